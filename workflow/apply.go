@@ -1,0 +1,468 @@
+package workflow
+
+import "strings"
+
+// Env is what the engine is handed instead of reading a clock or a database.
+type Env struct {
+	Calendar *Calendar
+	Today    Date // the agency's day now; acts may not be dated after it
+	Settings UnitSettings
+}
+
+// Actor is who fires an event.
+type Actor struct {
+	Login string
+	Role  Role
+}
+
+// Intake is a new letter as the reception officer enters it.
+type Intake struct {
+	Kind            Kind
+	Round           int
+	PriorMatterFrom Date // the round-1 case's matter start, for a round-2 complaint
+	Channel         Channel
+	ReceivedOn      Date
+	Anonymous       bool
+	Signatories     int
+	RemoteArea      bool
+	Complexity      Complexity
+}
+
+// Input is an event with its fields (API.md: POST /cases/{id}/events).
+type Input struct {
+	Event          Event
+	On             Date
+	Note           string
+	Assignee       string
+	Complexity     Complexity
+	RemoteArea     *bool
+	Competent      *bool
+	ReasonCode     string
+	Target         string
+	DuplicateOf    int64
+	Days           int
+	DialogueOn     Date
+	Minutes        string
+	Attended       *bool
+	Differs        *bool
+	Outcome        Outcome
+	Summary        string
+	Channel        string
+	Text           string
+	ViolationSigns bool
+}
+
+// Record is the audit record an event appends (the store adds seq, time and actor).
+type Record struct {
+	Event     Event          `json:"event"`
+	FromState State          `json:"from_state"`
+	ToState   State          `json:"to_state"`
+	On        Date           `json:"on"`
+	Payload   map[string]any `json:"payload"`
+}
+
+// Receive opens a case: it validates the intake and starts the clocks that run
+// from receipt. The first record of every case is a "receive" record.
+func Receive(in Intake, env Env) (Case, Record, error) {
+	if !in.Kind.Valid() {
+		return Case{}, Record{}, Invalid("kind", "loại đơn không hợp lệ: %q", in.Kind)
+	}
+	if in.Complexity == "" {
+		in.Complexity = Normal
+	}
+	if !in.Complexity.Valid() {
+		return Case{}, Record{}, Invalid("complexity", "mức độ phức tạp không hợp lệ: %q", in.Complexity)
+	}
+	if !in.Channel.Valid() {
+		return Case{}, Record{}, Invalid("channel", "kênh tiếp nhận không hợp lệ: %q", in.Channel)
+	}
+	switch {
+	case in.Kind == Complaint && in.Round != 1 && in.Round != 2:
+		return Case{}, Record{}, Invalid("round", "khiếu nại phải là lần 1 hoặc lần 2")
+	case in.Kind != Complaint && in.Round != 0:
+		return Case{}, Record{}, Invalid("round", "chỉ khiếu nại mới có lần giải quyết")
+	}
+	if in.ReceivedOn.IsZero() {
+		in.ReceivedOn = env.Today
+	}
+	if in.ReceivedOn.After(env.Today) {
+		return Case{}, Record{}, Invalid("received_on", "ngày nhận đơn không được sau ngày hôm nay")
+	}
+	if in.Signatories < 0 {
+		return Case{}, Record{}, Invalid("signatories", "số người ký không hợp lệ")
+	}
+	// Only denunciations may arrive without a name, and then only to be filed (LTC 25).
+	if in.Anonymous && in.Kind != Denunciation && in.Kind != Petition {
+		return Case{}, Record{}, Invalid("anonymous", "chỉ tố cáo hoặc phản ánh mới có thể nặc danh")
+	}
+	matter := in.ReceivedOn
+	if !in.PriorMatterFrom.IsZero() && in.PriorMatterFrom.Before(matter) {
+		matter = in.PriorMatterFrom
+	}
+	c := Case{Kind: in.Kind, Round: in.Round, State: Received, Version: 1, Complexity: in.Complexity,
+		RemoteArea: in.RemoteArea, Anonymous: in.Anonymous, ReceivedOn: in.ReceivedOn,
+		MatterStartedOn: matter, LastEventOn: in.ReceivedOn}
+	c.startClocks(env, AtReceipt, in.ReceivedOn)
+	rec := Record{Event: EvReceive, ToState: Received, On: in.ReceivedOn,
+		Payload: map[string]any{"channel": in.Channel, "clocks_started": clockNames(c.Clocks)}}
+	return c, rec, nil
+}
+
+// Apply decides one event: whether this actor may fire it on this case now, the
+// new state, the clocks it starts, stops or moves, and the record to append.
+// It is a pure function of its arguments; c is not modified.
+func Apply(c Case, in Input, actor Actor, env Env) (Case, Record, error) {
+	t, ok := transitionOf(c.Kind, in.Event)
+	if !ok {
+		if _, known := transitionOf(Complaint, in.Event); !known && in.Event != EvExtend && in.Event != EvNotify {
+			return c, Record{}, Invalid("event", "sự kiện không hợp lệ: %q", in.Event)
+		}
+		return c, Record{}, Errorf(CodeIllegalTransition, "sự kiện %q không áp dụng cho loại đơn %s", in.Event, c.Kind)
+	}
+	if !t.allows(actor.Role) {
+		return c, Record{}, Errorf(CodeForbidden, "vai trò %s không được thực hiện %q", actor.Role, in.Event)
+	}
+	if actor.Role == RoleHandler && c.Assignee != actor.Login {
+		return c, Record{}, Errorf(CodeForbidden, "hồ sơ không được giao cho bạn")
+	}
+	if in.On.IsZero() {
+		in.On = env.Today
+	}
+	if in.On.After(env.Today) {
+		return c, Record{}, Invalid("on", "ngày thực hiện không được sau ngày hôm nay")
+	}
+	if in.On.Before(c.LastEventOn) {
+		return c, Record{}, Invalid("on", "ngày thực hiện không được trước sự kiện gần nhất (%s)", c.LastEventOn.VN())
+	}
+	next, err := move(c.Kind, c.State, in.Event)
+	if err != nil {
+		return c, Record{}, err
+	}
+	n := c.clone()
+	n.State = next
+	payload := map[string]any{}
+	if err := n.effect(in, env, payload); err != nil {
+		return c, Record{}, err
+	}
+	if in.Note != "" {
+		payload["note"] = in.Note
+	}
+	n.LastEventOn = in.On
+	n.Version = c.Version + 1
+	return n, Record{Event: in.Event, FromState: c.State, ToState: n.State, On: in.On, Payload: payload}, nil
+}
+
+// effect applies the event's own rules to n (already moved to its new state).
+func (n *Case) effect(in Input, env Env, p map[string]any) error {
+	on := in.On
+	switch in.Event {
+	case EvAssign, EvReassign:
+		if strings.TrimSpace(in.Assignee) == "" {
+			return Invalid("assignee", "cần chọn người được giao")
+		}
+		p["assignee"] = in.Assignee
+		n.Assignee = in.Assignee
+	case EvAccept:
+		// An anonymous denunciation is not processed under the Law (LTC 25(1)); it may only be filed.
+		if n.Kind == Denunciation && n.Anonymous {
+			return Errorf(CodeAnonymousDenunciation, "không thụ lý tố cáo nặc danh (Luật Tố cáo 2018 Điều 25); có thể lưu đơn với mã TC-NP-07")
+		}
+		n.AcceptedOn = on
+		n.stopClocks(on, p, ClockProcessing, ClockAcceptance, ClockTransfer)
+		n.startClocks(env, AtAcceptance, on)
+		p["clocks_started"] = clockNames(n.RunningClocks())
+	case EvReject, EvFile:
+		if !knownReason(n.Kind, in.Event, in.ReasonCode) {
+			return &Error{Code: CodeReasonCode, Field: "reason_code", Message: "mã lý do không hợp lệ cho loại đơn này"}
+		}
+		p["reason_code"] = in.ReasonCode
+		if in.DuplicateOf != 0 {
+			p["duplicate_of"] = in.DuplicateOf
+		} else if in.ReasonCode == "DUPLICATE" {
+			return Invalid("duplicate_of", "cần chọn đơn gốc của đơn trùng")
+		}
+		n.stopClocks(on, p)
+	case EvTransfer:
+		if strings.TrimSpace(in.Target) == "" {
+			return Invalid("target", "cần ghi cơ quan nhận đơn chuyển")
+		}
+		p["target"] = in.Target
+		// Transfer ends the case here; the receiving body starts its own clocks (DOMAIN.md §3).
+		n.stopClocks(on, p)
+	case EvClassify:
+		return n.classify(in, env, p)
+	case EvNote:
+		if strings.TrimSpace(in.Note) == "" {
+			return Invalid("note", "ghi chú không được để trống")
+		}
+	case EvVerify:
+		if in.Differs != nil {
+			n.Facts.VerificationDiffers = *in.Differs
+			p["differs"] = *in.Differs
+		}
+	case EvScheduleDialogue:
+		return n.scheduleDialogue(in, p)
+	case EvRecordDialogue:
+		if n.Facts.DialogueScheduledOn.IsZero() {
+			return Errorf(CodeDialogueNotScheduled, "chưa lên lịch đối thoại")
+		}
+		if strings.TrimSpace(in.Minutes) == "" {
+			return Invalid("minutes", "cần nhập biên bản đối thoại")
+		}
+		attended := in.Attended == nil || *in.Attended
+		p["minutes"], p["attended"] = in.Minutes, attended
+		n.Facts.DialogueRecorded = true
+	case EvExtend:
+		return n.extend(in, env, p)
+	case EvNotify:
+		return n.stopDuty(ClockNotification, on, p, "đã thông báo cho người tố cáo")
+	case EvSuspend:
+		// Complaints gained suspension with LKN Art. 11a (Luật 136/2025, from 01/07/2026).
+		if n.Kind == Complaint && on.Before(nd155From) {
+			return Errorf(CodeIllegalTransition, "tạm đình chỉ giải quyết khiếu nại chỉ áp dụng từ 01/07/2026 (LKN Điều 11a)")
+		}
+		n.suspend(on, p)
+	case EvResume:
+		n.resume(env.Calendar, on, p)
+	case EvWithdraw:
+		return n.withdraw(in, p)
+	case EvResolve:
+		return n.resolve(in, env, p)
+	case EvDeliver:
+		return n.stopDuty(ClockDelivery, on, p, "đã gửi quyết định/kết luận")
+	case EvDisclose:
+		if strings.TrimSpace(in.Text) == "" {
+			return Invalid("text", "cần nhập nội dung công khai")
+		}
+		n.DisclosedOn = on
+		n.Facts.DisclosureText, n.Facts.DisclosureChannel = in.Text, in.Channel
+		p["channel"], p["text"] = in.Channel, in.Text
+		n.stopClocks(on, p, ClockDisclosure)
+	case EvClose:
+		// A case is closed only when none of its clocks still runs (DOMAIN.md §2).
+		if running := n.RunningClocks(); len(running) > 0 {
+			return Errorf(CodeClocksRunning, "còn thời hạn đang chạy (%s)", strings.Join(clockNames(running), ", "))
+		}
+	}
+	return nil
+}
+
+func (n *Case) classify(in Input, env Env, p map[string]any) error {
+	if in.Complexity != "" {
+		if !in.Complexity.Valid() {
+			return Invalid("complexity", "mức độ phức tạp không hợp lệ: %q", in.Complexity)
+		}
+		n.Complexity = in.Complexity
+		p["complexity"] = in.Complexity
+	}
+	if in.RemoteArea != nil {
+		n.RemoteArea = *in.RemoteArea
+		p["remote_area"] = *in.RemoteArea
+	}
+	// A denunciation outside the body's competence must be transferred within 5 WD of receipt (LTC 24(2)).
+	if in.Competent != nil {
+		p["competent"] = *in.Competent
+		if !*in.Competent && n.Kind == Denunciation && n.clock(ClockTransfer) < 0 && (n.State == Received || n.State == Assigned) {
+			for _, r := range RulesFor(n.Kind, n.Round, AtCompetence, n.ReceivedOn, env.Settings) {
+				n.Clocks = append(n.Clocks, newClock(env.Calendar, r, n.ReceivedOn, r.Days))
+			}
+		}
+	}
+	// The complaint resolution length follows complexity and area (LKN 28, 37).
+	if i := n.clock(ClockResolution); i >= 0 && n.Kind == Complaint {
+		k := &n.Clocks[i]
+		if r, ok := ruleFor(n.Kind, n.Round, ClockResolution, k.StartedOn); ok {
+			delta := r.LengthFor(n.Complexity, n.RemoteArea) - k.Days
+			k.Days += delta
+			k.RunDays += delta
+			if k.SuspendedOn.IsZero() {
+				k.recompute(env.Calendar)
+			}
+			p["resolution_days"] = k.Days
+		}
+	}
+	return nil
+}
+
+func (n *Case) scheduleDialogue(in Input, p map[string]any) error {
+	if in.DialogueOn.IsZero() {
+		return Invalid("dialogue_on", "cần chọn ngày đối thoại")
+	}
+	// Notice of at least 5 days: dialogues (ND 59/2023 Art. 11) and, from
+	// 01/07/2026, complaint dialogues (ND 124/2020 Art. 28 as amended).
+	needsNotice := n.Kind == Dialogue || n.Kind == Complaint && !in.On.Before(nd155From)
+	if needsNotice && in.On.DaysUntil(in.DialogueOn) < 5 {
+		return &Error{Code: CodeDialogueNotice, Field: "dialogue_on",
+			Message: "ngày đối thoại phải cách ngày thông báo ít nhất 5 ngày"}
+	}
+	if in.DialogueOn.Before(in.On) {
+		return Invalid("dialogue_on", "ngày đối thoại không được trước ngày thông báo")
+	}
+	n.Facts.DialogueScheduledOn = in.DialogueOn
+	p["dialogue_on"] = in.DialogueOn
+	return nil
+}
+
+// extend lengthens a denunciation's clock: the acceptance period from 7 up to
+// 10 WD when verification spans places (LTC 24(1)); the resolution period by at
+// most 30 cd, once when complex and twice when especially complex (LTC 30(2)–(3)).
+func (n *Case) extend(in Input, env Env, p map[string]any) error {
+	name := ClockResolution
+	if n.State == Received || n.State == Assigned {
+		name = ClockAcceptance
+	}
+	i := n.clock(name)
+	if i < 0 {
+		return Errorf(CodeIllegalTransition, "không có thời hạn để gia hạn")
+	}
+	k := &n.Clocks[i]
+	r, _ := ruleFor(n.Kind, n.Round, name, k.StartedOn)
+	if k.Extensions >= r.Extensions[n.Complexity] {
+		return &Error{Code: CodeExtensionLimit, Field: "days",
+			Message: "đã hết số lần gia hạn cho phép theo mức độ phức tạp (Luật Tố cáo 2018 Điều 24, 30)"}
+	}
+	if in.Days < 1 || in.Days > r.ExtensionDays {
+		return Invalid("days", "số ngày gia hạn phải từ 1 đến %d", r.ExtensionDays)
+	}
+	k.Extensions++
+	k.Days += in.Days
+	k.RunDays += in.Days
+	if k.SuspendedOn.IsZero() {
+		k.recompute(env.Calendar)
+	}
+	p["clock"], p["days"], p["due_on"] = name, in.Days, k.DueOn
+	return nil
+}
+
+// suspend stops the resolution clock; the suspended time is not counted
+// (LTC 34(2); LKN 11a).
+func (n *Case) suspend(on Date, p map[string]any) {
+	if i := n.clock(ClockResolution); i >= 0 {
+		k := &n.Clocks[i]
+		k.RunDays -= k.RunFrom.DaysUntil(on)
+		k.SuspendedOn = on
+		p["days_left"] = k.RunDays
+	}
+}
+
+// resume runs the remaining days again from the resume date (LTC 34(2); ND 124/2020 Art. 28b).
+func (n *Case) resume(cal *Calendar, on Date, p map[string]any) {
+	if i := n.clock(ClockResolution); i >= 0 {
+		k := &n.Clocks[i]
+		k.SuspendedOn = Date{}
+		k.RunFrom = on
+		k.recompute(cal)
+		p["due_on"] = k.DueOn
+	}
+}
+
+// withdraw ends the case, except a denunciation whose act shows signs of a
+// violation: its resolution goes on (LTC 33(3)).
+func (n *Case) withdraw(in Input, p map[string]any) error {
+	if n.Kind == Denunciation && in.ViolationSigns {
+		n.State = n.stateBeforeWithdraw()
+		n.Facts.Withdrawn = true
+		p["violation_signs"] = true
+		return nil
+	}
+	n.stopClocks(in.On, p)
+	return nil
+}
+
+func (n *Case) stateBeforeWithdraw() State {
+	for _, k := range n.Clocks {
+		if k.Name == ClockResolution && k.StoppedOn.IsZero() && !k.SuspendedOn.IsZero() {
+			return Suspended
+		}
+	}
+	return InResolution
+}
+
+func (n *Case) resolve(in Input, env Env, p map[string]any) error {
+	if !validOutcome(n.Kind, in.Outcome) {
+		return &Error{Code: CodeWrongOutcome, Field: "outcome", Message: "kết quả giải quyết không hợp lệ cho loại đơn này"}
+	}
+	if strings.TrimSpace(in.Summary) == "" {
+		return Invalid("summary", "cần nhập tóm tắt kết quả giải quyết")
+	}
+	// Round 2 always needs a dialogue (LKN 39); round 1 when the request and the
+	// verification differ (LKN 30); a dialogue case records its minutes first.
+	needDialogue := n.Kind == Dialogue || n.Kind == Complaint && (n.Round == 2 || n.Facts.VerificationDiffers)
+	if needDialogue && !n.Facts.DialogueRecorded {
+		return Errorf(CodeDialogueRequired, "phải tổ chức và ghi biên bản đối thoại trước khi giải quyết (LKN 2011 Điều 30, 39)")
+	}
+	n.Outcome, n.ResolvedOn, n.Facts.Summary = in.Outcome, in.On, in.Summary
+	p["outcome"], p["summary"] = in.Outcome, in.Summary
+	n.stopClocks(in.On, p, ClockResolution)
+	n.startClocks(env, AtDecision, in.On)
+	p["clocks_started"] = clockNames(n.RunningClocks())
+	return nil
+}
+
+func validOutcome(k Kind, o Outcome) bool {
+	for _, x := range OutcomesFor(k) {
+		if x == o {
+			return true
+		}
+	}
+	return false
+}
+
+// stopDuty stops a clock whose duty is done; doing it twice is refused.
+func (n *Case) stopDuty(name ClockName, on Date, p map[string]any, done string) error {
+	if n.clock(name) < 0 {
+		return Errorf(CodeIllegalTransition, "không có thời hạn %s đang chạy (%s)", name, done)
+	}
+	n.stopClocks(on, p, name)
+	return nil
+}
+
+// startClocks starts every clock the statute starts at trigger on the day on.
+func (n *Case) startClocks(env Env, trigger Trigger, on Date) {
+	for _, r := range RulesFor(n.Kind, n.Round, trigger, on, env.Settings) {
+		n.Clocks = append(n.Clocks, newClock(env.Calendar, r, on, r.LengthFor(n.Complexity, n.RemoteArea)))
+	}
+}
+
+// stopClocks stops the named clocks (all when none are named).
+func (n *Case) stopClocks(on Date, p map[string]any, names ...ClockName) {
+	var stopped []string
+	for i := range n.Clocks {
+		k := &n.Clocks[i]
+		if !k.StoppedOn.IsZero() || len(names) > 0 && !hasName(names, k.Name) {
+			continue
+		}
+		k.StoppedOn = on
+		stopped = append(stopped, string(k.Name))
+	}
+	if len(stopped) > 0 {
+		p["clocks_stopped"] = stopped
+	}
+}
+
+func hasName(names []ClockName, n ClockName) bool {
+	for _, x := range names {
+		if x == n {
+			return true
+		}
+	}
+	return false
+}
+
+func clockNames(cs []Clock) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = string(c.Name)
+	}
+	return out
+}
+
+func (c Case) clone() Case {
+	n := c
+	n.Clocks = make([]Clock, len(c.Clocks))
+	for i, k := range c.Clocks {
+		k.Skipped = append([]Date(nil), k.Skipped...)
+		n.Clocks[i] = k
+	}
+	return n
+}

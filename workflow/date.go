@@ -1,0 +1,88 @@
+package workflow
+
+import (
+	"fmt"
+	"time"
+)
+
+// Date is a civil date in the agency's time zone (Asia/Ho_Chi_Minh). Deadlines
+// are counted in whole days (BLDS 2015 Art. 147–148), so the engine never
+// needs a time of day: a Date is kept as midnight UTC of that day.
+type Date struct{ t time.Time }
+
+// DateLayout is the wire format of a Date (API.md: YYYY-MM-DD).
+const DateLayout = "2006-01-02"
+
+// D builds a Date from its parts.
+func D(year int, month time.Month, day int) Date {
+	return Date{time.Date(year, month, day, 0, 0, 0, 0, time.UTC)}
+}
+
+// ParseDate reads YYYY-MM-DD.
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse(DateLayout, s)
+	if err != nil {
+		return Date{}, fmt.Errorf("not a date (YYYY-MM-DD): %q", s)
+	}
+	return Date{t}, nil
+}
+
+// MustDate is ParseDate for literals in tables and tests.
+func MustDate(s string) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// DateOf gives the agency's day of an instant.
+func DateOf(t time.Time) Date {
+	local := t.In(agencyZone)
+	return D(local.Year(), local.Month(), local.Day())
+}
+
+// agencyZone is Vietnam's zone, fixed at UTC+7 (no daylight saving), so the
+// engine does not depend on the machine's tzdata.
+var agencyZone = time.FixedZone("ICT", 7*3600)
+
+func (d Date) String() string        { return d.t.Format(DateLayout) }
+func (d Date) IsZero() bool          { return d.t.IsZero() }
+func (d Date) Time() time.Time       { return d.t }
+func (d Date) Weekday() time.Weekday { return d.t.Weekday() }
+func (d Date) Year() int             { return d.t.Year() }
+
+// VN formats the date as Vietnamese screens show it: dd/mm/yyyy.
+func (d Date) VN() string { return d.t.Format("02/01/2006") }
+
+// AddDays moves by n calendar days (n may be negative).
+func (d Date) AddDays(n int) Date { return Date{d.t.AddDate(0, 0, n)} }
+
+// DaysUntil is the number of calendar days from d to e (negative if e is earlier).
+func (d Date) DaysUntil(e Date) int { return int(e.t.Sub(d.t).Hours() / 24) }
+
+func (d Date) Before(e Date) bool { return d.t.Before(e.t) }
+func (d Date) After(e Date) bool  { return d.t.After(e.t) }
+func (d Date) Equal(e Date) bool  { return d.t.Equal(e.t) }
+
+// MarshalText writes YYYY-MM-DD; the zero Date is written as an empty string.
+func (d Date) MarshalText() ([]byte, error) {
+	if d.IsZero() {
+		return []byte{}, nil
+	}
+	return []byte(d.String()), nil
+}
+
+// UnmarshalText reads YYYY-MM-DD; an empty string gives the zero Date.
+func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = Date{}
+		return nil
+	}
+	p, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = p
+	return nil
+}

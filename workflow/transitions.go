@@ -1,0 +1,178 @@
+package workflow
+
+import (
+	"context"
+	"errors"
+	"sort"
+
+	"github.com/looplab/fsm"
+)
+
+// Event is something done to a case (DOMAIN.md §2).
+type Event string
+
+const (
+	EvReceive          Event = "receive" // the first record of every case
+	EvAssign           Event = "assign"
+	EvReassign         Event = "reassign"
+	EvAccept           Event = "accept"
+	EvReject           Event = "reject"
+	EvTransfer         Event = "transfer"
+	EvFile             Event = "file"
+	EvClassify         Event = "classify"
+	EvNote             Event = "note"
+	EvVerify           Event = "verify"
+	EvScheduleDialogue Event = "schedule_dialogue"
+	EvRecordDialogue   Event = "record_dialogue"
+	EvExtend           Event = "extend"
+	EvNotify           Event = "notify"
+	EvSuspend          Event = "suspend"
+	EvResume           Event = "resume"
+	EvWithdraw         Event = "withdraw"
+	EvResolve          Event = "resolve"
+	EvDeliver          Event = "deliver"
+	EvDisclose         Event = "disclose"
+	EvClose            Event = "close"
+)
+
+// Transition is one row of the table every kind's machine is built from.
+// To is empty for events inside a state (recorded, no change of state).
+type Transition struct {
+	Event Event
+	From  []State
+	To    State
+	Roles []Role
+	Kinds []Kind // nil: every kind
+}
+
+var (
+	openStates   = []State{Received, Assigned, InResolution, Suspended}
+	beforeAccept = []State{Received, Assigned}
+	staff        = []Role{RoleReception, RoleHandler, RoleHead}
+	headOnly     = []Role{RoleHead}
+	caseWorkers  = []Role{RoleHandler, RoleHead}
+	registrars   = []Role{RoleReception, RoleHead}
+)
+
+// Transitions is the one transition table (DOMAIN.md §2, §4).
+var Transitions = []Transition{
+	{EvAssign, []State{Received}, Assigned, headOnly, nil},
+	{EvReassign, []State{Assigned, InResolution, Suspended}, "", headOnly, nil},
+	{EvAccept, []State{Assigned}, InResolution, headOnly, nil},
+	{EvReject, beforeAccept, Rejected, headOnly, nil},
+	{EvTransfer, beforeAccept, Transferred, registrars, nil},
+	{EvFile, beforeAccept, Filed, registrars, nil},
+	{EvClassify, openStates, "", registrars, nil},
+	{EvNote, append(openStates, Resolved, Disclosed), "", staff, nil},
+	{EvVerify, []State{InResolution}, "", caseWorkers, nil},
+	{EvScheduleDialogue, []State{InResolution}, "", caseWorkers, nil},
+	{EvRecordDialogue, []State{InResolution}, "", caseWorkers, nil},
+	{EvExtend, openStates, "", headOnly, []Kind{Denunciation}},
+	{EvNotify, []State{InResolution, Suspended, Resolved, Disclosed}, "", caseWorkers, []Kind{Denunciation}},
+	{EvSuspend, []State{InResolution}, Suspended, headOnly, []Kind{Complaint, Denunciation}},
+	{EvResume, []State{Suspended}, InResolution, headOnly, []Kind{Complaint, Denunciation}},
+	{EvWithdraw, []State{InResolution, Suspended}, Withdrawn, headOnly, nil},
+	{EvResolve, []State{InResolution}, Resolved, headOnly, nil},
+	{EvDeliver, []State{Resolved, Disclosed}, "", headOnly, nil},
+	{EvDisclose, []State{Resolved}, Disclosed, headOnly, nil},
+	{EvClose, []State{Resolved, Disclosed}, Closed, headOnly, nil},
+}
+
+// machineEvents holds, per kind, the fsm description generated from the table.
+var machineEvents = buildMachineEvents()
+
+func buildMachineEvents() map[Kind]fsm.Events {
+	out := make(map[Kind]fsm.Events, len(Kinds))
+	for _, k := range Kinds {
+		var evs fsm.Events
+		for _, t := range Transitions {
+			if !t.appliesTo(k) {
+				continue
+			}
+			if t.To != "" {
+				evs = append(evs, fsm.EventDesc{Name: string(t.Event), Src: statesToStrings(t.From), Dst: string(t.To)})
+				continue
+			}
+			// An event inside a state is a self-transition from each of its states.
+			for _, s := range t.From {
+				evs = append(evs, fsm.EventDesc{Name: string(t.Event), Src: []string{string(s)}, Dst: string(s)})
+			}
+		}
+		out[k] = evs
+	}
+	return out
+}
+
+func (t Transition) appliesTo(k Kind) bool {
+	if t.Kinds == nil {
+		return true
+	}
+	for _, x := range t.Kinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+func (t Transition) allows(r Role) bool {
+	for _, x := range t.Roles {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+func statesToStrings(ss []State) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = string(s)
+	}
+	return out
+}
+
+// newMachine builds a fresh machine for one case in its stored state; machines
+// are never shared between cases (STYLE.md: looplab/fsm traps).
+func newMachine(k Kind, s State) *fsm.FSM {
+	return fsm.NewFSM(string(s), machineEvents[k], nil)
+}
+
+// transitionOf finds the table row of an event for a kind.
+func transitionOf(k Kind, e Event) (Transition, bool) {
+	for _, t := range Transitions {
+		if t.Event == e && t.appliesTo(k) {
+			return t, true
+		}
+	}
+	return Transition{}, false
+}
+
+// move fires e on the kind's machine and returns the new state. An event the
+// state does not allow gives CodeIllegalTransition.
+func move(k Kind, s State, e Event) (State, error) {
+	m := newMachine(k, s)
+	if !m.Can(string(e)) {
+		return s, Errorf(CodeIllegalTransition, "không thể thực hiện %q khi hồ sơ %s đang ở trạng thái %q", e, k, s)
+	}
+	err := m.Event(context.Background(), string(e))
+	var noTransition fsm.NoTransitionError
+	if err != nil && !errors.As(err, &noTransition) {
+		return s, Errorf(CodeIllegalTransition, "%v", err)
+	}
+	return State(m.Current()), nil
+}
+
+// AvailableEvents lists, sorted, the events a role may fire on a case of kind k
+// in state s.
+func AvailableEvents(k Kind, s State, r Role) []Event {
+	m := newMachine(k, s)
+	var out []Event
+	for _, name := range m.AvailableTransitions() {
+		if t, ok := transitionOf(k, Event(name)); ok && t.allows(r) {
+			out = append(out, Event(name))
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
