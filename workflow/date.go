@@ -86,3 +86,29 @@ func (d *Date) UnmarshalText(b []byte) error {
 	*d = p
 	return nil
 }
+
+// Scan reads a date stored as text (YYYY-MM-DD, or a longer timestamp whose
+// first ten characters are the date); NULL gives the zero Date. It lets the
+// store scan dates without this package importing database/sql.
+func (d *Date) Scan(src any) error {
+	switch v := src.(type) {
+	case nil:
+		*d = Date{}
+		return nil
+	case string:
+		return d.UnmarshalText([]byte(trimDate(v)))
+	case []byte:
+		return d.UnmarshalText([]byte(trimDate(string(v))))
+	case time.Time:
+		*d = D(v.Year(), v.Month(), v.Day())
+		return nil
+	}
+	return fmt.Errorf("cannot scan %T into a Date", src)
+}
+
+func trimDate(s string) string {
+	if len(s) > len(DateLayout) {
+		return s[:len(DateLayout)]
+	}
+	return s
+}

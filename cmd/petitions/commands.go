@@ -1,0 +1,108 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+
+	"petitions/store"
+	"petitions/workflow"
+)
+
+// dbFlag adds --db with PETITIONS_DB as its default.
+func dbFlag(fs *flag.FlagSet) *string {
+	def := os.Getenv("PETITIONS_DB")
+	if def == "" {
+		def = "petitions.db"
+	}
+	return fs.String("db", def, "SQLite database file")
+}
+
+func migrateCmd(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
+	db := dbFlag(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	s, err := store.Open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	fmt.Println("migrated", *db)
+	return s.Close()
+}
+
+func userAdd(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("user add", flag.ContinueOnError)
+	db := dbFlag(fs)
+	login := fs.String("login", "", "login")
+	name := fs.String("name", "", "full name")
+	role := fs.String("role", "", "reception, handler, head, supervisor or admin")
+	unit := fs.String("unit", "", "unit code")
+	password := fs.String("password", "", "password (or PETITIONS_PASSWORD)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *password == "" {
+		*password = os.Getenv("PETITIONS_PASSWORD")
+	}
+	s, err := store.Open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	u, err := s.CreateUser(ctx, *login, *name, workflow.Role(*role), *unit, *password)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("added %s (%s, %s)\n", u.Login, u.Role, u.UnitCode)
+	return nil
+}
+
+func tokenCreate(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("token create", flag.ContinueOnError)
+	db := dbFlag(fs)
+	login := fs.String("user", "", "login of the token's owner")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	s, err := store.Open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	u, err := s.UserByLogin(ctx, *login)
+	if err != nil {
+		return err
+	}
+	token, err := s.CreateToken(ctx, u.ID)
+	if err != nil {
+		return err
+	}
+	fmt.Println(token)
+	return nil
+}
+
+func unitAdd(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("unit add", flag.ContinueOnError)
+	db := dbFlag(fs)
+	code := fs.String("code", "", "unit code")
+	name := fs.String("name", "", "unit name")
+	level := fs.String("level", "agency", "province, commune or agency")
+	parent := fs.String("parent", "", "parent unit code")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	s, err := store.Open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	u, err := s.CreateUnit(ctx, *code, *name, *level, *parent)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("added unit %s (%s)\n", u.Code, u.Name)
+	return nil
+}

@@ -1,0 +1,57 @@
+// Command petitions is the one binary: serve, migrate, user add, token create.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+)
+
+const usage = `petitions — tiếp công dân và xử lý đơn thư
+
+Usage:
+  petitions serve [--addr 127.0.0.1:8080] [--db petitions.db] [--demo]
+  petitions migrate [--db FILE]
+  petitions unit add --db FILE --code CODE --name NAME [--level agency] [--parent CODE]
+  petitions user add --db FILE --login LOGIN --name NAME --role ROLE --unit CODE --password PASSWORD
+  petitions token create --db FILE --user LOGIN
+
+PETITIONS_DB and PETITIONS_ADDR work as --db and --addr do.
+`
+
+func main() {
+	if err := run(context.Background(), os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "petitions:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string) error {
+	if len(args) == 0 {
+		fmt.Fprint(os.Stderr, usage)
+		return fmt.Errorf("no command")
+	}
+	switch args[0] {
+	case "serve":
+		return serve(ctx, args[1:])
+	case "migrate":
+		return migrateCmd(ctx, args[1:])
+	case "user":
+		if len(args) > 1 && args[1] == "add" {
+			return userAdd(ctx, args[2:])
+		}
+	case "unit":
+		if len(args) > 1 && args[1] == "add" {
+			return unitAdd(ctx, args[2:])
+		}
+	case "token":
+		if len(args) > 1 && args[1] == "create" {
+			return tokenCreate(ctx, args[2:])
+		}
+	case "help", "-h", "--help":
+		fmt.Print(usage)
+		return nil
+	}
+	fmt.Fprint(os.Stderr, usage)
+	return fmt.Errorf("unknown command %q", args[0])
+}

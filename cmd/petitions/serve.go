@@ -1,0 +1,77 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"petitions/handlers"
+	"petitions/store"
+	"petitions/store/demo"
+)
+
+func serve(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	db := dbFlag(fs)
+	defAddr := os.Getenv("PETITIONS_ADDR")
+	if defAddr == "" {
+		defAddr = "127.0.0.1:8080"
+	}
+	addr := fs.String("addr", defAddr, "listen address")
+	withDemo := fs.Bool("demo", false, "load the demo province into an empty database")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	s, err := store.Open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if *withDemo {
+		loaded, err := demo.Load(ctx, s, demo.Options{Seed: 2026})
+		if err != nil {
+			return fmt.Errorf("demo: %w", err)
+		}
+		if loaded {
+			fmt.Println("Demo data loaded.")
+		}
+		fmt.Println("Demo logins (password \"demo\"): reception, handler, head, supervisor, admin")
+	}
+	h, err := handlers.New(s)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second}
+	fmt.Printf("Serving on http://%s\n", ln.Addr())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	// Let in-flight requests finish before the database closes.
+	slog.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,70 @@
+package handlers
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"petitions/store"
+	"petitions/workflow"
+)
+
+const (
+	userKey   = "user"
+	viewerKey = "viewer"
+)
+
+// login answers POST /api/v1/session {"login","password"} with a new token.
+func (a *api) login(c *gin.Context) {
+	var in struct {
+		Login    string `json:"login"`
+		Password string `json:"password"`
+	}
+	if !decodeJSON(c, &in) {
+		return
+	}
+	u, err := a.store.Authenticate(c.Request.Context(), in.Login, in.Password)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	token, err := a.store.CreateToken(c.Request.Context(), u.ID)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"token": token})
+}
+
+// authenticate requires "Authorization: Bearer TOKEN" and loads the user and
+// the units in their scope.
+func (a *api) authenticate(c *gin.Context) {
+	h := c.GetHeader("Authorization")
+	token, ok := strings.CutPrefix(h, "Bearer ")
+	if !ok || strings.TrimSpace(token) == "" {
+		failCode(c, http.StatusUnauthorized, "unauthorized", "cần đăng nhập (Authorization: Bearer …)", "")
+		return
+	}
+	u, err := a.store.UserByToken(c.Request.Context(), strings.TrimSpace(token))
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	v, err := a.store.Viewer(c.Request.Context(), u)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	c.Set(userKey, u)
+	c.Set(viewerKey, v)
+	c.Next()
+}
+
+func userOf(c *gin.Context) store.User        { return c.MustGet(userKey).(store.User) }
+func viewerOf(c *gin.Context) workflow.Viewer { return c.MustGet(viewerKey).(workflow.Viewer) }
+
+// forbidden answers 403.
+func forbidden(c *gin.Context, message string) {
+	failCode(c, http.StatusForbidden, "forbidden", message, "")
+}

@@ -1,0 +1,77 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"petitions/workflow"
+)
+
+// eventBody is POST /api/v1/cases/{id}/events (API.md).
+type eventBody struct {
+	Event          workflow.Event      `json:"event"`
+	Version        *int                `json:"version"`
+	On             workflow.Date       `json:"on"`
+	Note           string              `json:"note"`
+	Assignee       string              `json:"assignee"`
+	Complexity     workflow.Complexity `json:"complexity"`
+	RemoteArea     *bool               `json:"remote_area"`
+	Competent      *bool               `json:"competent"`
+	ReasonCode     string              `json:"reason_code"`
+	Target         string              `json:"target"`
+	DuplicateOf    int64               `json:"duplicate_of"`
+	Days           int                 `json:"days"`
+	DialogueOn     workflow.Date       `json:"dialogue_on"`
+	Minutes        string              `json:"minutes"`
+	Attended       *bool               `json:"attended"`
+	Differs        *bool               `json:"differs"`
+	Outcome        workflow.Outcome    `json:"outcome"`
+	Summary        string              `json:"summary"`
+	Channel        string              `json:"channel"`
+	Text           string              `json:"text"`
+	ViolationSigns bool                `json:"violation_signs"`
+}
+
+func (b *eventBody) input() (workflow.Input, error) {
+	err := texts(textField{"note", &b.Note, maxLong}, textField{"assignee", &b.Assignee, maxShort},
+		textField{"reason_code", &b.ReasonCode, 32}, textField{"target", &b.Target, 500},
+		textField{"minutes", &b.Minutes, maxLong}, textField{"summary", &b.Summary, maxLong},
+		textField{"channel", &b.Channel, maxShort}, textField{"text", &b.Text, maxLong})
+	if err != nil {
+		return workflow.Input{}, err
+	}
+	if b.Event == "" {
+		return workflow.Input{}, workflow.Invalid("event", "thiếu tên sự kiện")
+	}
+	if b.Version == nil {
+		return workflow.Input{}, workflow.Invalid("version", "thiếu phiên bản hồ sơ (version)")
+	}
+	return workflow.Input{Event: b.Event, On: b.On, Note: b.Note, Assignee: b.Assignee, Complexity: b.Complexity,
+		RemoteArea: b.RemoteArea, Competent: b.Competent, ReasonCode: b.ReasonCode, Target: b.Target,
+		DuplicateOf: b.DuplicateOf, Days: b.Days, DialogueOn: b.DialogueOn, Minutes: b.Minutes,
+		Attended: b.Attended, Differs: b.Differs, Outcome: b.Outcome, Summary: b.Summary, Channel: b.Channel,
+		Text: b.Text, ViolationSigns: b.ViolationSigns}, nil
+}
+
+func (a *api) fireEvent(c *gin.Context) {
+	cs, ok := a.readableCase(c)
+	if !ok {
+		return
+	}
+	var b eventBody
+	if !decodeJSON(c, &b) {
+		return
+	}
+	in, err := b.input()
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	updated, err := a.store.ApplyEvent(c.Request.Context(), userOf(c), cs.ID, *b.Version, in)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	a.respondCase(c, http.StatusOK, updated)
+}

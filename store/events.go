@@ -1,0 +1,98 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jmoiron/sqlx"
+
+	"petitions/workflow"
+)
+
+// ApplyEvent fires an event on a case for actor, guarded by the version the
+// caller last saw: a stale version is a conflict. The new case row and its
+// history record commit together or not at all.
+func (s *Store) ApplyEvent(ctx context.Context, actor User, caseID int64, version int, in workflow.Input) (Case, error) {
+	var out Case
+	err := s.transact(ctx, func(tx *sqlx.Tx) error {
+		c, err := getCase(ctx, tx, caseID)
+		if err != nil {
+			return err
+		}
+		if c.Version != version {
+			return workflow.Errorf(workflow.CodeConflict, "hồ sơ đã được cập nhật (phiên bản %d, bạn gửi %d); hãy tải lại", c.Version, version)
+		}
+		assigneeID := c.AssigneeID
+		if in.Event == workflow.EvAssign || in.Event == workflow.EvReassign {
+			u, err := assignable(ctx, tx, in.Assignee, c.UnitID)
+			if err != nil {
+				return err
+			}
+			in.Assignee, assigneeID = u.Login, u.ID
+		}
+		if in.Event == workflow.EvFile && in.DuplicateOf != 0 {
+			if _, err := getCase(ctx, tx, in.DuplicateOf); err != nil {
+				return workflow.Invalid("duplicate_of", "không tìm thấy đơn gốc %d", in.DuplicateOf)
+			}
+		}
+		env := workflow.Env{Calendar: s.Calendar(), Today: s.Today(), Settings: unitSettings(c.UnitSettings)}
+		n, rec, err := workflow.Apply(c.Case, in, workflow.Actor{Login: actor.Login, Role: actor.Role}, env)
+		if err != nil {
+			return err
+		}
+		clocks, facts, err := encodeState(n)
+		if err != nil {
+			return err
+		}
+		now := s.stamp()
+		res, err := tx.ExecContext(ctx, `UPDATE cases SET state = ?, version = ?, assignee_id = ?, accepted_on = ?,
+			resolved_on = ?, disclosed_on = ?, last_event_on = ?, outcome = ?, remote_area = ?, complexity = ?,
+			due_on = ?, clocks = ?, facts = ?, updated_at = ? WHERE id = ? AND version = ?`,
+			n.State, n.Version, nullID(assigneeID), nullDate(n.AcceptedOn), nullDate(n.ResolvedOn), nullDate(n.DisclosedOn),
+			n.LastEventOn.String(), nullString(string(n.Outcome)), n.RemoteArea, n.Complexity, nullDate(n.EarliestDue()),
+			clocks, facts, now, caseID, version)
+		if err != nil {
+			return fmt.Errorf("store: update case %d: %w", caseID, err)
+		}
+		if k, _ := res.RowsAffected(); k != 1 {
+			return workflow.Errorf(workflow.CodeConflict, "hồ sơ đã được cập nhật; hãy tải lại")
+		}
+		var seq int
+		if err := tx.GetContext(ctx, &seq, `SELECT COALESCE(MAX(seq), 0) + 1 FROM history WHERE case_id = ?`, caseID); err != nil {
+			return err
+		}
+		if err := appendHistory(ctx, tx, caseID, seq, rec, actor, clocks, now); err != nil {
+			return err
+		}
+		out, err = getCase(ctx, tx, caseID)
+		return err
+	})
+	return out, err
+}
+
+// assignable finds the user a case may be assigned to: a handler or head of the case's unit.
+func assignable(ctx context.Context, tx *sqlx.Tx, login string, unitID int64) (User, error) {
+	u, err := userBy(ctx, tx, "u.login = ?", login)
+	if err != nil || u.UnitID != unitID || (u.Role != workflow.RoleHandler && u.Role != workflow.RoleHead) || u.Disabled {
+		return User{}, workflow.Invalid("assignee", "người được giao phải là chuyên viên hoặc thủ trưởng của đơn vị xử lý")
+	}
+	return u, nil
+}
+
+func unitSettings(raw string) workflow.UnitSettings {
+	return Unit{Settings: raw}.UnitSettings()
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}

@@ -1,0 +1,51 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/jmoiron/sqlx"
+
+	"petitions/workflow"
+)
+
+// HistoryRecord is one audit record of a case (API.md: GET /cases/{id}/history).
+type HistoryRecord struct {
+	Seq       int             `db:"seq" json:"seq"`
+	Event     string          `db:"event" json:"event"`
+	FromState string          `db:"from_state" json:"from_state"`
+	ToState   string          `db:"to_state" json:"to_state"`
+	On        workflow.Date   `db:"on_date" json:"on"`
+	At        string          `db:"at" json:"at"`
+	Actor     string          `db:"actor" json:"actor"`
+	Payload   json.RawMessage `db:"payload" json:"payload"`
+}
+
+// History lists a case's records, oldest first.
+func (s *Store) History(ctx context.Context, caseID int64) ([]HistoryRecord, error) {
+	var hs []HistoryRecord
+	err := s.r.SelectContext(ctx, &hs, `SELECT seq, event, from_state, to_state, on_date, at, actor, payload
+		FROM history WHERE case_id = ? ORDER BY seq`, caseID)
+	if err != nil {
+		return nil, fmt.Errorf("store: history of case %d: %w", caseID, err)
+	}
+	return hs, nil
+}
+
+// appendHistory writes one record inside the caller's transaction, with the
+// clocks as they stand after the act (so the backlog can be rebuilt as of any day).
+func appendHistory(ctx context.Context, tx *sqlx.Tx, caseID int64, seq int, rec workflow.Record, actor User, clocks, at string) error {
+	payload, err := json.Marshal(rec.Payload)
+	if err != nil {
+		return fmt.Errorf("store: encode payload: %w", err)
+	}
+	from := string(rec.FromState)
+	_, err = tx.ExecContext(ctx, `INSERT INTO history (case_id, seq, event, from_state, to_state, on_date, at,
+		actor_id, actor, payload, clocks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		caseID, seq, rec.Event, from, rec.ToState, rec.On.String(), at, actor.ID, actor.Login, string(payload), clocks)
+	if err != nil {
+		return fmt.Errorf("store: append history of case %d: %w", caseID, err)
+	}
+	return nil
+}

@@ -1,0 +1,96 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/jmoiron/sqlx"
+
+	"petitions/workflow"
+)
+
+// Unit is an administrative unit or an agency (DOMAIN.md §5): data, not fixed levels.
+type Unit struct {
+	ID        int64         `db:"id" json:"-"`
+	Code      string        `db:"code" json:"code"`
+	Name      string        `db:"name" json:"name"`
+	ParentID  *int64        `db:"parent_id" json:"-"`
+	Level     string        `db:"level" json:"level"`
+	ValidFrom workflow.Date `db:"valid_from" json:"-"`
+	ValidTo   workflow.Date `db:"valid_to" json:"-"`
+	Settings  string        `db:"settings" json:"-"`
+}
+
+// UnitSettings decodes the unit's settings over the defaults.
+func (u Unit) UnitSettings() workflow.UnitSettings {
+	s := workflow.DefaultUnitSettings
+	_ = json.Unmarshal([]byte(u.Settings), &s) // a unit with broken settings falls back to the defaults
+	return s
+}
+
+// CreateUnit adds a unit under parentCode ("" for a root). Codes are unique.
+func (s *Store) CreateUnit(ctx context.Context, code, name, level, parentCode string) (Unit, error) {
+	var u Unit
+	err := s.transact(ctx, func(tx *sqlx.Tx) error {
+		var parent *int64
+		if parentCode != "" {
+			p, err := unitByCode(ctx, tx, parentCode)
+			if err != nil {
+				return err
+			}
+			parent = &p.ID
+		}
+		var id int64
+		err := tx.GetContext(ctx, &id, `INSERT INTO units (code, name, level, parent_id) VALUES (?, ?, ?, ?) RETURNING id`,
+			code, name, level, parent)
+		if err != nil {
+			return fmt.Errorf("store: create unit %s: %w", code, err)
+		}
+		u, err = unitByID(ctx, tx, id)
+		return err
+	})
+	return u, err
+}
+
+// UnitByCode returns the unit with that code (not_found otherwise).
+func (s *Store) UnitByCode(ctx context.Context, code string) (Unit, error) {
+	return unitByCode(ctx, s.r, code)
+}
+
+// Units lists every unit by code.
+func (s *Store) Units(ctx context.Context) ([]Unit, error) {
+	var us []Unit
+	err := s.r.SelectContext(ctx, &us, `SELECT id, code, name, parent_id, level, valid_from, valid_to, settings FROM units ORDER BY code`)
+	return us, err
+}
+
+// Subtree returns the unit and every unit below it.
+func (s *Store) Subtree(ctx context.Context, unitID int64) ([]int64, error) {
+	return subtree(ctx, s.r, unitID)
+}
+
+func subtree(ctx context.Context, q sqlx.QueryerContext, unitID int64) ([]int64, error) {
+	var ids []int64
+	err := sqlx.SelectContext(ctx, q, &ids, `
+		WITH RECURSIVE t(id) AS (SELECT ? UNION SELECT u.id FROM units u JOIN t ON u.parent_id = t.id)
+		SELECT id FROM t ORDER BY id`, unitID)
+	if err != nil {
+		return nil, fmt.Errorf("store: subtree of unit %d: %w", unitID, err)
+	}
+	return ids, nil
+}
+
+const unitColumns = `id, code, name, parent_id, level, valid_from, valid_to, settings`
+
+func unitByCode(ctx context.Context, q sqlx.QueryerContext, code string) (Unit, error) {
+	var u Unit
+	err := sqlx.GetContext(ctx, q, &u, `SELECT `+unitColumns+` FROM units WHERE code = ?`, code)
+	return u, notFound(err, "đơn vị "+code)
+}
+
+func unitByID(ctx context.Context, q sqlx.QueryerContext, id int64) (Unit, error) {
+	var u Unit
+	err := sqlx.GetContext(ctx, q, &u, `SELECT `+unitColumns+` FROM units WHERE id = ?`, id)
+	return u, notFound(err, "đơn vị")
+}

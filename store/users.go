@@ -1,0 +1,145 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"strings"
+
+	"github.com/jmoiron/sqlx"
+	"golang.org/x/crypto/bcrypt"
+	"golang.org/x/text/unicode/norm"
+
+	"petitions/workflow"
+)
+
+// User is a signed-in official.
+type User struct {
+	ID           int64         `db:"id"`
+	Login        string        `db:"login"`
+	Name         string        `db:"name"`
+	Role         workflow.Role `db:"role"`
+	UnitID       int64         `db:"unit_id"`
+	UnitCode     string        `db:"unit_code"`
+	PasswordHash string        `db:"password_hash"`
+	Disabled     bool          `db:"disabled"`
+}
+
+// MaxPasswordBytes is bcrypt's limit; longer passwords are refused rather than cut.
+const MaxPasswordBytes = 72
+
+const userColumns = `u.id, u.login, u.name, u.role, u.unit_id, n.code AS unit_code, u.password_hash, u.disabled`
+
+// CreateUser adds a user to a unit with a bcrypt-hashed password (NFC-normalised first).
+func (s *Store) CreateUser(ctx context.Context, login, name string, role workflow.Role, unitCode, password string) (User, error) {
+	login = norm.NFC.String(strings.TrimSpace(login))
+	password = norm.NFC.String(password)
+	if login == "" {
+		return User{}, workflow.Invalid("login", "tên đăng nhập không được để trống")
+	}
+	if !role.Valid() {
+		return User{}, workflow.Invalid("role", "vai trò không hợp lệ: %q", role)
+	}
+	if len(password) < 4 || len(password) > MaxPasswordBytes {
+		return User{}, workflow.Invalid("password", "mật khẩu phải dài từ 4 đến %d byte", MaxPasswordBytes)
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)
+	if err != nil {
+		return User{}, fmt.Errorf("store: hash password: %w", err)
+	}
+	var u User
+	err = s.transact(ctx, func(tx *sqlx.Tx) error {
+		unit, err := unitByCode(ctx, tx, unitCode)
+		if err != nil {
+			return err
+		}
+		var id int64
+		err = tx.GetContext(ctx, &id, `INSERT INTO users (login, name, role, unit_id, password_hash, created_at)
+			VALUES (?, ?, ?, ?, ?, ?) RETURNING id`, login, name, role, unit.ID, string(hash), s.stamp())
+		if err != nil {
+			if strings.Contains(err.Error(), "UNIQUE") {
+				return workflow.Errorf(workflow.CodeConflict, "tên đăng nhập %q đã tồn tại", login)
+			}
+			return fmt.Errorf("store: create user: %w", err)
+		}
+		u, err = userBy(ctx, tx, "u.id = ?", id)
+		return err
+	})
+	return u, err
+}
+
+// UserByLogin returns the user with that login (not_found otherwise).
+func (s *Store) UserByLogin(ctx context.Context, login string) (User, error) {
+	return userBy(ctx, s.r, "u.login = ?", norm.NFC.String(login))
+}
+
+// Authenticate checks a login and password; any mismatch is unauthorized,
+// without saying which part was wrong.
+func (s *Store) Authenticate(ctx context.Context, login, password string) (User, error) {
+	bad := workflow.Errorf(workflow.CodeUnauthorized, "sai tên đăng nhập hoặc mật khẩu")
+	password = norm.NFC.String(password)
+	if len(password) > MaxPasswordBytes {
+		return User{}, bad
+	}
+	u, err := s.UserByLogin(ctx, login)
+	if err != nil {
+		if workflow.ErrorCode(err) == workflow.CodeNotFound {
+			return User{}, bad
+		}
+		return User{}, err
+	}
+	if u.Disabled || bcrypt.CompareHashAndPassword([]byte(u.PasswordHash), []byte(password)) != nil {
+		return User{}, bad
+	}
+	return u, nil
+}
+
+// CreateToken issues a new API token for the user; only its hash is stored.
+func (s *Store) CreateToken(ctx context.Context, userID int64) (string, error) {
+	raw := make([]byte, 32)
+	if _, err := rand.Read(raw); err != nil {
+		return "", err
+	}
+	token := base64.RawURLEncoding.EncodeToString(raw)
+	_, err := s.w.ExecContext(ctx, `INSERT INTO api_tokens (user_id, token_hash, created_at) VALUES (?, ?, ?)`,
+		userID, hashToken(token), s.stamp())
+	if err != nil {
+		return "", fmt.Errorf("store: create token: %w", err)
+	}
+	return token, nil
+}
+
+// UserByToken returns the user owning a token; unauthorized when unknown.
+func (s *Store) UserByToken(ctx context.Context, token string) (User, error) {
+	u, err := userBy(ctx, s.r, "u.id = (SELECT user_id FROM api_tokens WHERE token_hash = ?)", hashToken(token))
+	if err != nil || u.Disabled {
+		if err == nil || workflow.ErrorCode(err) == workflow.CodeNotFound {
+			return User{}, workflow.Errorf(workflow.CodeUnauthorized, "mã truy cập không hợp lệ")
+		}
+		return User{}, err
+	}
+	return u, nil
+}
+
+// Viewer builds the access-rule view of a user, with the units in their scope.
+func (s *Store) Viewer(ctx context.Context, u User) (workflow.Viewer, error) {
+	scope, err := s.Subtree(ctx, u.UnitID)
+	if err != nil {
+		return workflow.Viewer{}, err
+	}
+	return workflow.Viewer{UserID: u.ID, Login: u.Login, Role: u.Role, UnitID: u.UnitID, Scope: scope}, nil
+}
+
+func hashToken(token string) string {
+	h := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(h[:])
+}
+
+func userBy(ctx context.Context, q sqlx.QueryerContext, where string, arg any) (User, error) {
+	var u User
+	err := sqlx.GetContext(ctx, q, &u, `SELECT `+userColumns+` FROM users u JOIN units n ON n.id = u.unit_id WHERE `+where, arg)
+	return u, notFound(err, "người dùng")
+}

@@ -1,0 +1,68 @@
+package workflow
+
+// Viewer is a signed-in user as the access rules see them (DOMAIN.md §4).
+type Viewer struct {
+	UserID int64
+	Login  string
+	Role   Role
+	UnitID int64
+	Scope  []int64 // the viewer's unit and every unit below it
+}
+
+// CaseRef is what the access rules need to know about a case.
+type CaseRef struct {
+	Kind         Kind
+	UnitID       int64
+	AssigneeID   int64
+	RegisteredBy int64
+}
+
+// InScope reports whether a unit lies in the viewer's unit or below it.
+func (v Viewer) InScope(unitID int64) bool {
+	for _, id := range v.Scope {
+		if id == unitID {
+			return true
+		}
+	}
+	return false
+}
+
+// MayRead reports whether the viewer may see the case at all: reception its own
+// unit's cases, handlers the cases assigned to them, heads, supervisors and
+// administrators their unit and the units below it.
+func (v Viewer) MayRead(c CaseRef) bool {
+	switch v.Role {
+	case RoleReception:
+		return c.UnitID == v.UnitID
+	case RoleHandler:
+		return c.AssigneeID == v.UserID
+	case RoleHead, RoleSupervisor, RoleAdmin:
+		return v.InScope(c.UnitID)
+	}
+	return false
+}
+
+// MaySeePetitioner reports whether the viewer may see who sent the letter. A
+// denouncer's identity is secret (LTC 2018 Art. 8(3), 47, 56): only the head of
+// the resolving unit and the officer who registered it see it. Handlers work
+// on denunciations with the identity removed (LTC 56); supervisors and
+// administrators never see it.
+func (v Viewer) MaySeePetitioner(c CaseRef) bool {
+	if !v.MayRead(c) {
+		return false
+	}
+	if c.Kind == Denunciation {
+		return v.Role == RoleHead && v.UnitID == c.UnitID || v.UserID == c.RegisteredBy
+	}
+	return true
+}
+
+// MayReadBacklog reports whether the role may read oversight reports.
+func (v Viewer) MayReadBacklog() bool {
+	return v.Role == RoleHead || v.Role == RoleSupervisor || v.Role == RoleAdmin
+}
+
+// MayRegister reports whether the role may register new letters (API.md).
+func (v Viewer) MayRegister() bool {
+	return v.Role == RoleReception || v.Role == RoleHead
+}
