@@ -59,6 +59,10 @@ func (a *api) fireEvent(c *gin.Context) {
 	if !ok {
 		return
 	}
+	if !viewerOf(c).MayAct(cs.Ref()) {
+		forbidden(c, "vai trò hoặc đơn vị của bạn không được thao tác trên hồ sơ này")
+		return
+	}
 	var b eventBody
 	if !decodeJSON(c, &b) {
 		return

@@ -74,7 +74,7 @@ func newCaseView(c store.Case, v workflow.Viewer, p *store.Petitioner, cal *work
 	for _, k := range c.RunningClocks() {
 		out.Clocks = append(out.Clocks, newClockView(k, cal, today))
 	}
-	if v.Role != workflow.RoleHandler || c.AssigneeID == v.UserID {
+	if v.MayAct(c.Ref()) {
 		if evs := workflow.AvailableEvents(c.Kind, c.State, v.Role); evs != nil {
 			out.AvailableEvents = evs
 		}

@@ -35,6 +35,11 @@ func (s *Store) ApplyEvent(ctx context.Context, actor User, caseID int64, versio
 				return workflow.Invalid("duplicate_of", "không tìm thấy đơn gốc %d", in.DuplicateOf)
 			}
 		}
+		if in.Event == workflow.EvDisclose {
+			if err := checkPublicText(ctx, tx, caseID, in.Text); err != nil {
+				return err
+			}
+		}
 		env := workflow.Env{Calendar: s.Calendar(), Today: s.Today(), Settings: unitSettings(c.UnitSettings)}
 		n, rec, err := workflow.Apply(c.Case, in, workflow.Actor{Login: actor.Login, Role: actor.Role}, env)
 		if err != nil {
@@ -95,4 +100,18 @@ func nullString(s string) any {
 		return nil
 	}
 	return s
+}
+
+// checkPublicText refuses a disclosure that names the petitioner: disclosed
+// texts go to the public with personal data removed (LTC 2018 Art. 8(3), 40).
+func checkPublicText(ctx context.Context, tx *sqlx.Tx, caseID int64, text string) error {
+	var p Petitioner
+	if err := tx.GetContext(ctx, &p, `SELECT name, id_number, phone, address FROM petitioners WHERE case_id = ?`, caseID); err != nil {
+		return notFound(err, "người gửi đơn")
+	}
+	if workflow.RevealsIdentity(text, p.Name, p.IDNumber) {
+		return &workflow.Error{Code: workflow.CodePersonalData, Field: "text",
+			Message: "nội dung công khai không được nêu họ tên hoặc số định danh của người gửi đơn"}
+	}
+	return nil
 }

@@ -66,3 +66,18 @@ func (v Viewer) MayReadBacklog() bool {
 func (v Viewer) MayRegister() bool {
 	return v.Role == RoleReception || v.Role == RoleHead
 }
+
+// MayAct reports whether the viewer may fire events on the case at all (the
+// transition table then decides which): reception and heads act on their own
+// unit's cases only — a superior reads a subordinate unit's cases but does not
+// resolve them — and handlers on the cases assigned to them. Supervisors and
+// administrators change nothing.
+func (v Viewer) MayAct(c CaseRef) bool {
+	switch v.Role {
+	case RoleReception, RoleHead:
+		return c.UnitID == v.UnitID
+	case RoleHandler:
+		return c.AssigneeID == v.UserID
+	}
+	return false
+}

@@ -69,3 +69,6 @@ func (c Code) IsRule() bool {
 	}
 	return true
 }
+
+// CodePersonalData refuses a public text that names the petitioner.
+const CodePersonalData Code = "personal_data_in_disclosure"
