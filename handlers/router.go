@@ -37,6 +37,8 @@ func New(s *store.Store) (http.Handler, error) {
 	authed.GET("/cases/:id/history", a.history)
 	authed.POST("/cases/:id/events", a.fireEvent)
 	authed.GET("/backlog", a.backlog)
+	authed.GET("/calendar", a.calendarDays)
+	authed.PUT("/calendar/:day", a.setCalendarDay)
 
 	if err := mountPages(r, s); err != nil {
 		return nil, err
