@@ -50,5 +50,6 @@ func New(s *store.Store) (http.Handler, error) {
 		failCode(c, http.StatusMethodNotAllowed, "method_not_allowed", "phương thức không được hỗ trợ", "")
 	})
 	r.HandleMethodNotAllowed = true
-	return r, nil
+	// Cross-site form posts are refused before any handler runs (STYLE.md: CSRF).
+	return http.NewCrossOriginProtection().Handler(r), nil
 }

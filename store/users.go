@@ -2,10 +2,10 @@ package store
 
 import (
 	"context"
-	"crypto/rand"
 	"crypto/sha256"
-	"encoding/base64"
+	"database/sql"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -99,11 +99,7 @@ func (s *Store) Authenticate(ctx context.Context, login, password string) (User,
 
 // CreateToken issues a new API token for the user; only its hash is stored.
 func (s *Store) CreateToken(ctx context.Context, userID int64) (string, error) {
-	raw := make([]byte, 32)
-	if _, err := rand.Read(raw); err != nil {
-		return "", err
-	}
-	token := base64.RawURLEncoding.EncodeToString(raw)
+	token := randomToken()
 	_, err := s.w.ExecContext(ctx, `INSERT INTO api_tokens (user_id, token_hash, created_at) VALUES (?, ?, ?)`,
 		userID, hashToken(token), s.stamp())
 	if err != nil {
@@ -116,10 +112,7 @@ func (s *Store) CreateToken(ctx context.Context, userID int64) (string, error) {
 func (s *Store) UserByToken(ctx context.Context, token string) (User, error) {
 	u, err := userBy(ctx, s.r, "u.id = (SELECT user_id FROM api_tokens WHERE token_hash = ?)", hashToken(token))
 	if err != nil || u.Disabled {
-		if err == nil || workflow.ErrorCode(err) == workflow.CodeNotFound {
-			return User{}, workflow.Errorf(workflow.CodeUnauthorized, "mã truy cập không hợp lệ")
-		}
-		return User{}, err
+		return User{}, unauthorized(err)
 	}
 	return u, nil
 }
@@ -131,6 +124,14 @@ func (s *Store) Viewer(ctx context.Context, u User) (workflow.Viewer, error) {
 		return workflow.Viewer{}, err
 	}
 	return workflow.Viewer{UserID: u.ID, Login: u.Login, Role: u.Role, UnitID: u.UnitID, Scope: scope}, nil
+}
+
+// unauthorized maps a failed credential lookup to CodeUnauthorized; other errors pass through.
+func unauthorized(err error) error {
+	if err == nil || workflow.ErrorCode(err) == workflow.CodeNotFound || errors.Is(err, sql.ErrNoRows) {
+		return workflow.Errorf(workflow.CodeUnauthorized, "phiên đăng nhập không hợp lệ hoặc đã hết hạn")
+	}
+	return err
 }
 
 func hashToken(token string) string {

@@ -1,0 +1,85 @@
+package handlers
+
+// messages holds every label of the pages: Vietnamese first, English second.
+// A key missing from a language falls back to Vietnamese, then to the key.
+var messages = map[string][2]string{
+	"app.name":    {"Tiếp công dân và xử lý đơn thư", "Citizen reception and petitions"},
+	"app.footer":  {"Ngày làm việc tính theo lịch nhà nước", "Working days follow the official calendar"},
+	"nav.label":   {"Điều hướng chính", "Main navigation"},
+	"nav.signin":  {"Đăng nhập", "Sign in"},
+	"nav.signout": {"Đăng xuất", "Sign out"},
+	"nav.home":    {"Tra cứu", "Look up"},
+	"nav.desk":    {"Tiếp nhận", "Reception desk"},
+	"nav.queue":   {"Hồ sơ", "Cases"},
+	"nav.audit":   {"Giám sát", "Audit"},
+	"nav.public":  {"Công khai", "Disclosures"},
+
+	"role.reception":  {"cán bộ tiếp dân", "reception officer"},
+	"role.handler":    {"chuyên viên", "handler"},
+	"role.head":       {"thủ trưởng", "head"},
+	"role.supervisor": {"giám sát HĐND", "supervisor"},
+	"role.admin":      {"quản trị", "administrator"},
+
+	"kind.complaint":    {"Khiếu nại", "Complaint"},
+	"kind.denunciation": {"Tố cáo", "Denunciation"},
+	"kind.petition":     {"Kiến nghị, phản ánh", "Petition"},
+	"kind.dialogue":     {"Đối thoại", "Dialogue"},
+
+	"state.received":      {"Đã tiếp nhận", "Received"},
+	"state.assigned":      {"Đã giao xử lý", "Assigned"},
+	"state.in_resolution": {"Đang giải quyết", "In resolution"},
+	"state.suspended":     {"Tạm đình chỉ", "Suspended"},
+	"state.resolved":      {"Đã giải quyết", "Resolved"},
+	"state.disclosed":     {"Đã công khai", "Disclosed"},
+	"state.closed":        {"Đã kết thúc", "Closed"},
+	"state.rejected":      {"Không thụ lý", "Rejected"},
+	"state.transferred":   {"Đã chuyển đơn", "Transferred"},
+	"state.filed":         {"Lưu đơn", "Filed"},
+	"state.withdrawn":     {"Rút đơn / đình chỉ", "Withdrawn"},
+
+	"status.on_track":     {"Trong hạn", "On track"},
+	"status.due_soon":     {"Sắp đến hạn", "Due soon"},
+	"status.overdue":      {"Quá hạn", "Overdue"},
+	"status.very_overdue": {"Quá hạn nghiêm trọng", "Very overdue"},
+	"status.prolonged":    {"Kéo dài", "Prolonged"},
+
+	"clock.processing":   {"Trả lời người gửi đơn", "Reply to the sender"},
+	"clock.acceptance":   {"Thụ lý", "Acceptance"},
+	"clock.transfer":     {"Chuyển đơn", "Transfer"},
+	"clock.notification": {"Thông báo thụ lý", "Notification"},
+	"clock.resolution":   {"Giải quyết", "Resolution"},
+	"clock.delivery":     {"Gửi quyết định/kết luận", "Delivery"},
+	"clock.disclosure":   {"Công khai", "Disclosure"},
+
+	"channel.walk_in":   {"Trực tiếp", "Walk-in"},
+	"channel.post":      {"Bưu điện", "Post"},
+	"channel.online":    {"Trực tuyến", "Online"},
+	"channel.forwarded": {"Cơ quan khác chuyển đến", "Forwarded"},
+	"channel.hotline":   {"Đường dây nóng", "Hotline"},
+
+	"outcome.correct":        {"Đúng", "Correct"},
+	"outcome.partly_correct": {"Đúng một phần", "Partly correct"},
+	"outcome.wrong":          {"Sai", "Wrong"},
+	"outcome.answered":       {"Đã trả lời", "Answered"},
+
+	"signin.title":    {"Đăng nhập", "Sign in"},
+	"signin.login":    {"Tên đăng nhập", "Login"},
+	"signin.password": {"Mật khẩu", "Password"},
+	"signin.submit":   {"Đăng nhập", "Sign in"},
+	"signin.failed":   {"Sai tên đăng nhập hoặc mật khẩu.", "Wrong login or password."},
+
+	"form.required": {"Trường này là bắt buộc.", "This field is required."},
+	"form.csrf":     {"Phiên làm việc đã hết hạn, vui lòng gửi lại biểu mẫu.", "Your session expired; please submit the form again."},
+}
+
+// translate looks a key up in the page's language.
+func translate(lang, key string) string {
+	m, ok := messages[key]
+	if !ok {
+		return key
+	}
+	if lang == "en" && m[1] != "" {
+		return m[1]
+	}
+	return m[0]
+}

@@ -1,0 +1,135 @@
+package handlers
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"path"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"petitions/store"
+	"petitions/templates"
+	"petitions/workflow"
+)
+
+// pageSet holds one template set per page (layout + page), parsed at start-up,
+// so {{define "content"}} blocks of different pages never overwrite each other.
+type pageSet map[string]*template.Template
+
+func loadPages() (pageSet, error) {
+	names, err := fs.Glob(templates.FS, "pages/*.html")
+	if err != nil {
+		return nil, err
+	}
+	set := pageSet{}
+	for _, file := range names {
+		name := strings.TrimSuffix(path.Base(file), ".html")
+		t, err := template.New(name).Funcs(templateFuncs).ParseFS(templates.FS, "layout.html", file)
+		if err != nil {
+			return nil, fmt.Errorf("handlers: parse page %s: %w", name, err)
+		}
+		set[name] = t
+	}
+	return set, nil
+}
+
+var templateFuncs = template.FuncMap{
+	"vn": func(d workflow.Date) string {
+		if d.IsZero() {
+			return ""
+		}
+		return d.VN()
+	},
+	"iso": func(d workflow.Date) string {
+		if d.IsZero() {
+			return ""
+		}
+		return d.String()
+	},
+	"join": strings.Join,
+}
+
+// page is what every template sees: the layout's needs plus the page's own Data.
+type page struct {
+	Lang   string
+	Path   string
+	User   *store.User
+	CSRF   string
+	Nav    []navItem
+	Flash  string
+	Today  string
+	Errors map[string]string // field → message, for forms sent back
+	Data   any
+}
+
+// T translates a label into the page's language.
+func (p page) T(key string) string { return translate(p.Lang, key) }
+
+type navItem struct {
+	Key, Href string
+	Current   bool
+}
+
+// render writes a page into a buffer first, so a template error is a clean 500.
+func (w *web) render(c *gin.Context, status int, name string, data any, errs map[string]string) {
+	t, ok := w.pages[name]
+	if !ok {
+		fail(c, fmt.Errorf("handlers: no page %q", name))
+		return
+	}
+	p := w.pageFor(c)
+	p.Data, p.Errors = data, errs
+	if p.Errors == nil {
+		p.Errors = map[string]string{}
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
+		slog.ErrorContext(c.Request.Context(), "render", "page", name, "request_id", c.GetString(requestIDKey), "err", err)
+		c.Data(http.StatusInternalServerError, "text/plain; charset=utf-8", []byte("Đã có lỗi hệ thống; vui lòng thử lại sau."))
+		return
+	}
+	c.Header("Cache-Control", "no-store")
+	c.Data(status, "text/html; charset=utf-8", buf.Bytes())
+}
+
+func (w *web) pageFor(c *gin.Context) page {
+	p := page{Lang: langOf(c), Path: c.Request.URL.Path, Today: w.store.Today().VN()}
+	if s, ok := c.Get(sessionKey); ok {
+		sess := s.(store.Session)
+		p.User, p.CSRF = &sess.User, sess.CSRF
+		if f, err := c.Cookie(flashCookie); err == nil && f != "" {
+			p.Flash = f
+			c.SetCookie(flashCookie, "", -1, "/", "", false, true)
+		}
+	}
+	p.Nav = navFor(p.User, p.Path)
+	return p
+}
+
+// navFor shows each role only what it may do.
+func navFor(u *store.User, current string) []navItem {
+	items := []navItem{{Key: "nav.home", Href: "/tra-cuu"}}
+	if u != nil {
+		switch u.Role {
+		case workflow.RoleReception:
+			items = append(items, navItem{Key: "nav.desk", Href: "/tiep-nhan"}, navItem{Key: "nav.queue", Href: "/ho-so"})
+		case workflow.RoleHandler:
+			items = append(items, navItem{Key: "nav.queue", Href: "/ho-so"})
+		case workflow.RoleHead:
+			items = append(items, navItem{Key: "nav.desk", Href: "/tiep-nhan"}, navItem{Key: "nav.queue", Href: "/ho-so"},
+				navItem{Key: "nav.audit", Href: "/giam-sat"})
+		case workflow.RoleSupervisor, workflow.RoleAdmin:
+			items = append(items, navItem{Key: "nav.audit", Href: "/giam-sat"}, navItem{Key: "nav.queue", Href: "/ho-so"})
+		}
+	}
+	items = append(items, navItem{Key: "nav.public", Href: "/cong-khai"})
+	for i := range items {
+		items[i].Current = items[i].Href == current
+	}
+	return items
+}

@@ -1,0 +1,188 @@
+package handlers
+
+import (
+	"io/fs"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"petitions/store"
+	"petitions/templates"
+	"petitions/workflow"
+)
+
+const (
+	sessionCookie = "petitions_session"
+	langCookie    = "petitions_lang"
+	flashCookie   = "petitions_flash"
+	sessionKey    = "session"
+)
+
+// web serves the pages. Pages use the same store calls as the API.
+type web struct {
+	store *store.Store
+	pages pageSet
+}
+
+// mountPages adds the pages and static assets to the router.
+func mountPages(r *gin.Engine, s *store.Store) error {
+	ps, err := loadPages()
+	if err != nil {
+		return err
+	}
+	w := &web{store: s, pages: ps}
+	static, err := fs.Sub(templates.FS, "static")
+	if err != nil {
+		return err
+	}
+	r.StaticFS("/static", http.FS(static))
+
+	pub := r.Group("", w.optionalSession, w.checkCSRF)
+	pub.GET("/", func(c *gin.Context) { c.Redirect(http.StatusSeeOther, "/tra-cuu") })
+	pub.GET("/ngon-ngu", w.setLang)
+	pub.GET("/dang-nhap", w.signInForm)
+	pub.POST("/dang-nhap", w.signIn)
+	pub.POST("/dang-xuat", w.signOut)
+	pub.GET("/tra-cuu", w.trackPage)
+	pub.GET("/cong-khai", w.disclosuresPage)
+
+	staff := r.Group("", w.optionalSession, w.requireSession, w.checkCSRF)
+	w.mountStaffPages(staff)
+	return nil
+}
+
+// optionalSession loads the browser's session, if any.
+func (w *web) optionalSession(c *gin.Context) {
+	if id, err := c.Cookie(sessionCookie); err == nil && id != "" {
+		if sess, err := w.store.SessionByID(c.Request.Context(), id); err == nil {
+			c.Set(sessionKey, sess)
+			if v, err := w.store.Viewer(c.Request.Context(), sess.User); err == nil {
+				c.Set(userKey, sess.User)
+				c.Set(viewerKey, v)
+			}
+		}
+	}
+	c.Next()
+}
+
+// requireSession sends a browser without a session to the sign-in page.
+func (w *web) requireSession(c *gin.Context) {
+	if _, ok := c.Get(viewerKey); !ok {
+		c.Redirect(http.StatusSeeOther, "/dang-nhap?next="+url.QueryEscape(c.Request.URL.RequestURI()))
+		c.Abort()
+		return
+	}
+	c.Next()
+}
+
+// checkCSRF requires, on every form post of a signed-in browser, the session's
+// token (cross-origin posts are already refused by http.CrossOriginProtection).
+func (w *web) checkCSRF(c *gin.Context) {
+	if c.Request.Method != http.MethodPost {
+		c.Next()
+		return
+	}
+	s, ok := c.Get(sessionKey)
+	if ok && c.PostForm("csrf") != s.(store.Session).CSRF {
+		c.Data(http.StatusForbidden, "text/plain; charset=utf-8", []byte(translate(langOf(c), "form.csrf")))
+		c.Abort()
+		return
+	}
+	c.Next()
+}
+
+func langOf(c *gin.Context) string {
+	if l, err := c.Cookie(langCookie); err == nil && l == "en" {
+		return "en"
+	}
+	return "vi"
+}
+
+func (w *web) setLang(c *gin.Context) {
+	lang := "vi"
+	if c.Query("lang") == "en" {
+		lang = "en"
+	}
+	c.SetSameSite(http.SameSiteLaxMode)
+	c.SetCookie(langCookie, lang, 365*24*3600, "/", "", c.Request.TLS != nil, true)
+	c.Redirect(http.StatusSeeOther, localPath(c.Query("next")))
+}
+
+// localPath keeps redirects on this site.
+func localPath(p string) string {
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.Contains(p, `\`) {
+		return "/"
+	}
+	return p
+}
+
+// setFlash leaves a one-line message for the next page.
+func setFlash(c *gin.Context, msg string) {
+	c.SetSameSite(http.SameSiteLaxMode)
+	c.SetCookie(flashCookie, msg, 60, "/", "", c.Request.TLS != nil, true)
+}
+
+type signInView struct {
+	Login, Next string
+}
+
+func (w *web) signInForm(c *gin.Context) {
+	w.render(c, http.StatusOK, "signin", signInView{Next: localPath(c.Query("next"))}, nil)
+}
+
+func (w *web) signIn(c *gin.Context) {
+	view := signInView{Login: c.PostForm("login"), Next: localPath(c.PostForm("next"))}
+	errs := map[string]string{}
+	if strings.TrimSpace(view.Login) == "" {
+		errs["login"] = translate(langOf(c), "form.required")
+	}
+	if c.PostForm("password") == "" {
+		errs["password"] = translate(langOf(c), "form.required")
+	}
+	if len(errs) > 0 {
+		w.render(c, http.StatusBadRequest, "signin", view, errs)
+		return
+	}
+	u, err := w.store.Authenticate(c.Request.Context(), view.Login, c.PostForm("password"))
+	if err != nil {
+		if workflow.ErrorCode(err) != workflow.CodeUnauthorized {
+			fail(c, err)
+			return
+		}
+		w.render(c, http.StatusUnauthorized, "signin", view, map[string]string{"password": translate(langOf(c), "signin.failed")})
+		return
+	}
+	id, err := w.store.CreateSession(c.Request.Context(), u.ID)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	c.SetSameSite(http.SameSiteLaxMode)
+	c.SetCookie(sessionCookie, id, int(store.SessionTTL.Seconds()), "/", "", c.Request.TLS != nil, true)
+	next := view.Next
+	if next == "/" {
+		next = homeFor(u.Role)
+	}
+	c.Redirect(http.StatusSeeOther, next)
+}
+
+func (w *web) signOut(c *gin.Context) {
+	if id, err := c.Cookie(sessionCookie); err == nil {
+		_ = w.store.DeleteSession(c.Request.Context(), id) // the cookie is cleared either way
+	}
+	c.SetCookie(sessionCookie, "", -1, "/", "", c.Request.TLS != nil, true)
+	c.Redirect(http.StatusSeeOther, "/dang-nhap")
+}
+
+// homeFor is the first page of each role.
+func homeFor(r workflow.Role) string {
+	switch r {
+	case workflow.RoleReception:
+		return "/tiep-nhan"
+	case workflow.RoleSupervisor, workflow.RoleAdmin:
+		return "/giam-sat"
+	}
+	return "/ho-so"
+}

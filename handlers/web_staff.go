@@ -1,0 +1,19 @@
+package handlers
+
+import "github.com/gin-gonic/gin"
+
+// mountStaffPages adds the pages of signed-in officials. Each page lives in its
+// own file: web_desk.go (reception desk and receipt), web_queue.go (queue and
+// bulk assignment), web_case.go (case page and its action forms), web_audit.go
+// (the supervisor's backlog audit).
+func (w *web) mountStaffPages(g *gin.RouterGroup) {
+	g.GET("/tiep-nhan", w.deskForm)
+	g.POST("/tiep-nhan", w.deskSubmit)
+	g.GET("/bien-nhan/:id", w.receipt)
+	g.GET("/ho-so", w.queue)
+	g.POST("/ho-so/giao", w.bulkAssign)
+	g.GET("/ho-so/:id", w.casePage)
+	g.POST("/ho-so/:id/su-kien", w.caseEvent)
+	g.GET("/giam-sat", w.audit)
+	g.GET("/giam-sat/ho-so", w.auditList)
+}

@@ -1,0 +1,60 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"petitions/workflow"
+)
+
+// Repeat is an earlier case that a new letter may repeat.
+type Repeat struct {
+	CaseID       int64          `db:"id" json:"id"`
+	TrackingCode string         `db:"tracking_code" json:"tracking_code"`
+	Kind         workflow.Kind  `db:"kind" json:"kind"`
+	State        workflow.State `db:"state" json:"state"`
+	ReceivedOn   workflow.Date  `db:"received_on" json:"received_on"`
+	Subject      string         `db:"subject" json:"subject"`
+	Reason       string         `db:"-" json:"reason"` // "same_id_number" or "same_name_similar_subject"
+}
+
+// FindRepeats lists cases in the viewer's reach that a new letter likely
+// repeats: the same ID number, or the same petitioner name (diacritics folded)
+// and a similar subject. Only the case is shown, never the other letter's sender.
+func (s *Store) FindRepeats(ctx context.Context, v workflow.Viewer, p Petitioner, subject string) ([]Repeat, error) {
+	id, name := strings.TrimSpace(p.IDNumber), workflow.Fold(p.Name)
+	if id == "" && name == "" {
+		return nil, nil
+	}
+	args := []any{id, name}
+	for _, u := range v.Scope {
+		args = append(args, u)
+	}
+	var rows []struct {
+		Repeat
+		SameID bool `db:"same_id"`
+	}
+	err := s.r.SelectContext(ctx, &rows, `SELECT c.id, c.tracking_code, c.kind, c.state, c.received_on, c.subject,
+		p.id_number <> '' AND p.id_number = ?1 AS same_id
+		FROM petitioners p JOIN cases c ON c.id = p.case_id
+		WHERE (p.id_number = ?1 AND ?1 <> '' OR p.name_folded = ?2 AND ?2 <> '')
+		AND c.unit_id IN (`+placeholders(len(v.Scope))+`)
+		ORDER BY c.received_on DESC LIMIT 50`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: find repeats: %w", err)
+	}
+	var out []Repeat
+	for _, r := range rows {
+		switch {
+		case r.SameID:
+			r.Reason = "same_id_number"
+		case workflow.SimilarSubjects(subject, r.Subject):
+			r.Reason = "same_name_similar_subject"
+		default:
+			continue
+		}
+		out = append(out, r.Repeat)
+	}
+	return out, nil
+}

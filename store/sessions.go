@@ -1,0 +1,63 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"fmt"
+	"time"
+)
+
+// SessionTTL is how long a browser session lasts without signing in again.
+const SessionTTL = 12 * time.Hour
+
+// Session is a signed-in browser.
+type Session struct {
+	User User
+	CSRF string // the token every form of this session must carry
+}
+
+// CreateSession starts a browser session for the user and returns the cookie value.
+func (s *Store) CreateSession(ctx context.Context, userID int64) (string, error) {
+	id, csrf := randomToken(), randomToken()
+	now := s.Now().UTC()
+	_, err := s.w.ExecContext(ctx, `INSERT INTO sessions (id_hash, user_id, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
+		hashToken(id), userID, csrf, now.Format(time.RFC3339), now.Add(SessionTTL).Format(time.RFC3339))
+	if err != nil {
+		return "", fmt.Errorf("store: create session: %w", err)
+	}
+	return id, nil
+}
+
+// SessionByID returns the live session with that cookie value; unauthorized otherwise.
+func (s *Store) SessionByID(ctx context.Context, id string) (Session, error) {
+	var row struct {
+		UserID    int64  `db:"user_id"`
+		CSRF      string `db:"csrf"`
+		ExpiresAt string `db:"expires_at"`
+	}
+	err := s.r.GetContext(ctx, &row, `SELECT user_id, csrf, expires_at FROM sessions WHERE id_hash = ?`, hashToken(id))
+	if err != nil {
+		return Session{}, unauthorized(err)
+	}
+	if exp, err := time.Parse(time.RFC3339, row.ExpiresAt); err != nil || !s.Now().Before(exp) {
+		return Session{}, unauthorized(nil)
+	}
+	u, err := userBy(ctx, s.r, "u.id = ?", row.UserID)
+	if err != nil || u.Disabled {
+		return Session{}, unauthorized(err)
+	}
+	return Session{User: u, CSRF: row.CSRF}, nil
+}
+
+// DeleteSession signs a browser out.
+func (s *Store) DeleteSession(ctx context.Context, id string) error {
+	_, err := s.w.ExecContext(ctx, `DELETE FROM sessions WHERE id_hash = ?`, hashToken(id))
+	return err
+}
+
+func randomToken() string {
+	b := make([]byte, 32)
+	_, _ = rand.Read(b) // crypto/rand never fails on supported platforms
+	return base64.RawURLEncoding.EncodeToString(b)
+}
