@@ -40,10 +40,15 @@ func appendHistory(ctx context.Context, tx *sqlx.Tx, caseID int64, seq int, rec 
 	if err != nil {
 		return fmt.Errorf("store: encode payload: %w", err)
 	}
-	from := string(rec.FromState)
-	_, err = tx.ExecContext(ctx, `INSERT INTO history (case_id, seq, event, from_state, to_state, on_date, at,
-		actor_id, actor, payload, clocks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		caseID, seq, rec.Event, from, rec.ToState, rec.On.String(), at, actor.ID, actor.Login, string(payload), clocks)
+	f := chainFields{CaseID: caseID, Seq: seq, Event: string(rec.Event), FromState: string(rec.FromState),
+		ToState: string(rec.ToState), OnDate: rec.On.String(), At: at, ActorID: &actor.ID, Actor: actor.Login,
+		Payload: string(payload), Clocks: clocks}
+	if err := sealRecord(ctx, tx, &f); err != nil {
+		return err
+	}
+	_, err = tx.NamedExecContext(ctx, `INSERT INTO history (case_id, seq, event, from_state, to_state, on_date, at,
+		actor_id, actor, payload, clocks, prev_hash, hash, chain_hash) VALUES (:case_id, :seq, :event, :from_state,
+		:to_state, :on_date, :at, :actor_id, :actor, :payload, :clocks, :prev_hash, :hash, :chain_hash)`, f)
 	if err != nil {
 		return fmt.Errorf("store: append history of case %d: %w", caseID, err)
 	}

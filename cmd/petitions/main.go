@@ -15,6 +15,8 @@ Usage:
   petitions unit add --db FILE --code CODE --name NAME [--level agency] [--parent CODE]
   petitions user add --db FILE --login LOGIN --name NAME --role ROLE --unit CODE --password PASSWORD
   petitions token create --db FILE --user LOGIN
+  petitions backup [--db FILE] DEST
+  petitions audit verify [--db FILE]
 
 PETITIONS_DB and PETITIONS_ADDR work as --db and --addr do.
 `
@@ -47,6 +49,12 @@ func run(ctx context.Context, args []string) error {
 	case "token":
 		if len(args) > 1 && args[1] == "create" {
 			return tokenCreate(ctx, args[2:])
+		}
+	case "backup":
+		return backupCmd(ctx, args[1:])
+	case "audit":
+		if len(args) > 1 && args[1] == "verify" {
+			return auditVerify(ctx, args[2:])
 		}
 	case "help", "-h", "--help":
 		fmt.Print(usage)
