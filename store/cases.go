@@ -169,8 +169,12 @@ func (s *Store) CreateCase(ctx context.Context, actor User, in NewCase) (Case, e
 			return fmt.Errorf("store: insert case: %w", err)
 		}
 		p := in.Petitioner
-		if _, err := tx.ExecContext(ctx, `INSERT INTO petitioners (case_id, name, id_number, phone, address, name_folded)
-			VALUES (?, ?, ?, ?, ?, ?)`, id, p.Name, p.IDNumber, p.Phone, p.Address, workflow.Fold(p.Name)); err != nil {
+		sealed, err := s.keys.seal(id, p)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO petitioners (case_id, sealed, id_hash, name_hash) VALUES (?, ?, ?, ?)`,
+			id, sealed, s.keys.idHash(p.IDNumber), s.keys.nameHash(p.Name)); err != nil {
 			return fmt.Errorf("store: insert petitioner: %w", err)
 		}
 		if err := appendHistory(ctx, tx, id, 1, rec, actor, clocks, now); err != nil {

@@ -36,7 +36,7 @@ func (s *Store) ApplyEvent(ctx context.Context, actor User, caseID int64, versio
 			}
 		}
 		if in.Event == workflow.EvDisclose {
-			if err := checkPublicText(ctx, tx, caseID, in.Text); err != nil {
+			if err := s.checkPublicText(ctx, tx, caseID, in.Text); err != nil {
 				return err
 			}
 		}
@@ -104,10 +104,10 @@ func nullString(s string) any {
 
 // checkPublicText refuses a disclosure that names the petitioner: disclosed
 // texts go to the public with personal data removed (LTC 2018 Art. 8(3), 40).
-func checkPublicText(ctx context.Context, tx *sqlx.Tx, caseID int64, text string) error {
-	var p Petitioner
-	if err := tx.GetContext(ctx, &p, `SELECT name, id_number, phone, address FROM petitioners WHERE case_id = ?`, caseID); err != nil {
-		return notFound(err, "người gửi đơn")
+func (s *Store) checkPublicText(ctx context.Context, tx *sqlx.Tx, caseID int64, text string) error {
+	p, err := s.petitioner(ctx, tx, caseID)
+	if err != nil {
+		return err
 	}
 	if workflow.RevealsIdentity(text, p.Name, p.IDNumber) {
 		return &workflow.Error{Code: workflow.CodePersonalData, Field: "text",

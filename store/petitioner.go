@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/jmoiron/sqlx"
+
 	"petitions/workflow"
 )
 
@@ -20,12 +22,17 @@ func (s *Store) Petitioner(ctx context.Context, v workflow.Viewer, c Case, purpo
 			return Petitioner{}, false, fmt.Errorf("store: record identity read: %w", err)
 		}
 	}
-	var p Petitioner
-	err := s.r.GetContext(ctx, &p, `SELECT name, id_number, phone, address FROM petitioners WHERE case_id = ?`, c.ID)
-	if err != nil {
-		return Petitioner{}, false, notFound(err, "người gửi đơn")
+	p, err := s.petitioner(ctx, s.r, c.ID)
+	return p, err == nil, err
+}
+
+// petitioner opens the sealed identity of a case; callers check the right to see it.
+func (s *Store) petitioner(ctx context.Context, q sqlx.QueryerContext, caseID int64) (Petitioner, error) {
+	var sealed string
+	if err := sqlx.GetContext(ctx, q, &sealed, `SELECT sealed FROM petitioners WHERE case_id = ?`, caseID); err != nil {
+		return Petitioner{}, notFound(err, "người gửi đơn")
 	}
-	return p, true, nil
+	return s.keys.open(caseID, sealed)
 }
 
 // IdentityReads counts the recorded reads of a case's petitioner.

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"petitions/workflow"
 )
@@ -21,9 +20,9 @@ type Repeat struct {
 
 // FindRepeats lists cases in the viewer's reach that a new letter likely
 // repeats: the same ID number, or the same petitioner name (diacritics folded)
-// and a similar subject. Only the case is shown, never the other letter's sender.
+// and a similar subject, matched through keyed hashes (the identities are sealed). Only the case is shown, never the other letter's sender.
 func (s *Store) FindRepeats(ctx context.Context, v workflow.Viewer, p Petitioner, subject string) ([]Repeat, error) {
-	id, name := strings.TrimSpace(p.IDNumber), workflow.Fold(p.Name)
+	id, name := s.keys.idHash(p.IDNumber), s.keys.nameHash(p.Name)
 	if id == "" && name == "" {
 		return nil, nil
 	}
@@ -36,9 +35,9 @@ func (s *Store) FindRepeats(ctx context.Context, v workflow.Viewer, p Petitioner
 		SameID bool `db:"same_id"`
 	}
 	err := s.r.SelectContext(ctx, &rows, `SELECT c.id, c.tracking_code, c.kind, c.state, c.received_on, c.subject,
-		p.id_number <> '' AND p.id_number = ?1 AS same_id
+		p.id_hash <> '' AND p.id_hash = ?1 AS same_id
 		FROM petitioners p JOIN cases c ON c.id = p.case_id
-		WHERE (p.id_number = ?1 AND ?1 <> '' OR p.name_folded = ?2 AND ?2 <> '')
+		WHERE (p.id_hash = ?1 AND ?1 <> '' OR p.name_hash = ?2 AND ?2 <> '')
 		AND c.unit_id IN (`+placeholders(len(v.Scope))+`)
 		ORDER BY c.received_on DESC LIMIT 50`, args...)
 	if err != nil {

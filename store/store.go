@@ -6,6 +6,7 @@ package store
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
 	"embed"
 	"errors"
@@ -33,10 +34,34 @@ type Store struct {
 
 	calMu sync.RWMutex
 	cal   *workflow.Calendar
+
+	keys *keys // seal and index petitioners' identities
 }
 
+// Option tunes Open.
+type Option func(*options)
+
+type options struct{ key []byte }
+
+// WithKey sets the master key that seals petitioners' identities. Without it
+// the store makes a random key that lives only as long as the process — enough
+// for tools that never read an identity and for tests, never for serving.
+func WithKey(master []byte) Option { return func(o *options) { o.key = master } }
+
 // Open opens (creating if needed) the SQLite file at path and migrates it.
-func Open(ctx context.Context, path string) (*Store, error) {
+func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if o.key == nil {
+		o.key = make([]byte, KeySize)
+		_, _ = rand.Read(o.key)
+	}
+	ks, err := newKeys(o.key)
+	if err != nil {
+		return nil, err
+	}
 	common := url.Values{}
 	common.Set("_journal_mode", "WAL")
 	common.Set("_busy_timeout", "5000")
@@ -64,7 +89,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("store: open readers: %w", err)
 	}
 	r.SetMaxOpenConns(8)
-	s := &Store{w: w, r: r, Now: time.Now}
+	s := &Store{w: w, r: r, Now: time.Now, keys: ks}
 	if err := s.seedCalendar(ctx); err != nil {
 		s.Close()
 		return nil, err

@@ -10,7 +10,8 @@ import (
 const usage = `petitions — tiếp công dân và xử lý đơn thư
 
 Usage:
-  petitions serve [--addr 127.0.0.1:8080] [--db petitions.db] [--demo]
+  petitions serve [--addr 127.0.0.1:8080] [--db petitions.db] [--demo] [--key-file FILE]
+  petitions key generate
   petitions migrate [--db FILE]
   petitions unit add --db FILE --code CODE --name NAME [--level agency] [--parent CODE]
   petitions user add --db FILE --login LOGIN --name NAME --role ROLE --unit CODE --password PASSWORD
@@ -18,7 +19,10 @@ Usage:
   petitions backup [--db FILE] DEST
   petitions audit verify [--db FILE]
 
-PETITIONS_DB and PETITIONS_ADDR work as --db and --addr do.
+PETITIONS_DB and PETITIONS_ADDR work as --db and --addr do. The key sealing
+petitioners' identities comes from --key-file, PETITIONS_KEY_FILE or PETITIONS_KEY
+(base64); serve refuses to start without one, except with --demo, which makes
+DB.key beside the database.
 `
 
 func main() {
@@ -49,6 +53,10 @@ func run(ctx context.Context, args []string) error {
 	case "token":
 		if len(args) > 1 && args[1] == "create" {
 			return tokenCreate(ctx, args[2:])
+		}
+	case "key":
+		if len(args) > 1 && args[1] == "generate" {
+			return keyGenerate()
 		}
 	case "backup":
 		return backupCmd(ctx, args[1:])

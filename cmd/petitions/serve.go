@@ -27,13 +27,18 @@ func serve(ctx context.Context, args []string) error {
 	}
 	addr := fs.String("addr", defAddr, "listen address")
 	withDemo := fs.Bool("demo", false, "load the demo province into an empty database")
+	keyFile := fs.String("key-file", "", "file holding the base64 key that seals petitioners' identities (or PETITIONS_KEY_FILE)")
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	key, err := loadKey(*keyFile, *db, *withDemo)
+	if err != nil {
 		return err
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	s, err := store.Open(ctx, *db)
+	s, err := store.Open(ctx, *db, store.WithKey(key))
 	if err != nil {
 		return err
 	}

@@ -67,14 +67,18 @@ CREATE INDEX cases_unit_due ON cases(unit_id, due_on, id);
 CREATE INDEX cases_assignee ON cases(assignee_id, due_on);
 CREATE INDEX cases_due ON cases(due_on, id);
 
--- The sender's identity is kept apart from the case (LTC 2018 Art. 47, 56).
+-- The sender's identity is kept apart from the case (LTC 2018 Art. 47, 56) and
+-- sealed with AES-GCM under a key that is never stored here, so a copied file
+-- or backup reveals no one. Repeat letters are matched through keyed hashes
+-- (HMAC) of the ID number and of the folded name.
 CREATE TABLE petitioners (
     case_id   INTEGER PRIMARY KEY REFERENCES cases(id),
-    name      TEXT NOT NULL DEFAULT '',
-    id_number TEXT NOT NULL DEFAULT '',
-    phone     TEXT NOT NULL DEFAULT '',
-    address   TEXT NOT NULL DEFAULT ''
+    sealed    TEXT NOT NULL,
+    id_hash   TEXT NOT NULL DEFAULT '',
+    name_hash TEXT NOT NULL DEFAULT ''
 );
+CREATE INDEX petitioners_id_hash ON petitioners(id_hash) WHERE id_hash <> '';
+CREATE INDEX petitioners_name_hash ON petitioners(name_hash) WHERE name_hash <> '';
 
 -- Every read of a denouncer's identity.
 CREATE TABLE identity_reads (
