@@ -62,11 +62,12 @@ var messages = map[string][2]string{
 	"outcome.wrong":          {"Sai", "Wrong"},
 	"outcome.answered":       {"Đã trả lời", "Answered"},
 
-	"signin.title":    {"Đăng nhập", "Sign in"},
-	"signin.login":    {"Tên đăng nhập", "Login"},
-	"signin.password": {"Mật khẩu", "Password"},
-	"signin.submit":   {"Đăng nhập", "Sign in"},
-	"signin.failed":   {"Sai tên đăng nhập hoặc mật khẩu.", "Wrong login or password."},
+	"signin.title":     {"Đăng nhập", "Sign in"},
+	"signin.login":     {"Tên đăng nhập", "Login"},
+	"signin.password":  {"Mật khẩu", "Password"},
+	"signin.submit":    {"Đăng nhập", "Sign in"},
+	"signin.failed":    {"Sai tên đăng nhập hoặc mật khẩu.", "Wrong login or password."},
+	"signin.throttled": {"Đăng nhập sai quá nhiều lần; vui lòng thử lại sau 15 phút.", "Too many failed attempts; try again in 15 minutes."},
 
 	"form.required": {"Trường này là bắt buộc.", "This field is required."},
 	"form.csrf":     {"Phiên làm việc đã hết hạn, vui lòng gửi lại biểu mẫu.", "Your session expired; please submit the form again."},

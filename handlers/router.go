@@ -12,7 +12,8 @@ import (
 )
 
 type api struct {
-	store *store.Store
+	store   *store.Store
+	limiter *signInLimiter
 }
 
 // New builds the HTTP handler of the whole application.
@@ -23,7 +24,7 @@ func New(s *store.Store) (http.Handler, error) {
 		return nil, err
 	}
 	r.Use(requestLog(), recovery(), limitBody())
-	a := &api{store: s}
+	a := &api{store: s, limiter: newSignInLimiter()}
 
 	v1 := r.Group("/api/v1")
 	v1.POST("/session", a.login)
@@ -40,7 +41,7 @@ func New(s *store.Store) (http.Handler, error) {
 	authed.GET("/calendar", a.calendarDays)
 	authed.PUT("/calendar/:day", a.setCalendarDay)
 
-	if err := mountPages(r, s); err != nil {
+	if err := mountPages(r, s, a.limiter); err != nil {
 		return nil, err
 	}
 	r.NoRoute(func(c *gin.Context) {

@@ -22,17 +22,18 @@ const (
 
 // web serves the pages. Pages use the same store calls as the API.
 type web struct {
-	store *store.Store
-	pages pageSet
+	store   *store.Store
+	pages   pageSet
+	limiter *signInLimiter
 }
 
 // mountPages adds the pages and static assets to the router.
-func mountPages(r *gin.Engine, s *store.Store) error {
+func mountPages(r *gin.Engine, s *store.Store, limiter *signInLimiter) error {
 	ps, err := loadPages()
 	if err != nil {
 		return err
 	}
-	w := &web{store: s, pages: ps}
+	w := &web{store: s, pages: ps, limiter: limiter}
 	static, err := fs.Sub(templates.FS, "static")
 	if err != nil {
 		return err
@@ -145,15 +146,21 @@ func (w *web) signIn(c *gin.Context) {
 		w.render(c, http.StatusBadRequest, "signin", view, errs)
 		return
 	}
+	if !w.limiter.allowed(view.Login, c.ClientIP()) {
+		w.render(c, http.StatusTooManyRequests, "signin", view, map[string]string{"password": translate(langOf(c), "signin.throttled")})
+		return
+	}
 	u, err := w.store.Authenticate(c.Request.Context(), view.Login, c.PostForm("password"))
 	if err != nil {
 		if workflow.ErrorCode(err) != workflow.CodeUnauthorized {
 			fail(c, err)
 			return
 		}
+		w.limiter.failed(view.Login, c.ClientIP())
 		w.render(c, http.StatusUnauthorized, "signin", view, map[string]string{"password": translate(langOf(c), "signin.failed")})
 		return
 	}
+	w.limiter.succeeded(view.Login)
 	id, err := w.store.CreateSession(c.Request.Context(), u.ID)
 	if err != nil {
 		fail(c, err)
