@@ -19,16 +19,24 @@ type HistoryRecord struct {
 	On        workflow.Date   `db:"on_date" json:"on"`
 	At        string          `db:"at" json:"at"`
 	Actor     string          `db:"actor" json:"actor"`
-	Payload   json.RawMessage `db:"payload" json:"payload"`
+	Payload   json.RawMessage `db:"-" json:"payload"`
 }
 
 // History lists a case's records, oldest first.
 func (s *Store) History(ctx context.Context, caseID int64) ([]HistoryRecord, error) {
-	var hs []HistoryRecord
-	err := s.r.SelectContext(ctx, &hs, `SELECT seq, event, from_state, to_state, on_date, at, actor, payload
+	var rows []struct {
+		HistoryRecord
+		PayloadText string `db:"payload"` // the driver gives TEXT as a string, which RawMessage cannot scan
+	}
+	err := s.r.SelectContext(ctx, &rows, `SELECT seq, event, from_state, to_state, on_date, at, actor, payload
 		FROM history WHERE case_id = ? ORDER BY seq`, caseID)
 	if err != nil {
 		return nil, fmt.Errorf("store: history of case %d: %w", caseID, err)
+	}
+	hs := make([]HistoryRecord, len(rows))
+	for i, r := range rows {
+		hs[i] = r.HistoryRecord
+		hs[i].Payload = json.RawMessage(r.PayloadText)
 	}
 	return hs, nil
 }
