@@ -116,7 +116,11 @@ func (c Clock) Explain() (vi, en string) {
 	en = fmt.Sprintf("due %s: %s %s + %d %s", c.DueOn.VN(), startEN, from.VN(), days, unitEN)
 	if c.Extensions > 0 {
 		vi += fmt.Sprintf(" (đã gia hạn %d lần)", c.Extensions)
-		en += fmt.Sprintf(" (extended %d times)", c.Extensions)
+		if c.Extensions == 1 {
+			en += " (extended once)"
+		} else {
+			en += fmt.Sprintf(" (extended %d times)", c.Extensions)
+		}
 	}
 	if len(c.Skipped) > 0 {
 		if c.Unit == CalendarDays {

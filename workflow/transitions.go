@@ -73,7 +73,7 @@ var Transitions = []Transition{
 	{EvResume, []State{Suspended}, InResolution, headOnly, []Kind{Complaint, Denunciation}},
 	{EvWithdraw, []State{InResolution, Suspended}, Withdrawn, headOnly, nil},
 	{EvResolve, []State{InResolution}, Resolved, headOnly, nil},
-	{EvDeliver, []State{Resolved, Disclosed}, "", headOnly, nil},
+	{EvDeliver, []State{Resolved, Disclosed}, "", headOnly, []Kind{Complaint, Denunciation}},
 	{EvDisclose, []State{Resolved}, Disclosed, headOnly, nil},
 	{EvClose, []State{Resolved, Disclosed}, Closed, headOnly, nil},
 }
