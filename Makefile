@@ -2,10 +2,16 @@
 GO ?= go
 export PATH := $(PATH):/usr/local/go/bin
 
-.PHONY: test check vet fmt build serve
+.PHONY: test check vet fmt build serve browser
 
-test: check
+test: check browser
 	$(GO) test -race -count=1 ./...
+
+# Page tests drive Debian's headless Chromium; install it (and Vietnamese fonts) when missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "installing chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null; }
 
 check: fmt vet
 
