@@ -57,7 +57,8 @@ var templateFuncs = template.FuncMap{
 // page is what every template sees: the layout's needs plus the page's own Data.
 type page struct {
 	Lang   string
-	Path   string
+	Path   string // the page's path, for the navigation
+	Here   string // path and query, to come back to after switching language
 	User   *store.User
 	CSRF   string
 	Nav    []navItem
@@ -98,7 +99,7 @@ func (w *web) render(c *gin.Context, status int, name string, data any, errs map
 }
 
 func (w *web) pageFor(c *gin.Context) page {
-	p := page{Lang: langOf(c), Path: c.Request.URL.Path, Today: w.store.Today().VN()}
+	p := page{Lang: langOf(c), Path: c.Request.URL.Path, Here: c.Request.URL.RequestURI(), Today: w.store.Today().VN()}
 	if s, ok := c.Get(sessionKey); ok {
 		sess := s.(store.Session)
 		p.User, p.CSRF = &sess.User, sess.CSRF

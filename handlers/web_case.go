@@ -1,7 +1,573 @@
 package handlers
 
-import "github.com/gin-gonic/gin"
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
-func (w *web) casePage(c *gin.Context) { c.String(404, "not yet") }
+	"github.com/gin-gonic/gin"
 
-func (w *web) caseEvent(c *gin.Context) { c.String(404, "not yet") }
+	"petitions/store"
+	"petitions/workflow"
+)
+
+// casePageView is the case page: facts, petitioner (where allowed), clocks,
+// history and one form per action the viewer may take.
+type casePageView struct {
+	Case         store.Case
+	Found        bool
+	Problem      string // shown at the top of the page
+	Petitioner   *store.Petitioner
+	Secret       bool // a denunciation whose denouncer this viewer may not see
+	AssigneeName string
+	Status       workflow.Status
+	Prolonged    bool
+	Clocks       []caseClockRow
+	History      []historyRow
+	Forms        []eventForm
+	MayAct       bool
+}
+
+type caseClockRow struct {
+	Name        workflow.ClockName
+	DueOn       workflow.Date
+	Status      workflow.Status
+	Explanation string
+	Paused      string
+}
+
+type historyRow struct {
+	On       workflow.Date
+	Event    string
+	From, To workflow.State
+	Actor    string
+	Details  []string
+}
+
+// eventForm is the form of one event, with its values (defaults or as
+// submitted) and the messages of a refused submission.
+type eventForm struct {
+	Event        workflow.Event
+	Version      int
+	Values       map[string]string
+	Errors       map[string]string
+	Problem      string // a refusal that names no field
+	Open         bool
+	Fields       []string
+	Staff        []store.User
+	Reasons      []workflow.ReasonCode
+	Outcomes     []workflow.Outcome
+	Complexities []workflow.Complexity
+	Channels     []string
+}
+
+// ID is the element id of a field, unique on the page.
+func (f eventForm) ID(field string) string { return "ev-" + string(f.Event) + "-" + field }
+
+// Has reports whether the form shows the field.
+func (f eventForm) Has(field string) bool { return slices.Contains(f.Fields, field) }
+
+// Value is the field's value to show.
+func (f eventForm) Value(field string) string { return f.Values[field] }
+
+// Checked reports whether a checkbox is ticked.
+func (f eventForm) Checked(field string) bool { return f.Values[field] == "1" }
+
+// Error is the message next to the field, if any.
+func (f eventForm) Error(field string) string { return f.Errors[field] }
+
+// eventOrder puts the usual next step first; events not listed follow.
+var eventOrder = []workflow.Event{workflow.EvAssign, workflow.EvAccept, workflow.EvVerify, workflow.EvScheduleDialogue,
+	workflow.EvRecordDialogue, workflow.EvNotify, workflow.EvResolve, workflow.EvDeliver, workflow.EvDisclose,
+	workflow.EvClose, workflow.EvExtend, workflow.EvClassify, workflow.EvReassign, workflow.EvSuspend, workflow.EvResume,
+	workflow.EvReject, workflow.EvFile, workflow.EvTransfer, workflow.EvWithdraw, workflow.EvNote}
+
+// eventFields lists the fields each event's form shows besides "on" (API.md event fields).
+func eventFields(e workflow.Event, k workflow.Kind) []string {
+	switch e {
+	case workflow.EvAssign, workflow.EvReassign:
+		return []string{"assignee", "note"}
+	case workflow.EvReject:
+		return []string{"reason_code", "note"}
+	case workflow.EvFile:
+		return []string{"reason_code", "duplicate_of", "note"}
+	case workflow.EvTransfer:
+		return []string{"target", "note"}
+	case workflow.EvClassify:
+		if k == workflow.Denunciation {
+			return []string{"complexity", "remote_area", "competent", "note"}
+		}
+		return []string{"complexity", "remote_area", "note"}
+	case workflow.EvVerify:
+		return []string{"differs", "note"}
+	case workflow.EvScheduleDialogue:
+		return []string{"dialogue_on", "note"}
+	case workflow.EvRecordDialogue:
+		return []string{"minutes", "attended"}
+	case workflow.EvExtend:
+		return []string{"days", "note"}
+	case workflow.EvResolve:
+		return []string{"outcome", "summary"}
+	case workflow.EvDisclose:
+		return []string{"channel", "text"}
+	case workflow.EvWithdraw:
+		if k == workflow.Denunciation {
+			return []string{"violation_signs", "note"}
+		}
+	}
+	return []string{"note"}
+}
+
+// disclosureChannels are where a decision may be published.
+var disclosureChannels = []string{"website", "posting", "meeting"}
+
+// casePage is GET /ho-so/:id.
+func (w *web) casePage(c *gin.Context) {
+	cs, ok := w.caseForPage(c)
+	if !ok {
+		return
+	}
+	w.renderCase(c, http.StatusOK, cs, nil, "")
+}
+
+// caseForPage loads the case of the path for a viewer who may read it, or
+// answers with a refusal page.
+func (w *web) caseForPage(c *gin.Context) (store.Case, bool) {
+	lang := langOf(c)
+	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
+	if err != nil || id <= 0 {
+		w.caseRefuse(c, http.StatusNotFound, translate(lang, "case.not_found"))
+		return store.Case{}, false
+	}
+	cs, err := w.store.Case(c.Request.Context(), id)
+	if err != nil {
+		if workflow.ErrorCode(err) == workflow.CodeNotFound {
+			w.caseRefuse(c, http.StatusNotFound, translate(lang, "case.not_found"))
+		} else {
+			w.caseFail(c, err)
+		}
+		return store.Case{}, false
+	}
+	if !viewerOf(c).MayRead(cs.Ref()) {
+		w.caseRefuse(c, http.StatusForbidden, translate(lang, "case.denied"))
+		return store.Case{}, false
+	}
+	return cs, true
+}
+
+// renderCase builds and writes the case page; sent is a refused submission
+// to show again in its form, problem a message for the top of the page.
+func (w *web) renderCase(c *gin.Context, status int, cs store.Case, sent *eventForm, problem string) {
+	view, err := w.casePageData(c, cs, sent)
+	if err != nil {
+		w.caseFail(c, err)
+		return
+	}
+	if problem != "" {
+		view.Problem = problem
+	}
+	w.render(c, status, "case", view, nil)
+}
+
+func (w *web) casePageData(c *gin.Context, cs store.Case, sent *eventForm) (casePageView, error) {
+	ctx, v, lang := c.Request.Context(), viewerOf(c), langOf(c)
+	cal, today := w.store.Calendar(), w.store.Today()
+	view := casePageView{Case: cs, Found: true, Status: cs.StatusOn(cal, today), MayAct: v.MayAct(cs.Ref()),
+		Prolonged: workflow.ProlongedOn(cs.State, cs.MatterStartedOn, today)}
+	// The only read of the petitioner: store.Petitioner checks DOMAIN.md §4 and logs a denouncer's read.
+	p, ok, err := w.store.Petitioner(ctx, v, cs, "web:"+c.FullPath())
+	if err != nil {
+		return view, err
+	}
+	if ok {
+		view.Petitioner = &p
+	}
+	view.Secret = !ok && cs.Kind == workflow.Denunciation
+	staff, err := w.store.Assignable(ctx, []int64{cs.UnitID})
+	if err != nil {
+		return view, err
+	}
+	names := map[string]string{}
+	for _, u := range staff {
+		names[u.Login] = u.Name
+	}
+	view.AssigneeName = nameOf(ctx, w.store, names, cs.Assignee)
+	view.Clocks = caseClocks(cs, cal, today, lang)
+	hs, err := w.store.History(ctx, cs.ID)
+	if err != nil {
+		return view, err
+	}
+	for _, h := range hs {
+		view.History = append(view.History, historyRow{On: h.On, Event: h.Event, From: workflow.State(h.FromState),
+			To: workflow.State(h.ToState), Actor: nameOf(ctx, w.store, names, h.Actor),
+			Details: historyDetails(lang, cs.Kind, workflow.Event(h.Event), h.Payload, names)})
+	}
+	if view.MayAct {
+		view.Forms = caseForms(cs, v, staff, today, sent)
+	}
+	if sent != nil && !slices.ContainsFunc(view.Forms, func(f eventForm) bool { return f.Event == sent.Event }) {
+		// The form is gone (the case moved on): say why at the top.
+		msgs := []string{sent.Problem}
+		for _, m := range sent.Errors {
+			msgs = append(msgs, m)
+		}
+		view.Problem = strings.TrimSpace(strings.Join(msgs, " "))
+	}
+	return view, nil
+}
+
+// caseClocks lists the clocks not yet stopped (a suspended one says so), each
+// explaining its due date in the page's language.
+func caseClocks(cs store.Case, cal *workflow.Calendar, today workflow.Date, lang string) []caseClockRow {
+	var out []caseClockRow
+	for _, k := range cs.Clocks {
+		if !k.StoppedOn.IsZero() {
+			continue
+		}
+		vi, en := k.Explain()
+		row := caseClockRow{Name: k.Name, DueOn: k.DueOn, Status: workflow.StatusOn(cal, k.DueOn, today), Explanation: vi}
+		if lang == "en" {
+			row.Explanation = en
+		}
+		if !k.SuspendedOn.IsZero() {
+			row.Paused = fmt.Sprintf(translate(lang, "case.suspended"), k.SuspendedOn.VN(), k.RunDays)
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// nameOf shows a login as the person's name; names caches the lookups.
+func nameOf(ctx context.Context, s *store.Store, names map[string]string, login string) string {
+	if login == "" {
+		return ""
+	}
+	if n, ok := names[login]; ok {
+		return n
+	}
+	names[login] = login
+	if u, err := s.UserByLogin(ctx, login); err == nil {
+		names[login] = u.Name
+	}
+	return names[login]
+}
+
+// caseForms builds one form per event this viewer may fire now, in eventOrder.
+func caseForms(cs store.Case, v workflow.Viewer, staff []store.User, today workflow.Date, sent *eventForm) []eventForm {
+	evs := workflow.AvailableEvents(cs.Kind, cs.State, v.Role)
+	slices.SortStableFunc(evs, func(a, b workflow.Event) int { return orderOf(a) - orderOf(b) })
+	var out []eventForm
+	for _, e := range evs {
+		f := eventForm{Event: e, Version: cs.Version, Fields: append([]string{"on"}, eventFields(e, cs.Kind)...),
+			Values: defaultValues(e, cs, today), Errors: map[string]string{}}
+		if f.Has("assignee") {
+			f.Staff = staff
+		}
+		if f.Has("reason_code") {
+			f.Reasons = workflow.ReasonCodes(cs.Kind, e)
+		}
+		if f.Has("outcome") {
+			f.Outcomes = workflow.OutcomesFor(cs.Kind)
+		}
+		if f.Has("complexity") {
+			f.Complexities = []workflow.Complexity{workflow.Normal, workflow.Complex, workflow.EspeciallyComplex}
+		}
+		if f.Has("channel") {
+			f.Channels = disclosureChannels
+		}
+		if sent != nil && sent.Event == e {
+			f.Values, f.Errors, f.Problem, f.Open = sent.Values, sent.Errors, sent.Problem, true
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func orderOf(e workflow.Event) int {
+	if i := slices.Index(eventOrder, e); i >= 0 {
+		return i
+	}
+	return len(eventOrder)
+}
+
+// defaultValues pre-fills a form: the act dated today, the case's current classification.
+func defaultValues(e workflow.Event, cs store.Case, today workflow.Date) map[string]string {
+	vals := map[string]string{"on": today.VN()}
+	switch e {
+	case workflow.EvClassify:
+		vals["complexity"] = string(cs.Complexity)
+		if cs.RemoteArea {
+			vals["remote_area"] = "1"
+		}
+	case workflow.EvRecordDialogue:
+		vals["attended"] = "1"
+	case workflow.EvDisclose:
+		vals["channel"] = disclosureChannels[0]
+	case workflow.EvVerify:
+		if cs.Facts.VerificationDiffers {
+			vals["differs"] = "1"
+		}
+	}
+	return vals
+}
+
+// formFieldNames are every field an event form may post.
+var formFieldNames = []string{"on", "note", "assignee", "complexity", "remote_area", "competent", "reason_code",
+	"target", "duplicate_of", "days", "dialogue_on", "minutes", "attended", "differs", "outcome", "summary",
+	"channel", "text", "violation_signs"}
+
+// caseEvent is POST /ho-so/:id/su-kien: fires the posted event with the
+// posted version; a refusal comes back in its form with the values kept.
+func (w *web) caseEvent(c *gin.Context) {
+	cs, ok := w.caseForPage(c)
+	if !ok {
+		return
+	}
+	lang := langOf(c)
+	if !viewerOf(c).MayAct(cs.Ref()) {
+		w.renderCase(c, http.StatusForbidden, cs, nil, translate(lang, "case.act_denied"))
+		return
+	}
+	sent := &eventForm{Event: workflow.Event(c.PostForm("event")), Values: map[string]string{}, Errors: map[string]string{}}
+	for _, name := range formFieldNames {
+		sent.Values[name] = c.PostForm(name)
+	}
+	sent.Fields = append([]string{"on"}, eventFields(sent.Event, cs.Kind)...)
+	version, in, err := w.eventInput(c, cs, sent)
+	if err == nil {
+		var updated store.Case
+		updated, err = w.store.ApplyEvent(c.Request.Context(), userOf(c), cs.ID, version, in)
+		if err == nil {
+			setFlash(c, fmt.Sprintf(translate(lang, "case.done"), translate(lang, "event."+string(in.Event))))
+			// "#main" replaces the form's fragment, so the page opens at the flash.
+			c.Redirect(http.StatusSeeOther, "/ho-so/"+strconv.FormatInt(updated.ID, 10)+"#main")
+			return
+		}
+	}
+	w.eventRefused(c, cs, sent, err)
+}
+
+// eventRefused shows a refused event again: the fresh case for a stale
+// version, the message next to its field or atop the form otherwise.
+func (w *web) eventRefused(c *gin.Context, cs store.Case, sent *eventForm, err error) {
+	var e *workflow.Error
+	if !errors.As(err, &e) {
+		w.caseFail(c, err)
+		return
+	}
+	if e.Code == workflow.CodeConflict {
+		fresh, ferr := w.store.Case(c.Request.Context(), cs.ID)
+		if ferr != nil {
+			w.caseFail(c, ferr)
+			return
+		}
+		sent.Problem = translate(langOf(c), "case.stale")
+		w.renderCase(c, http.StatusConflict, fresh, sent, sent.Problem)
+		return
+	}
+	if e.Field != "" && sent.Has(e.Field) {
+		sent.Errors[e.Field] = caseErrText(e)
+	} else {
+		sent.Problem = caseErrText(e)
+	}
+	w.renderCase(c, statusOf(e.Code), cs, sent, "")
+}
+
+// eventInput reads the posted form into the engine's input, through the API's
+// own validation (eventBody.input). Errors name the field.
+func (w *web) eventInput(c *gin.Context, cs store.Case, sent *eventForm) (int, workflow.Input, error) {
+	vals, lang := sent.Values, langOf(c)
+	version, err := strconv.Atoi(c.PostForm("version"))
+	if err != nil {
+		return 0, workflow.Input{}, workflow.Invalid("version", "thiếu phiên bản hồ sơ; vui lòng tải lại trang")
+	}
+	b := eventBody{Event: sent.Event, Version: &version, Note: vals["note"], Assignee: vals["assignee"],
+		Complexity: workflow.Complexity(vals["complexity"]), ReasonCode: vals["reason_code"], Target: vals["target"],
+		Minutes: vals["minutes"], Outcome: workflow.Outcome(vals["outcome"]), Summary: vals["summary"],
+		Channel: vals["channel"], Text: vals["text"]}
+	if b.On, err = parseFormDate("on", vals["on"], lang); err != nil {
+		return 0, workflow.Input{}, err
+	}
+	if sent.Has("dialogue_on") {
+		if b.DialogueOn, err = parseFormDate("dialogue_on", vals["dialogue_on"], lang); err != nil {
+			return 0, workflow.Input{}, err
+		}
+	}
+	if sent.Has("days") && strings.TrimSpace(vals["days"]) != "" {
+		if b.Days, err = strconv.Atoi(strings.TrimSpace(vals["days"])); err != nil {
+			return 0, workflow.Input{}, workflow.Invalid("days", "%s", translate("vi", "case.bad_number"))
+		}
+	}
+	if sent.Has("duplicate_of") {
+		if b.DuplicateOf, err = w.originalCase(c.Request.Context(), vals["duplicate_of"]); err != nil {
+			return 0, workflow.Input{}, err
+		}
+	}
+	checked := func(field string) *bool {
+		if !sent.Has(field) {
+			return nil
+		}
+		on := vals[field] == "1"
+		return &on
+	}
+	b.RemoteArea, b.Differs, b.Attended = checked("remote_area"), checked("differs"), checked("attended")
+	b.ViolationSigns = sent.Has("violation_signs") && vals["violation_signs"] == "1"
+	if sent.Has("competent") && vals["competent"] != "" {
+		yes := vals["competent"] == "yes"
+		b.Competent = &yes
+	}
+	in, err := b.input()
+	return version, in, err
+}
+
+// originalCase reads the original of a duplicate: a tracking code or a case number.
+func (w *web) originalCase(ctx context.Context, s string) (int64, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, nil
+	}
+	if id, err := strconv.ParseInt(strings.TrimPrefix(s, "#"), 10, 64); err == nil && id > 0 {
+		return id, nil
+	}
+	orig, err := w.store.CaseByTrackingCode(ctx, s)
+	if err != nil {
+		if workflow.ErrorCode(err) == workflow.CodeNotFound {
+			return 0, workflow.Invalid("duplicate_of", "%s", translate("vi", "case.bad_original"))
+		}
+		return 0, err
+	}
+	return orig.ID, nil
+}
+
+// parseFormDate reads a typed dd/mm/yyyy (or YYYY-MM-DD); empty is the zero date.
+func parseFormDate(field, s, lang string) (workflow.Date, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return workflow.Date{}, nil
+	}
+	if d, err := workflow.ParseTypedDate(s); err == nil {
+		return d, nil
+	}
+	return workflow.Date{}, workflow.Invalid(field, "%s", translate("vi", "case.bad_date"))
+}
+
+// historyDetails describes a record's payload in a few short lines.
+func historyDetails(lang string, k workflow.Kind, e workflow.Event, raw json.RawMessage, names map[string]string) []string {
+	var p map[string]any
+	if len(raw) == 0 || json.Unmarshal(raw, &p) != nil {
+		return nil
+	}
+	t := func(key string) string { return translate(lang, key) }
+	var out []string
+	add := func(label, value string) {
+		if value != "" {
+			out = append(out, label+": "+value)
+		}
+	}
+	str := func(key string) string {
+		switch x := p[key].(type) {
+		case string:
+			return x
+		case float64:
+			return strconv.FormatFloat(x, 'f', -1, 64)
+		case bool:
+			if x {
+				return t("case.yes")
+			}
+			return t("case.no")
+		}
+		return ""
+	}
+	if a := str("assignee"); a != "" {
+		if n, ok := names[a]; ok {
+			a = n
+		}
+		add(t("field.assignee"), a)
+	}
+	if code := str("reason_code"); code != "" {
+		for _, r := range workflow.ReasonCodes(k, e) {
+			if r.Code == code {
+				code += " — " + r.Label
+			}
+		}
+		add(t("field.reason_code"), code)
+	}
+	add(t("field.duplicate_of"), str("duplicate_of"))
+	add(t("field.target"), str("target"))
+	if c := str("complexity"); c != "" {
+		add(t("field.complexity"), t("complexity."+c))
+	}
+	add(t("field.remote_area"), str("remote_area"))
+	add(t("field.competent"), str("competent"))
+	add(t("field.differs"), str("differs"))
+	add(t("field.dialogue_on"), isoToVN(str("dialogue_on")))
+	add(t("field.minutes"), str("minutes"))
+	add(t("field.attended"), str("attended"))
+	add(t("field.days"), str("days"))
+	add(t("queue.due"), isoToVN(str("due_on")))
+	if o := str("outcome"); o != "" {
+		add(t("field.outcome"), t("outcome."+o))
+	}
+	add(t("field.summary"), str("summary"))
+	if ch := str("channel"); ch != "" {
+		if e == workflow.EvReceive {
+			add(t("case.channel"), t("channel."+ch))
+		} else {
+			add(t("field.channel"), t("disclose."+ch))
+		}
+	}
+	add(t("field.text"), str("text"))
+	add(t("field.violation_signs"), str("violation_signs"))
+	add(t("field.note"), str("note"))
+	add(t("case.h.started"), clockList(lang, p["clocks_started"]))
+	add(t("case.h.stopped"), clockList(lang, p["clocks_stopped"]))
+	return out
+}
+
+func clockList(lang string, v any) string {
+	xs, _ := v.([]any)
+	var names []string
+	for _, x := range xs {
+		if s, ok := x.(string); ok {
+			names = append(names, translate(lang, "clock."+s))
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+func isoToVN(s string) string {
+	if d, err := workflow.ParseDate(s); err == nil {
+		return d.VN()
+	}
+	return s
+}
+
+// caseErrText is the sentence a page shows for err: the engine's own
+// (Vietnamese) message, or a plain one for an internal error.
+func caseErrText(err error) string {
+	var e *workflow.Error
+	if errors.As(err, &e) && e.Code != workflow.CodeInternal {
+		r, size := utf8.DecodeRuneInString(e.Message)
+		return string(unicode.ToUpper(r)) + strings.TrimSuffix(e.Message[size:], ".") + "."
+	}
+	return "Đã có lỗi hệ thống; vui lòng thử lại sau."
+}
+
+// caseRefuse answers with a short page explaining why the viewer cannot go on.
+func (w *web) caseRefuse(c *gin.Context, status int, msg string) {
+	w.render(c, status, "case", casePageView{Problem: msg}, nil)
+}
+
+// caseFail logs an internal error with the request id and shows a plain sentence.
+func (w *web) caseFail(c *gin.Context, err error) {
+	slog.ErrorContext(c.Request.Context(), "page", "path", c.FullPath(), "request_id", c.GetString(requestIDKey), "err", err)
+	c.Data(http.StatusInternalServerError, "text/plain; charset=utf-8", []byte("Đã có lỗi hệ thống; vui lòng thử lại sau."))
+}

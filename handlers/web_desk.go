@@ -1,9 +1,469 @@
 package handlers
 
-import "github.com/gin-gonic/gin"
+// The reception desk (GET/POST /tiep-nhan) and the receipt (GET /bien-nhan/:id).
+// The desk registers a letter or a walk-in visit through the same validation
+// as the API (createCaseBody.normalise, then workflow.Receive inside
+// store.CreateCase), warns of likely repeats before saving, and sends the
+// officer to a printable receipt with the tracking code.
 
-func (w *web) deskForm(c *gin.Context) { c.String(404, "not yet") }
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
-func (w *web) deskSubmit(c *gin.Context) { c.String(404, "not yet") }
+	"github.com/gin-gonic/gin"
 
-func (w *web) receipt(c *gin.Context) { c.String(404, "not yet") }
+	"petitions/store"
+	"petitions/workflow"
+)
+
+// deskValues is the desk form as typed, kept as strings so that a refused
+// submission comes back exactly as it was sent.
+type deskValues struct {
+	Kind, Round, PriorCode, Channel, ReceivedOn string
+	Subject, Content                            string
+	Name, IDNumber, Phone, Address              string
+	Anonymous, RemoteArea                       bool
+	Signatories, Complexity                     string
+}
+
+// deskView is the desk page.
+type deskView struct {
+	Denied       bool
+	Problem      string // a refusal that names no field
+	V            deskValues
+	Today        string // YYYY-MM-DD: the latest receipt date allowed
+	Kinds        []workflow.Kind
+	Channels     []workflow.Channel
+	Complexities []workflow.Complexity
+	Repeats      []repeatRow
+	focus        string
+}
+
+// Focus reports whether field gets the page's autofocus: the confirm button
+// when repeats are listed, else the first field in error, else the first field.
+func (v deskView) Focus(field string) bool { return v.focus == field }
+
+// repeatRow is an earlier case the new letter may repeat; it never names that
+// case's petitioner.
+type repeatRow struct {
+	store.Repeat
+	ReasonKey string
+}
+
+// deskFieldOrder is the tab order of the form; the first field in error gets the focus.
+var deskFieldOrder = []string{"kind", "round", "prior_code", "channel", "received_on", "subject", "content",
+	"name", "id_number", "phone", "signatories", "address", "anonymous", "complexity", "remote_area"}
+
+// deskField maps a field named by the API's validation or the engine
+// (workflow.Error.Field) to the desk form's field.
+var deskField = map[string]string{
+	"petitioner.name": "name", "petitioner.id_number": "id_number", "petitioner.phone": "phone",
+	"petitioner.address": "address", "prior_case_id": "prior_code",
+}
+
+func formFieldOf(apiField string) string {
+	if f, ok := deskField[apiField]; ok {
+		return f
+	}
+	return apiField
+}
+
+// deskForm is GET /tiep-nhan: an empty form, received today, walk-in.
+func (w *web) deskForm(c *gin.Context) {
+	if !viewerOf(c).MayRegister() {
+		w.deskDenied(c)
+		return
+	}
+	vals := deskValues{Round: "1", Channel: "walk_in", ReceivedOn: w.store.Today().VN(), Signatories: "1",
+		Complexity: string(workflow.Normal)}
+	w.renderDesk(c, http.StatusOK, vals, nil, nil, "")
+}
+
+// deskSubmit is POST /tiep-nhan. A refused form comes back (400) with its
+// values and a message next to each field at fault; likely repeats come back
+// (409) listed above the save buttons until confirm_repeat=1 is sent; a saved
+// letter goes to its receipt (303).
+func (w *web) deskSubmit(c *gin.Context) {
+	v := viewerOf(c)
+	if !v.MayRegister() {
+		w.deskDenied(c)
+		return
+	}
+	ctx, lang := c.Request.Context(), langOf(c)
+	vals := deskValuesOf(c)
+	body, errs, err := w.deskBody(ctx, v, vals, lang)
+	if err != nil {
+		deskFail(c, err)
+		return
+	}
+	if len(errs) > 0 {
+		w.renderDesk(c, http.StatusBadRequest, vals, errs, nil, "")
+		return
+	}
+	if c.PostForm("confirm_repeat") != "1" {
+		repeats, err := w.deskRepeats(ctx, v, body)
+		if err != nil {
+			deskFail(c, err)
+			return
+		}
+		if len(repeats) > 0 {
+			w.renderDesk(c, http.StatusConflict, vals, nil, repeats, "")
+			return
+		}
+	}
+	in := store.NewCase{Subject: body.Subject, Content: body.Content, Petitioner: body.Petitioner,
+		Intake: workflow.Intake{Kind: body.Kind, Round: body.Round, Channel: body.Channel, ReceivedOn: body.ReceivedOn,
+			Anonymous: body.Anonymous, Signatories: body.Signatories, RemoteArea: body.RemoteArea, Complexity: body.Complexity}}
+	if body.PriorCaseID != nil {
+		in.PriorCaseID = *body.PriorCaseID
+	}
+	cs, err := w.store.CreateCase(ctx, userOf(c), in)
+	if err != nil {
+		var e *workflow.Error
+		if errors.As(err, &e) && e.Code != workflow.CodeInternal {
+			errs, problem := map[string]string{}, ""
+			if e.Field != "" {
+				errs[formFieldOf(e.Field)] = sentence(e.Message)
+			} else {
+				problem = sentence(e.Message)
+			}
+			w.renderDesk(c, statusOf(e.Code), vals, errs, nil, problem)
+			return
+		}
+		deskFail(c, err)
+		return
+	}
+	setFlash(c, translate(lang, "desk.saved"))
+	c.Redirect(http.StatusSeeOther, "/bien-nhan/"+strconv.FormatInt(cs.ID, 10))
+}
+
+// deskValuesOf reads the posted form.
+func deskValuesOf(c *gin.Context) deskValues {
+	return deskValues{Kind: c.PostForm("kind"), Round: c.PostForm("round"), PriorCode: c.PostForm("prior_code"),
+		Channel: c.PostForm("channel"), ReceivedOn: c.PostForm("received_on"), Subject: c.PostForm("subject"),
+		Content: c.PostForm("content"), Name: c.PostForm("name"), IDNumber: c.PostForm("id_number"),
+		Phone: c.PostForm("phone"), Address: c.PostForm("address"), Anonymous: c.PostForm("anonymous") == "1",
+		Signatories: c.PostForm("signatories"), RemoteArea: c.PostForm("remote_area") == "1",
+		Complexity: c.PostForm("complexity")}
+}
+
+// deskBody turns the form into the API's createCaseBody and validates it the
+// way the API does (normalise, then the engine's Receive rules), collecting one
+// message per field so that every mistake shows at once. err is an internal failure.
+func (w *web) deskBody(ctx context.Context, v workflow.Viewer, vals deskValues, lang string) (createCaseBody, map[string]string, error) {
+	errs := map[string]string{}
+	t := func(key string) string { return translate(lang, key) }
+	b := createCaseBody{Kind: workflow.Kind(vals.Kind), Channel: workflow.Channel(vals.Channel), Subject: vals.Subject,
+		Content: vals.Content, Anonymous: vals.Anonymous, RemoteArea: vals.RemoteArea,
+		Complexity: workflow.Complexity(vals.Complexity),
+		Petitioner: store.Petitioner{Name: vals.Name, IDNumber: vals.IDNumber, Phone: vals.Phone, Address: vals.Address}}
+	if vals.Kind == "" {
+		errs["kind"] = t("desk.err.kind")
+	}
+	if b.Kind == workflow.Complaint {
+		b.Round, _ = strconv.Atoi(vals.Round) // the engine refuses anything but 1 or 2
+	}
+	if d, ok := deskDate(vals.ReceivedOn); ok {
+		b.ReceivedOn = d
+	} else {
+		errs["received_on"] = t("desk.err.date")
+	}
+	if s := strings.TrimSpace(vals.Signatories); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			errs["signatories"] = t("desk.err.signatories")
+		}
+		b.Signatories = n
+	}
+	if id := strings.TrimSpace(vals.IDNumber); id != "" && !isCCCD(id) {
+		errs["id_number"] = t("desk.err.id_number")
+	}
+	prior, err := w.deskPrior(ctx, v, b, vals.PriorCode, lang)
+	if err != nil {
+		var e *workflow.Error
+		if !errors.As(err, &e) {
+			return b, nil, err
+		}
+		errs["prior_code"] = e.Message
+	} else if prior != 0 {
+		b.PriorCaseID = &prior
+	}
+	deskNormalise(&b, errs)
+	if _, taken := errs["kind"]; !taken {
+		in := workflow.Intake{Kind: b.Kind, Round: b.Round, Channel: b.Channel, ReceivedOn: b.ReceivedOn,
+			Anonymous: b.Anonymous, Signatories: b.Signatories, RemoteArea: b.RemoteArea, Complexity: b.Complexity}
+		env := workflow.Env{Calendar: w.store.Calendar(), Today: w.store.Today(), Settings: workflow.DefaultUnitSettings}
+		if _, _, err := workflow.Receive(in, env); err != nil {
+			addEngineError(errs, err)
+		}
+	}
+	return b, errs, nil
+}
+
+// deskNormalise runs the API's normalise, and again after each field it
+// refuses (with a stand-in value), so that every text field in error gets its
+// message. b keeps the normalised values only when all are valid.
+func deskNormalise(b *createCaseBody, errs map[string]string) {
+	trial := *b
+	for range len(deskFieldOrder) {
+		err := trial.normalise()
+		if err == nil {
+			break
+		}
+		var e *workflow.Error
+		if !errors.As(err, &e) || e.Field == "" {
+			addEngineError(errs, err)
+			return
+		}
+		f := formFieldOf(e.Field)
+		if _, seen := errs[f]; seen {
+			return
+		}
+		errs[f] = sentence(e.Message)
+		p := textOf(&trial, e.Field)
+		if p == nil {
+			return
+		}
+		*p = "x"
+	}
+	if len(errs) == 0 {
+		_ = b.normalise() // succeeds: the trial with the same values did
+		return
+	}
+	b.Round, b.Channel = trial.Round, trial.Channel
+}
+
+// textOf points at the text field of the body that normalise names.
+func textOf(b *createCaseBody, field string) *string {
+	switch field {
+	case "subject":
+		return &b.Subject
+	case "content":
+		return &b.Content
+	case "petitioner.name":
+		return &b.Petitioner.Name
+	case "petitioner.id_number":
+		return &b.Petitioner.IDNumber
+	case "petitioner.phone":
+		return &b.Petitioner.Phone
+	case "petitioner.address":
+		return &b.Petitioner.Address
+	}
+	return nil
+}
+
+// addEngineError files the engine's message under its form field, unless
+// that field already has one; a message naming no field goes under "".
+func addEngineError(errs map[string]string, err error) {
+	var e *workflow.Error
+	msg := "Đã có lỗi hệ thống; vui lòng thử lại sau."
+	field := ""
+	if errors.As(err, &e) {
+		msg, field = sentence(e.Message), formFieldOf(e.Field)
+	}
+	if _, seen := errs[field]; !seen {
+		errs[field] = msg
+	}
+}
+
+// deskPrior resolves the round-1 case of a round-2 complaint from its tracking
+// code; it must exist and be readable by the officer. 0 when none is given.
+// A workflow.Error is a message for the field; anything else is internal.
+func (w *web) deskPrior(ctx context.Context, v workflow.Viewer, b createCaseBody, code, lang string) (int64, error) {
+	code = strings.TrimSpace(code)
+	if code == "" {
+		return 0, nil
+	}
+	refuse := func(key string) (int64, error) { return 0, workflow.Invalid("prior_code", "%s", translate(lang, key)) }
+	if b.Kind != workflow.Complaint || b.Round != 2 {
+		return refuse("desk.err.prior_round")
+	}
+	cs, err := w.store.CaseByTrackingCode(ctx, code)
+	switch {
+	case workflow.ErrorCode(err) == workflow.CodeNotFound:
+		return refuse("desk.err.prior_missing")
+	case err != nil:
+		return 0, err
+	case !v.MayRead(cs.Ref()):
+		return refuse("desk.err.prior_denied")
+	case cs.Kind != workflow.Complaint:
+		return refuse("desk.err.prior_kind")
+	}
+	return cs.ID, nil
+}
+
+// deskRepeats lists the likely repeats the officer may be told of. A repeat
+// tells that the person at the desk sent the earlier letter, so it is listed
+// only where the officer may see that letter's sender: a denunciation's
+// identity is secret (LTC 2018 Art. 8(3), 56) and the check must not become a
+// way to find out who denounced whom.
+func (w *web) deskRepeats(ctx context.Context, v workflow.Viewer, b createCaseBody) ([]repeatRow, error) {
+	if b.Anonymous {
+		b.Petitioner.Name = ""
+	}
+	found, err := w.store.FindRepeats(ctx, v, b.Petitioner, b.Subject)
+	if err != nil {
+		return nil, err
+	}
+	var out []repeatRow
+	for _, r := range found {
+		cs, err := w.store.Case(ctx, r.CaseID)
+		if err != nil {
+			return nil, err
+		}
+		if !v.MaySeePetitioner(cs.Ref()) {
+			continue
+		}
+		out = append(out, repeatRow{Repeat: r, ReasonKey: "desk.reason." + r.Reason})
+	}
+	return out, nil
+}
+
+// renderDesk shows the form with its values, messages and repeats.
+func (w *web) renderDesk(c *gin.Context, status int, vals deskValues, errs map[string]string, repeats []repeatRow, problem string) {
+	view := deskView{V: vals, Today: w.store.Today().String(), Kinds: workflow.Kinds, Channels: workflow.Channels,
+		Complexities: []workflow.Complexity{workflow.Normal, workflow.Complex, workflow.EspeciallyComplex},
+		Repeats:      repeats, Problem: problem, focus: "kind"}
+	if msg, ok := errs[""]; ok {
+		view.Problem = msg
+		delete(errs, "")
+	}
+	for i := len(deskFieldOrder) - 1; i >= 0; i-- {
+		if _, ok := errs[deskFieldOrder[i]]; ok {
+			view.focus = deskFieldOrder[i]
+		}
+	}
+	if len(repeats) > 0 {
+		view.focus = "confirm"
+	}
+	w.render(c, status, "desk", view, errs)
+}
+
+func (w *web) deskDenied(c *gin.Context) {
+	w.render(c, http.StatusForbidden, "desk", deskView{Denied: true}, nil)
+}
+
+// deskFail logs an internal error with the request id and shows the user a plain sentence.
+func deskFail(c *gin.Context, err error) {
+	slog.ErrorContext(c.Request.Context(), "page", "path", c.FullPath(), "request_id", c.GetString(requestIDKey), "err", err)
+	c.Data(http.StatusInternalServerError, "text/plain; charset=utf-8", []byte("Đã có lỗi hệ thống; vui lòng thử lại sau."))
+}
+
+// deskDate reads a date input (YYYY-MM-DD) or a typed dd/mm/yyyy; empty is
+// the zero date, which the engine takes as today.
+func deskDate(s string) (workflow.Date, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return workflow.Date{}, true
+	}
+	d, err := workflow.ParseTypedDate(s)
+	return d, err == nil
+}
+
+// isCCCD reports whether s is a citizen identity card number: 12 digits.
+func isCCCD(s string) bool {
+	if len(s) != 12 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// sentence makes an engine message a sentence: capital first letter, one full stop.
+func sentence(msg string) string {
+	r, size := utf8.DecodeRuneInString(msg)
+	if size == 0 {
+		return msg
+	}
+	return string(unicode.ToUpper(r)) + strings.TrimSuffix(msg[size:], ".") + "."
+}
+
+// receiptView is the printable receipt.
+type receiptView struct {
+	Found      bool
+	Problem    string
+	Case       store.Case
+	Petitioner string // only when the viewer may see it
+	Clocks     []receiptClock
+	TrackURL   string
+}
+
+type receiptClock struct {
+	Label       string
+	DueOn       workflow.Date
+	Explanation string
+}
+
+// receipt is GET /bien-nhan/:id, for those who may read the case.
+func (w *web) receipt(c *gin.Context) {
+	lang := langOf(c)
+	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
+	if err != nil || id <= 0 {
+		w.receiptRefuse(c, http.StatusNotFound, translate(lang, "receipt.not_found"))
+		return
+	}
+	ctx, v := c.Request.Context(), viewerOf(c)
+	cs, err := w.store.Case(ctx, id)
+	switch {
+	case workflow.ErrorCode(err) == workflow.CodeNotFound:
+		w.receiptRefuse(c, http.StatusNotFound, translate(lang, "receipt.not_found"))
+		return
+	case err != nil:
+		deskFail(c, err)
+		return
+	case !v.MayRead(cs.Ref()):
+		w.receiptRefuse(c, http.StatusForbidden, translate(lang, "receipt.denied"))
+		return
+	}
+	view := receiptView{Found: true, Case: cs}
+	if !cs.Anonymous {
+		p, ok, err := w.store.Petitioner(ctx, v, cs, "web:receipt")
+		if err != nil {
+			deskFail(c, err)
+			return
+		}
+		if ok {
+			view.Petitioner = p.Name
+		}
+	}
+	view.Clocks = receiptClocks(cs, lang)
+	scheme := "http"
+	if c.Request.TLS != nil {
+		scheme = "https"
+	}
+	view.TrackURL = scheme + "://" + c.Request.Host + "/tra-cuu?code=" + url.QueryEscape(cs.TrackingCode)
+	w.render(c, http.StatusOK, "receipt", view, nil)
+}
+
+// receiptClocks are the reply and acceptance deadlines, each with its explanation.
+func receiptClocks(cs store.Case, lang string) []receiptClock {
+	var out []receiptClock
+	for _, name := range []workflow.ClockName{workflow.ClockProcessing, workflow.ClockAcceptance} {
+		for _, k := range cs.Clocks {
+			if k.Name != name || !k.StoppedOn.IsZero() {
+				continue
+			}
+			vi, en := k.Explain()
+			if lang == "en" {
+				vi = en
+			}
+			out = append(out, receiptClock{Label: translate(lang, "receipt.clock."+string(name)), DueOn: k.DueOn, Explanation: vi})
+		}
+	}
+	return out
+}
+
+func (w *web) receiptRefuse(c *gin.Context, status int, msg string) {
+	w.render(c, status, "receipt", receiptView{Problem: msg}, nil)
+}

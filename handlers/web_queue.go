@@ -1,7 +1,294 @@
 package handlers
 
-import "github.com/gin-gonic/gin"
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
 
-func (w *web) queue(c *gin.Context) { c.String(404, "not yet") }
+	"github.com/gin-gonic/gin"
+	"golang.org/x/text/unicode/norm"
 
-func (w *web) bulkAssign(c *gin.Context) { c.String(404, "not yet") }
+	"petitions/store"
+	"petitions/workflow"
+)
+
+// queueView is the queue page: the viewer's cases, earliest due date first.
+type queueView struct {
+	Filter    queueFilter
+	Kinds     []workflow.Kind
+	States    []workflow.State
+	Statuses  []workflow.Status
+	Units     []store.Unit // the units in the viewer's scope; the filter shows when there are several
+	Rows      []queueRow
+	Next      string // the next page's address, if any
+	First     string // the first page's address, when on a later page
+	Problem   string
+	CanAssign bool         // a head with at least one case to assign
+	Staff     []store.User // whom the head may assign to
+	Back      string       // where bulk assignment returns
+}
+
+// queueFilter is the query string of the queue, as typed.
+type queueFilter struct {
+	Kind, State, Status, Unit, Q, Cursor string
+}
+
+// values is the filter as a query string, without the cursor.
+func (f queueFilter) values() url.Values {
+	q := url.Values{}
+	for k, v := range map[string]string{"kind": f.Kind, "state": f.State, "status": f.Status, "unit": f.Unit, "q": f.Q} {
+		if v != "" {
+			q.Set(k, v)
+		}
+	}
+	return q
+}
+
+// queueRow is one case of the queue.
+type queueRow struct {
+	ID           int64
+	Version      int
+	TrackingCode string
+	Kind         workflow.Kind
+	State        workflow.State
+	Subject      string
+	Assignee     string
+	DueOn        workflow.Date
+	Status       string // a workflow.Status, or "none" when no clock runs
+	Prolonged    bool
+	Pickable     bool // the head may assign or reassign it
+}
+
+// queueStatuses are the status filter's choices; "overdue" includes "very_overdue".
+var queueStatuses = []workflow.Status{workflow.OnTrack, workflow.DueSoon, workflow.Overdue, workflow.VeryOverdue}
+
+// queue is GET /ho-so: the cases the viewer may read (store.ListCases applies
+// DOMAIN.md §4), filtered by kind, state, status, unit and a search box.
+func (w *web) queue(c *gin.Context) {
+	ctx := c.Request.Context()
+	v := viewerOf(c)
+	lang := langOf(c)
+	view := queueView{Kinds: workflow.Kinds, States: workflow.States, Statuses: queueStatuses, Back: c.Request.URL.RequestURI(),
+		Filter: queueFilter{Kind: c.Query("kind"), State: c.Query("state"), Status: c.Query("status"), Unit: c.Query("unit"),
+			Q: strings.TrimSpace(norm.NFC.String(c.Query("q"))), Cursor: c.Query("cursor")}}
+	units, err := w.store.Units(ctx)
+	if err != nil {
+		w.caseFail(c, err)
+		return
+	}
+	for _, u := range units {
+		if v.InScope(u.ID) {
+			view.Units = append(view.Units, u)
+		}
+	}
+	f, errs := w.queueCaseFilter(ctx, v, lang, view)
+	if errs == nil {
+		errs = map[string]string{}
+	}
+	items, next, err := w.store.ListCases(ctx, v, f)
+	if err != nil && f.Cursor != "" && workflow.ErrorCode(err) == workflow.CodeInvalid {
+		view.Problem, f.Cursor, view.Filter.Cursor = translate(lang, "queue.bad_cursor"), "", ""
+		items, next, err = w.store.ListCases(ctx, v, f)
+	}
+	if err != nil {
+		w.caseFail(c, err)
+		return
+	}
+	if err := w.fillQueue(ctx, v, &view, items); err != nil {
+		w.caseFail(c, err)
+		return
+	}
+	q := view.Filter.values()
+	if next != "" {
+		q.Set("cursor", next)
+		view.Next = "/ho-so?" + q.Encode()
+		q.Del("cursor")
+	}
+	if view.Filter.Cursor != "" {
+		view.First = "/ho-so?" + q.Encode()
+	}
+	status := http.StatusOK
+	if len(errs) > 0 {
+		status = http.StatusBadRequest
+	}
+	w.render(c, status, "queue", view, errs)
+}
+
+// queueCaseFilter checks the typed filter; a bad value is reported next to its
+// field and left out of the search.
+func (w *web) queueCaseFilter(ctx context.Context, v workflow.Viewer, lang string, view queueView) (store.CaseFilter, map[string]string) {
+	in := view.Filter
+	errs := map[string]string{}
+	f := store.CaseFilter{Query: in.Q, Cursor: in.Cursor}
+	if k := workflow.Kind(in.Kind); k != "" {
+		if k.Valid() {
+			f.Kind = k
+		} else {
+			errs["kind"] = translate(lang, "queue.bad_kind")
+		}
+	}
+	if s := workflow.State(in.State); s != "" {
+		if s.Valid() {
+			f.State = s
+		} else {
+			errs["state"] = translate(lang, "queue.bad_state")
+		}
+	}
+	if st := workflow.Status(in.Status); st != "" {
+		switch st {
+		case workflow.OnTrack, workflow.DueSoon, workflow.Overdue, workflow.VeryOverdue:
+			f.Status = st
+		default:
+			errs["status"] = translate(lang, "queue.bad_status")
+		}
+	}
+	if in.Unit != "" {
+		errs["unit"] = translate(lang, "queue.bad_unit")
+		for _, u := range view.Units {
+			if u.Code != in.Unit {
+				continue
+			}
+			ids, err := w.store.Subtree(ctx, u.ID)
+			if err == nil {
+				f.Units = ids
+				delete(errs, "unit")
+			}
+		}
+	}
+	return f, errs
+}
+
+// fillQueue turns the listed cases into rows, with assignees' names and, for
+// a head, the cases they may assign.
+func (w *web) fillQueue(ctx context.Context, v workflow.Viewer, view *queueView, items []store.Case) error {
+	staff, err := w.store.Assignable(ctx, v.Scope)
+	if err != nil {
+		return err
+	}
+	names := map[string]string{}
+	for _, u := range staff {
+		names[u.Login] = u.Name
+		if v.Role == workflow.RoleHead && u.UnitID == v.UnitID {
+			view.Staff = append(view.Staff, u)
+		}
+	}
+	cal, today := w.store.Calendar(), w.store.Today()
+	for _, cs := range items {
+		r := queueRow{ID: cs.ID, Version: cs.Version, TrackingCode: cs.TrackingCode, Kind: cs.Kind, State: cs.State,
+			Subject: cs.Subject, Assignee: cs.Assignee, DueOn: cs.EarliestDue(), Status: "none",
+			Prolonged: workflow.ProlongedOn(cs.State, cs.MatterStartedOn, today)}
+		if n, ok := names[cs.Assignee]; ok {
+			r.Assignee = n
+		}
+		if !r.DueOn.IsZero() {
+			r.Status = string(cs.StatusOn(cal, today))
+		}
+		r.Pickable = v.Role == workflow.RoleHead && mayAssign(v, cs)
+		view.CanAssign = view.CanAssign || r.Pickable
+		view.Rows = append(view.Rows, r)
+	}
+	return nil
+}
+
+// mayAssign reports whether the viewer may assign or reassign the case now.
+func mayAssign(v workflow.Viewer, cs store.Case) bool {
+	if !v.MayAct(cs.Ref()) {
+		return false
+	}
+	for _, e := range workflow.AvailableEvents(cs.Kind, cs.State, v.Role) {
+		if e == workflow.EvAssign || e == workflow.EvReassign {
+			return true
+		}
+	}
+	return false
+}
+
+// bulkAssign is POST /ho-so/giao (heads only): assigns each selected case,
+// sent as "id:version", to one handler or head of the unit, and reports how
+// many succeeded and which failed and why.
+func (w *web) bulkAssign(c *gin.Context) {
+	v, lang := viewerOf(c), langOf(c)
+	if v.Role != workflow.RoleHead {
+		w.caseRefuse(c, http.StatusForbidden, translate(lang, "queue.bulk.denied"))
+		return
+	}
+	back := localPath(c.PostForm("back"))
+	if back != "/ho-so" && !strings.HasPrefix(back, "/ho-so?") {
+		back = "/ho-so"
+	}
+	picks, login := c.PostFormArray("cases"), strings.TrimSpace(norm.NFC.String(c.PostForm("assignee")))
+	switch {
+	case len(picks) == 0:
+		setFlash(c, translate(lang, "queue.bulk.none"))
+	case login == "":
+		setFlash(c, translate(lang, "queue.bulk.nobody"))
+	default:
+		setFlash(c, w.assignAll(c, v, picks, login))
+	}
+	c.Redirect(http.StatusSeeOther, back)
+}
+
+// assignAll applies assign (or reassign) to each pick and describes the outcome.
+func (w *web) assignAll(c *gin.Context, v workflow.Viewer, picks []string, login string) string {
+	ctx, lang, actor := c.Request.Context(), langOf(c), userOf(c)
+	done := 0
+	var failed []string
+	for _, p := range picks {
+		label, err := w.assignOne(ctx, v, actor, p, login, lang)
+		if err != nil {
+			if workflow.ErrorCode(err) == workflow.CodeInternal {
+				slog.ErrorContext(ctx, "bulk assign", "request_id", c.GetString(requestIDKey), "err", err)
+			}
+			failed = append(failed, label+": "+caseErrText(err))
+			continue
+		}
+		done++
+	}
+	name := login
+	if u, err := w.store.UserByLogin(ctx, login); err == nil {
+		name = u.Name
+	}
+	msg := fmt.Sprintf(translate(lang, "queue.bulk.done"), done, name)
+	if len(failed) > 0 {
+		// The flash is a cookie: name a few failures and count the rest.
+		const shown = 3
+		if len(failed) > shown {
+			failed = append(failed[:shown], fmt.Sprintf(translate(lang, "queue.bulk.more"), len(failed)-shown))
+		}
+		msg += " " + fmt.Sprintf(translate(lang, "queue.bulk.failed"), len(picks)-done, strings.Join(failed, "; "))
+	}
+	return msg
+}
+
+// assignOne assigns one pick "id:version"; label names the case in the report
+// (its tracking code when the viewer may read it).
+func (w *web) assignOne(ctx context.Context, v workflow.Viewer, actor store.User, pick, login, lang string) (string, error) {
+	idText, verText, _ := strings.Cut(pick, ":")
+	id, err1 := strconv.ParseInt(idText, 10, 64)
+	version, err2 := strconv.Atoi(verText)
+	if err1 != nil || err2 != nil || id <= 0 {
+		return "?", workflow.Invalid("cases", "%s", translate(lang, "queue.bulk.bad"))
+	}
+	label := "#" + idText
+	cs, err := w.store.Case(ctx, id)
+	if err != nil {
+		return label, err
+	}
+	if !v.MayRead(cs.Ref()) {
+		return label, workflow.Errorf(workflow.CodeForbidden, "%s", translate(lang, "case.denied"))
+	}
+	label = cs.TrackingCode
+	if !v.MayAct(cs.Ref()) {
+		return label, workflow.Errorf(workflow.CodeForbidden, "%s", translate(lang, "case.act_denied"))
+	}
+	ev := workflow.EvReassign
+	if cs.State == workflow.Received {
+		ev = workflow.EvAssign
+	}
+	_, err = w.store.ApplyEvent(ctx, actor, id, version, workflow.Input{Event: ev, Assignee: login})
+	return label, err
+}

@@ -2,6 +2,7 @@ package workflow
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -111,4 +112,18 @@ func trimDate(s string) string {
 		return s[:len(DateLayout)]
 	}
 	return s
+}
+
+// ParseTypedDate reads a date as an official types it: dd/mm/yyyy (how screens
+// show dates, d/m also accepted) or YYYY-MM-DD (links and the API).
+func ParseTypedDate(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	if d, err := ParseDate(s); err == nil {
+		return d, nil
+	}
+	t, err := time.Parse("2/1/2006", s)
+	if err != nil {
+		return Date{}, fmt.Errorf("not a date (dd/mm/yyyy): %q", s)
+	}
+	return D(t.Year(), t.Month(), t.Day()), nil
 }
