@@ -18,8 +18,8 @@ func (a *api) backlog(c *gin.Context) {
 	asOf := a.store.Today()
 	if s := c.Query("as_of"); s != "" {
 		d, err := workflow.ParseDate(s)
-		if err != nil {
-			failCode(c, http.StatusBadRequest, "invalid", "as_of phải có dạng YYYY-MM-DD", "as_of")
+		if err != nil || d.After(asOf) || d.Year() < 2000 {
+			failCode(c, http.StatusBadRequest, "invalid", "as_of phải là một ngày dạng YYYY-MM-DD, từ năm 2000 đến hôm nay", "as_of")
 			return
 		}
 		asOf = d

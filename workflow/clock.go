@@ -82,6 +82,9 @@ const (
 	VeryOverdueDays    = 30
 )
 
+// dueSoonHorizon bounds the working-day count of StatusOn.
+const dueSoonHorizon = 31
+
 // StatusOn is the status of a deadline due on due, seen at the end of today.
 // A deadline ends at 24:00 of its day, so a case is overdue from the next day
 // (BLDS 2015 Art. 148(6)).
@@ -91,6 +94,8 @@ func StatusOn(cal *Calendar, due, today Date) Status {
 		return VeryOverdue
 	case today.After(due):
 		return Overdue
+	case today.DaysUntil(due) > dueSoonHorizon:
+		return OnTrack // no calendar has 3 working days spread over a month: skip the count
 	case cal.WorkingDaysBetween(today, due) <= DueSoonWorkingDays:
 		return DueSoon
 	}
