@@ -1,20 +1,83 @@
-// Package demo loads a believable demo province into an empty store.
+// Package demo loads a believable demo province into an empty store: Khánh Hòa
+// after the merger of 01/07/2025, its People's Committee as the demo agency,
+// five communes and wards below it, their officials, and a few hundred cases
+// played forward through the store's own rules (store.CreateCase and
+// store.ApplyEvent), each act dated on the day it happened.
+//
+// The data set is a function of Options.Seed and the store's day (s.Today()):
+// cases are received over the eighteen months before it, and each case's
+// timeline stops where its next act would fall after it.
 package demo
 
 import (
 	"context"
+	"fmt"
+	"math/rand/v2"
 
 	"petitions/store"
+	"petitions/workflow"
 )
+
+// DefaultCases is how many cases the demo holds when Options.Cases is 0.
+const DefaultCases = 360
+
+// Password is the password of every demo user (API.md).
+const Password = "demo"
 
 // Options tune the demo data set.
 type Options struct {
 	Seed  int64
-	Cases int // how many cases; 0 means the default
+	Cases int // how many cases; 0 means DefaultCases
 }
 
-// Load fills an empty database with the demo province; loaded is false when the
-// database already held units.
+// Load fills an empty database with the demo province; loaded is false, and
+// nothing is written, when the database already holds units. An error means
+// a rule refused an act the demo meant to be legal — a bug here or in the
+// engine — and leaves the data set partly loaded.
 func Load(ctx context.Context, s *store.Store, opt Options) (loaded bool, err error) {
-	return false, nil
+	units, err := s.Units(ctx)
+	if err != nil {
+		return false, fmt.Errorf("demo: list units: %w", err)
+	}
+	if len(units) > 0 {
+		return false, nil
+	}
+	if opt.Cases <= 0 {
+		opt.Cases = DefaultCases
+	}
+	l := &loader{ctx: ctx, s: s, cal: s.Calendar(), today: s.Today(), want: opt.Cases, decisionNo: 100,
+		registered: map[shelf][]int64{},
+		rng:        rand.New(rand.NewPCG(uint64(opt.Seed), 0x4b48_2025_0701))}
+	if err := l.buildOffices(); err != nil {
+		return true, err
+	}
+	l.playFeatured()
+	for l.err == nil && l.made < l.want {
+		l.playRandom()
+	}
+	return true, l.err
+}
+
+// loader holds what every case of one load shares. The first error a rule
+// raises is kept in err; every later act is then skipped.
+type loader struct {
+	ctx   context.Context
+	s     *store.Store
+	cal   *workflow.Calendar
+	rng   *rand.Rand
+	today workflow.Date
+	err   error
+
+	agency   *office
+	communes []*office
+
+	want, made int
+	decisionNo int               // the running number of decisions and conclusions
+	registered map[shelf][]int64 // cases registered so far, for duplicates
+}
+
+// shelf is where an office keeps the letters of one kind.
+type shelf struct {
+	o    *office
+	kind workflow.Kind
 }

@@ -1,0 +1,126 @@
+package demo
+
+import (
+	"fmt"
+
+	"petitions/store"
+	"petitions/workflow"
+)
+
+// The acts of DOMAIN.md §2, each by the official who does it (§4). Every act
+// reports whether it happened (see caseRun.do).
+
+func (r *caseRun) assign(on workflow.Date, to store.User) bool {
+	return r.do(r.o.head, workflow.Input{Event: workflow.EvAssign, On: on, Assignee: to.Login})
+}
+
+func (r *caseRun) accept(on workflow.Date) bool {
+	return r.do(r.o.head, workflow.Input{Event: workflow.EvAccept, On: on})
+}
+
+func (r *caseRun) reject(on workflow.Date, code string) bool {
+	return r.do(r.o.head, workflow.Input{Event: workflow.EvReject, On: on, ReasonCode: code,
+		Note: "Thông báo không thụ lý, nêu rõ lý do gửi người có đơn."})
+}
+
+func (r *caseRun) file(on workflow.Date, code string, duplicateOf int64, note string) bool {
+	return r.do(r.o.reception, workflow.Input{Event: workflow.EvFile, On: on, ReasonCode: code,
+		DuplicateOf: duplicateOf, Note: note})
+}
+
+func (r *caseRun) transfer(on workflow.Date, target string) bool {
+	return r.do(r.o.reception, workflow.Input{Event: workflow.EvTransfer, On: on, Target: target,
+		Note: "Chuyển đơn đến cơ quan có thẩm quyền và thông báo cho người gửi đơn."})
+}
+
+// notTheirs records that a denunciation lies outside the unit's competence,
+// which starts the 5-WD transfer clock (LTC 24(2)).
+func (r *caseRun) notTheirs(on workflow.Date) bool {
+	no := false
+	return r.do(r.o.reception, workflow.Input{Event: workflow.EvClassify, On: on, Competent: &no})
+}
+
+func (r *caseRun) classify(on workflow.Date, cx workflow.Complexity) bool {
+	return r.do(r.o.head, workflow.Input{Event: workflow.EvClassify, On: on, Complexity: cx,
+		Note: "Vụ việc phức tạp: nhiều người liên quan, cần xác minh tại nhiều nơi."})
+}
+
+func (r *caseRun) extend(on workflow.Date, days int) bool {
+	return r.do(r.o.head, workflow.Input{Event: workflow.EvExtend, On: on, Days: days,
+		Note: "Gia hạn giải quyết tố cáo do vụ việc phức tạp."})
+}
+
+func (r *caseRun) notify(on workflow.Date) bool {
+	return r.do(r.worker(), workflow.Input{Event: workflow.EvNotify, On: on,
+		Note: "Đã thông báo việc thụ lý tố cáo cho người tố cáo."})
+}
+
+func (r *caseRun) verify(on workflow.Date, differs bool) bool {
+	note := "Báo cáo kết quả xác minh: đã làm việc với các bên và thu thập hồ sơ liên quan."
+	if differs {
+		note = "Báo cáo kết quả xác minh: kết quả xác minh khác với yêu cầu của người khiếu nại."
+	}
+	return r.do(r.worker(), workflow.Input{Event: workflow.EvVerify, On: on, Differs: &differs, Note: note})
+}
+
+func (r *caseRun) note(on workflow.Date) bool {
+	return r.do(r.worker(), workflow.Input{Event: workflow.EvNote, On: on, Note: pick(r.l, workNotes)})
+}
+
+func (r *caseRun) suspend(on workflow.Date) bool {
+	return r.do(r.o.head, workflow.Input{Event: workflow.EvSuspend, On: on, Note: pick(r.l, suspendNotes)})
+}
+
+func (r *caseRun) resume(on workflow.Date) bool {
+	return r.do(r.o.head, workflow.Input{Event: workflow.EvResume, On: on,
+		Note: "Lý do tạm đình chỉ không còn; tiếp tục giải quyết."})
+}
+
+// withdraw records the petitioner's withdrawal; a denunciation showing signs
+// of a violation goes on (LTC 33(3)).
+func (r *caseRun) withdraw(on workflow.Date, violationSigns bool) bool {
+	return r.do(r.o.head, workflow.Input{Event: workflow.EvWithdraw, On: on, ViolationSigns: violationSigns,
+		Note: "Người có đơn rút đơn bằng văn bản."})
+}
+
+// holdDialogue schedules a dialogue with a week or more of notice and records
+// its minutes on the day; false when that day has not come yet.
+func (r *caseRun) holdDialogue(on workflow.Date) bool {
+	l := r.l
+	on = r.when(on)
+	held := l.workday(on.AddDays(l.intn(7, 12)))
+	if !r.do(r.worker(), workflow.Input{Event: workflow.EvScheduleDialogue, On: on, DialogueOn: held,
+		Note: "Gửi giấy mời đối thoại."}) {
+		return false
+	}
+	attended := l.chance(0.9)
+	text := pick(l, minutes)
+	if !attended {
+		text = "Biên bản: người có đơn được mời hợp lệ nhưng vắng mặt không có lý do."
+	}
+	return r.do(r.worker(), workflow.Input{Event: workflow.EvRecordDialogue, On: held, Minutes: text, Attended: &attended})
+}
+
+// resolve issues the decision, conclusion or answer.
+func (r *caseRun) resolve(on workflow.Date, o workflow.Outcome) bool {
+	docs := map[workflow.Kind]string{workflow.Complaint: "QĐ-UBND", workflow.Denunciation: "KL-UBND",
+		workflow.Dialogue: "TB-UBND", workflow.Petition: "UBND-TD"}
+	r.l.decisionNo++
+	r.decision = fmt.Sprintf("%d/%s", r.l.decisionNo, docs[r.c.Kind])
+	return r.do(r.o.head, workflow.Input{Event: workflow.EvResolve, On: on, Outcome: o,
+		Summary: summary(r.c.Kind, o)})
+}
+
+func (r *caseRun) deliver(on workflow.Date) bool {
+	return r.do(r.o.head, workflow.Input{Event: workflow.EvDeliver, On: on,
+		Note: "Đã gửi quyết định, kết luận cho người có đơn và các bên liên quan."})
+}
+
+func (r *caseRun) disclose(on workflow.Date) bool {
+	return r.do(r.o.head, workflow.Input{Event: workflow.EvDisclose, On: on,
+		Channel: pick(r.l, []string{"website", "website", "posting"}), Text: r.publicText()})
+}
+
+func (r *caseRun) close(on workflow.Date) bool {
+	return r.do(r.o.head, workflow.Input{Event: workflow.EvClose, On: on, Note: "Kết thúc hồ sơ, lưu trữ."})
+}

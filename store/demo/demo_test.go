@@ -1,0 +1,266 @@
+package demo_test
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"testing"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3"
+
+	"petitions/store"
+	"petitions/store/demo"
+	"petitions/workflow"
+)
+
+// testNow is the instant every test loads the demo against, so that the data
+// set is the same on every run.
+var testNow = time.Date(2026, 11, 25, 10, 0, 0, 0, time.FixedZone("ICT", 7*3600))
+
+// mustLoad opens a store on a new file, fixes its clock and loads the demo.
+func mustLoad(tb testing.TB) (*store.Store, string) {
+	tb.Helper()
+	ctx := context.Background()
+	path := filepath.Join(tb.TempDir(), "demo.db")
+	s, err := store.Open(ctx, path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	s.Now = func() time.Time { return testNow }
+	start := time.Now()
+	loaded, err := demo.Load(ctx, s, demo.Options{Seed: 2026})
+	if err != nil {
+		tb.Fatalf("Load: %v", err)
+	}
+	if !loaded {
+		tb.Fatal("Load on an empty database loaded nothing")
+	}
+	tb.Logf("demo loaded in %v", time.Since(start).Round(time.Millisecond))
+	return s, path
+}
+
+// mustReadOnly opens a second, read-only connection to the store's file.
+func mustReadOnly(tb testing.TB, path string) *sql.DB {
+	tb.Helper()
+	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro&_query_only=true&_busy_timeout=5000")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	return db
+}
+
+// count runs a COUNT query.
+func count(tb testing.TB, db *sql.DB, query string, args ...any) int {
+	tb.Helper()
+	var n int
+	if err := db.QueryRow(query, args...).Scan(&n); err != nil {
+		tb.Fatalf("%s: %v", query, err)
+	}
+	return n
+}
+
+func TestDemoCoversEveryKindStateAndStatus(t *testing.T) {
+	ctx := context.Background()
+	s, path := mustLoad(t)
+	db := mustReadOnly(t, path)
+	today := s.Today()
+
+	t.Run("HasTheCasesAskedFor", func(t *testing.T) {
+		if n := count(t, db, `SELECT COUNT(*) FROM cases`); n != demo.DefaultCases {
+			t.Errorf("cases = %d, want %d", n, demo.DefaultCases)
+		}
+		from := today.AddDays(-548).String()
+		if n := count(t, db, `SELECT COUNT(*) FROM cases WHERE received_on < ? OR received_on > ?`, from, today.String()); n != 0 {
+			t.Errorf("%d cases received outside the last 18 months", n)
+		}
+	})
+
+	t.Run("EveryKind", func(t *testing.T) {
+		byKind := map[workflow.Kind]int{}
+		for _, k := range workflow.Kinds {
+			if byKind[k] = count(t, db, `SELECT COUNT(*) FROM cases WHERE kind = ?`, k); byKind[k] == 0 {
+				t.Errorf("no %s", k)
+			}
+		}
+		t.Logf("cases by kind: %v; round-2 complaints %d", byKind, count(t, db, `SELECT COUNT(*) FROM cases WHERE round = 2`))
+		if n := count(t, db, `SELECT COUNT(*) FROM cases WHERE kind = 'complaint' AND round = 1`); n == 0 {
+			t.Error("no round-1 complaint")
+		}
+		n := count(t, db, `SELECT COUNT(*) FROM cases c JOIN cases p ON p.id = c.prior_case_id
+			WHERE c.kind = 'complaint' AND c.round = 2 AND p.kind = 'complaint' AND p.round = 1
+			AND p.received_on <= c.received_on AND c.matter_started_on = p.matter_started_on`)
+		if n == 0 || n != count(t, db, `SELECT COUNT(*) FROM cases WHERE round = 2`) {
+			t.Errorf("round-2 complaints linked to their round-1 case: %d", n)
+		}
+	})
+
+	t.Run("EveryState", func(t *testing.T) {
+		byState := map[workflow.State]int{}
+		for _, st := range workflow.States {
+			if byState[st] = count(t, db, `SELECT COUNT(*) FROM cases WHERE state = ?`, st); byState[st] == 0 {
+				t.Errorf("no case in state %s", st)
+			}
+		}
+		t.Logf("cases by state: %v", byState)
+	})
+
+	t.Run("EveryStatusAmongOpenCases", func(t *testing.T) {
+		statuses, prolonged := openStatuses(t, s, db, today)
+		for _, st := range []workflow.Status{workflow.OnTrack, workflow.DueSoon, workflow.Overdue, workflow.VeryOverdue} {
+			if statuses[st] == 0 {
+				t.Errorf("no open case %s (%v)", st, statuses)
+			}
+		}
+		if prolonged == 0 {
+			t.Error("no prolonged case")
+		}
+		t.Logf("open cases by status: %v; prolonged %d", statuses, prolonged)
+	})
+
+	t.Run("FeaturedRules", func(t *testing.T) { checkFeatured(t, db) })
+	t.Run("DisclosuresNameNoOne", func(t *testing.T) { checkDisclosures(t, s) })
+	t.Run("ActsDatedInOrderAndNeverAfterToday", func(t *testing.T) {
+		if n := count(t, db, `SELECT COUNT(*) FROM history WHERE on_date > ?`, today.String()); n != 0 {
+			t.Errorf("%d acts dated after today", n)
+		}
+		if n := count(t, db, `SELECT COUNT(*) FROM history h JOIN history p ON p.case_id = h.case_id AND p.seq = h.seq - 1
+			WHERE h.on_date < p.on_date`); n != 0 {
+			t.Errorf("%d acts dated before the act they follow", n)
+		}
+	})
+
+	t.Run("DemoLogins", func(t *testing.T) {
+		for _, want := range []struct {
+			login string
+			role  workflow.Role
+		}{{"reception", workflow.RoleReception}, {"handler", workflow.RoleHandler}, {"head", workflow.RoleHead},
+			{"supervisor", workflow.RoleSupervisor}, {"admin", workflow.RoleAdmin}} {
+			u, err := s.Authenticate(ctx, want.login, demo.Password)
+			if err != nil {
+				t.Errorf("%s cannot sign in: %v", want.login, err)
+				continue
+			}
+			if u.Role != want.role || u.UnitCode != "KH-UBND" {
+				t.Errorf("%s: role %s in %s, want %s in KH-UBND", want.login, u.Role, u.UnitCode, want.role)
+			}
+		}
+		if _, err := s.Authenticate(ctx, "chutich.nhatrang", demo.Password); err != nil {
+			t.Errorf("commune chair cannot sign in: %v", err)
+		}
+		queue := count(t, db, `SELECT COUNT(*) FROM cases c JOIN users u ON u.id = c.assignee_id
+			WHERE u.login = 'handler' AND c.state IN ('assigned', 'in_resolution', 'suspended')`)
+		if queue < 10 {
+			t.Errorf("the demo handler's queue holds %d open cases", queue)
+		}
+	})
+
+	t.Run("LoadsOnlyOnce", func(t *testing.T) {
+		before := count(t, db, `SELECT COUNT(*) FROM cases`)
+		loaded, err := demo.Load(ctx, s, demo.Options{Seed: 7})
+		if err != nil || loaded {
+			t.Fatalf("second Load = %v, %v; want false, nil", loaded, err)
+		}
+		if after := count(t, db, `SELECT COUNT(*) FROM cases`); after != before {
+			t.Errorf("cases %d → %d after a second Load", before, after)
+		}
+	})
+}
+
+// openStatuses tallies the open cases by status as of today, and the prolonged ones.
+func openStatuses(t *testing.T, s *store.Store, db *sql.DB, today workflow.Date) (map[workflow.Status]int, int) {
+	t.Helper()
+	rows, err := db.Query(`SELECT id FROM cases WHERE state IN ('received', 'assigned', 'in_resolution', 'suspended')`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	statuses, prolonged := map[workflow.Status]int{}, 0
+	for _, id := range ids {
+		c, err := s.Case(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		statuses[c.StatusOn(s.Calendar(), today)]++
+		if workflow.ProlongedOn(c.State, c.MatterStartedOn, today) {
+			prolonged++
+		}
+	}
+	return statuses, prolonged
+}
+
+// checkFeatured finds the cases a visitor is promised.
+func checkFeatured(t *testing.T, db *sql.DB) {
+	checks := []struct{ name, query string }{
+		{"anonymous denunciation filed with TC-NP-07", `SELECT COUNT(*) FROM cases c JOIN history h ON h.case_id = c.id
+			WHERE c.kind = 'denunciation' AND c.anonymous = 1 AND c.state = 'filed' AND h.event = 'file'
+			AND json_extract(h.payload, '$.reason_code') = 'TC-NP-07'`},
+		{"complex denunciation extended once", `SELECT COUNT(*) FROM cases c WHERE c.kind = 'denunciation'
+			AND c.complexity = 'complex' AND (SELECT COUNT(*) FROM history h WHERE h.case_id = c.id AND h.event = 'extend'
+			AND json_extract(h.payload, '$.clock') = 'resolution') = 1`},
+		{"complaint suspended and resumed after 01/07/2026", `SELECT COUNT(*) FROM cases c WHERE c.kind = 'complaint'
+			AND EXISTS (SELECT 1 FROM history h WHERE h.case_id = c.id AND h.event = 'suspend' AND h.on_date >= '2026-07-01')
+			AND EXISTS (SELECT 1 FROM history h WHERE h.case_id = c.id AND h.event = 'resume' AND h.on_date >= '2026-07-01')`},
+		{"round-2 complaint with a dialogue", `SELECT COUNT(*) FROM cases c JOIN history h ON h.case_id = c.id
+			WHERE c.round = 2 AND h.event = 'record_dialogue'`},
+		{"disclosures with public text", `SELECT COUNT(*) FROM cases WHERE disclosed_on IS NOT NULL
+			AND length(json_extract(facts, '$.disclosure_text')) > 80`},
+		{"transfer of a denunciation outside competence", `SELECT COUNT(*) FROM cases c JOIN history h ON h.case_id = c.id
+			WHERE c.kind = 'denunciation' AND c.state = 'transferred' AND h.event = 'classify'
+			AND json_extract(h.payload, '$.competent') = 0`},
+		{"group letter", `SELECT COUNT(*) FROM cases WHERE signatories >= 5`},
+		{"remote commune's case", `SELECT COUNT(*) FROM cases WHERE remote_area = 1`},
+	}
+	for _, c := range checks {
+		if n := count(t, db, c.query); n == 0 {
+			t.Errorf("no %s", c.name)
+		}
+	}
+}
+
+// checkDisclosures reads every published text against its petitioner, as the
+// officer who registered the letter (who may see who sent it).
+func checkDisclosures(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	ds, err := s.Disclosures(ctx, "", store.MaxPageSize)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds) < 5 {
+		t.Fatalf("only %d disclosures", len(ds))
+	}
+	for _, d := range ds {
+		c, err := s.CaseByTrackingCode(ctx, d.TrackingCode)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var registrar store.User
+		for _, login := range []string{"reception", "tiepdan.nhatrang", "tiepdan.camlam", "tiepdan.khanhson",
+			"tiepdan.truongsa", "tiepdan.phanrang"} {
+			if u, err := s.UserByLogin(ctx, login); err == nil && u.ID == c.RegisteredBy {
+				registrar = u
+			}
+		}
+		v, err := s.Viewer(ctx, registrar)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, ok, err := s.Petitioner(ctx, v, c, "demo test: disclosure check")
+		if err != nil || !ok {
+			t.Fatalf("petitioner of %s: %v, %v", d.TrackingCode, ok, err)
+		}
+		if workflow.RevealsIdentity(d.Text, p.Name, p.IDNumber) {
+			t.Errorf("disclosure %s names its petitioner: %s", d.TrackingCode, d.Text)
+		}
+	}
+}
