@@ -114,7 +114,7 @@ func Receive(in Intake, env Env) (Case, Record, error) {
 func Apply(c Case, in Input, actor Actor, env Env) (Case, Record, error) {
 	t, ok := transitionOf(c.Kind, in.Event)
 	if !ok {
-		if _, known := transitionOf(Complaint, in.Event); !known && in.Event != EvExtend && in.Event != EvNotify {
+		if !knownEvent(in.Event) {
 			return c, Record{}, Invalid("event", "sự kiện không hợp lệ: %q", in.Event)
 		}
 		return c, Record{}, Errorf(CodeIllegalTransition, "sự kiện %q không áp dụng cho loại đơn %s", in.Event, c.Kind)
@@ -150,6 +150,16 @@ func Apply(c Case, in Input, actor Actor, env Env) (Case, Record, error) {
 	n.LastEventOn = in.On
 	n.Version = c.Version + 1
 	return n, Record{Event: in.Event, FromState: c.State, ToState: n.State, On: in.On, Payload: payload}, nil
+}
+
+// knownEvent reports whether e is an event of any kind.
+func knownEvent(e Event) bool {
+	for _, t := range Transitions {
+		if t.Event == e {
+			return true
+		}
+	}
+	return false
 }
 
 // effect applies the event's own rules to n (already moved to its new state).

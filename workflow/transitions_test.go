@@ -34,17 +34,18 @@ var (
 )
 
 var wantTransitions = map[Event]expected{
-	EvAssign:           {[]State{Received}, Assigned, nil, wantHead},
-	EvReassign:         {[]State{Assigned, InResolution, Suspended}, "", nil, wantHead},
-	EvAccept:           {[]State{Assigned}, InResolution, nil, wantHead},
-	EvReject:           {wantBefore, Rejected, nil, wantHead},
-	EvTransfer:         {wantBefore, Transferred, nil, wantRegistrar},
-	EvFile:             {wantBefore, Filed, nil, wantRegistrar},
-	EvClassify:         {wantOpen, "", nil, wantRegistrar},
-	EvNote:             {[]State{Received, Assigned, InResolution, Suspended, Resolved, Disclosed}, "", nil, wantStaff},
-	EvVerify:           {[]State{InResolution}, "", nil, wantWorker},
-	EvScheduleDialogue: {[]State{InResolution}, "", nil, wantWorker},
-	EvRecordDialogue:   {[]State{InResolution}, "", nil, wantWorker},
+	EvAssign:   {[]State{Received}, Assigned, nil, wantHead},
+	EvReassign: {[]State{Assigned, InResolution, Suspended}, "", nil, wantHead},
+	EvAccept:   {[]State{Assigned}, InResolution, nil, wantHead},
+	EvReject:   {wantBefore, Rejected, nil, wantHead},
+	EvTransfer: {wantBefore, Transferred, nil, wantRegistrar},
+	EvFile:     {wantBefore, Filed, nil, wantRegistrar},
+	EvClassify: {wantOpen, "", nil, wantRegistrar},
+	EvNote:     {[]State{Received, Assigned, InResolution, Suspended, Resolved, Disclosed}, "", nil, wantStaff},
+	EvVerify:   {[]State{InResolution}, "", nil, wantWorker},
+	// Dialogues belong to complaints (LKN 30, 39) and to dialogue cases (THDCCS 2022).
+	EvScheduleDialogue: {[]State{InResolution}, "", []Kind{Complaint, Dialogue}, wantWorker},
+	EvRecordDialogue:   {[]State{InResolution}, "", []Kind{Complaint, Dialogue}, wantWorker},
 	EvExtend:           {wantOpen, "", []Kind{Denunciation}, wantHead},
 	EvNotify:           {[]State{InResolution, Suspended, Resolved, Disclosed}, "", []Kind{Denunciation}, wantWorker},
 	EvSuspend:          {[]State{InResolution}, Suspended, wantDecided, wantHead},
@@ -85,8 +86,10 @@ func reach(t testing.TB, env Env, k Kind, round int, s State) Case {
 	accepted := func() Case { return drive(t, env, in, assignOn("2026-10-02"), acceptOn("2026-10-05")) }
 	resolved := func() Case {
 		c := accepted()
-		c = mustApply(t, env, c, scheduleOn("2026-10-06", "2026-10-13"), head)
-		c = mustApply(t, env, c, recordOn("2026-10-13"), head)
+		if k == Complaint || k == Dialogue {
+			c = mustApply(t, env, c, scheduleOn("2026-10-06", "2026-10-13"), head)
+			c = mustApply(t, env, c, recordOn("2026-10-13"), head)
+		}
 		return mustApply(t, env, c, resolveOn("2026-10-20", OutcomesFor(k)[0]), head)
 	}
 	disclose := Input{Event: EvDisclose, On: date("2026-10-22"), Text: "Nội dung công khai", Channel: "web"}
