@@ -17,6 +17,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/crypto/bcrypt"
+
 	"petitions/store"
 	"petitions/workflow"
 )
@@ -45,7 +47,7 @@ var ict = time.FixedZone("ICT", 7*3600)
 func mustServeWeb(tb testing.TB) *webApp {
 	tb.Helper()
 	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(tb.TempDir(), "web.db"))
+	s, err := store.Open(ctx, filepath.Join(tb.TempDir(), "web.db"), store.WithPasswordCost(bcrypt.MinCost))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/crypto/bcrypt"
+
 	"petitions/store"
 	"petitions/workflow"
 )
@@ -17,7 +19,7 @@ import (
 func backlogFixture(t *testing.T) (*store.Store, []int64, map[string]store.Case) {
 	t.Helper()
 	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "backlog.db"))
+	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "backlog.db"), store.WithPasswordCost(bcrypt.MinCost))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/crypto/bcrypt"
+
 	"petitions/store"
 	"petitions/workflow"
 )
@@ -18,7 +20,7 @@ func chainFixture(t *testing.T, n int) (*store.Store, string) {
 	t.Helper()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "chain.db")
-	s, err := store.Open(ctx, path)
+	s, err := store.Open(ctx, path, store.WithPasswordCost(bcrypt.MinCost))
 	if err != nil {
 		t.Fatal(err)
 	}

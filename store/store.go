@@ -19,6 +19,7 @@ import (
 	"github.com/jmoiron/sqlx"
 	_ "github.com/mattn/go-sqlite3" // the embedded default backend
 	"github.com/pressly/goose/v3"
+	"golang.org/x/crypto/bcrypt"
 
 	"petitions/workflow"
 )
@@ -35,18 +36,26 @@ type Store struct {
 	calMu sync.RWMutex
 	cal   *workflow.Calendar
 
-	keys *keys // seal and index petitioners' identities
+	keys         *keys // seal and index petitioners' identities
+	passwordCost int
 }
 
 // Option tunes Open.
 type Option func(*options)
 
-type options struct{ key []byte }
+type options struct {
+	key          []byte
+	passwordCost int
+}
 
 // WithKey sets the master key that seals petitioners' identities. Without it
 // the store makes a random key that lives only as long as the process — enough
 // for tools that never read an identity and for tests, never for serving.
 func WithKey(master []byte) Option { return func(o *options) { o.key = master } }
+
+// WithPasswordCost sets the bcrypt cost of new passwords (default
+// bcrypt.DefaultCost). Tests lower it: hashing is meant to be slow.
+func WithPasswordCost(cost int) Option { return func(o *options) { o.passwordCost = cost } }
 
 // Open opens (creating if needed) the SQLite file at path and migrates it.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
@@ -89,7 +98,10 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		return nil, fmt.Errorf("store: open readers: %w", err)
 	}
 	r.SetMaxOpenConns(8)
-	s := &Store{w: w, r: r, Now: time.Now, keys: ks}
+	s := &Store{w: w, r: r, Now: time.Now, keys: ks, passwordCost: o.passwordCost}
+	if s.passwordCost == 0 {
+		s.passwordCost = bcrypt.DefaultCost
+	}
 	if err := s.seedCalendar(ctx); err != nil {
 		s.Close()
 		return nil, err

@@ -46,7 +46,7 @@ func (s *Store) CreateUser(ctx context.Context, login, name string, role workflo
 	if len(password) < 4 || len(password) > MaxPasswordBytes {
 		return User{}, workflow.Invalid("password", "mật khẩu phải dài từ 4 đến %d byte", MaxPasswordBytes)
 	}
-	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)
+	hash, err := bcrypt.GenerateFromPassword([]byte(password), s.passwordCost)
 	if err != nil {
 		return User{}, fmt.Errorf("store: hash password: %w", err)
 	}

@@ -9,6 +9,8 @@ import (
 
 	_ "github.com/mattn/go-sqlite3"
 
+	"golang.org/x/crypto/bcrypt"
+
 	"petitions/store"
 	"petitions/store/demo"
 	"petitions/workflow"
@@ -23,7 +25,7 @@ func mustLoad(tb testing.TB) (*store.Store, string) {
 	tb.Helper()
 	ctx := context.Background()
 	path := filepath.Join(tb.TempDir(), "demo.db")
-	s, err := store.Open(ctx, path)
+	s, err := store.Open(ctx, path, store.WithPasswordCost(bcrypt.MinCost))
 	if err != nil {
 		tb.Fatal(err)
 	}
