@@ -20,8 +20,11 @@ import (
 func decodeJSON(c *gin.Context, v any) bool {
 	dec := json.NewDecoder(c.Request.Body)
 	err := dec.Decode(v)
-	if err == nil && dec.More() {
-		err = errors.New("trailing data")
+	if err == nil {
+		// Anything after the value, even a stray '}' (which dec.More misses), is refused.
+		if _, tokErr := dec.Token(); !errors.Is(tokErr, io.EOF) {
+			err = errors.New("trailing data")
+		}
 	}
 	if err == nil {
 		return true
@@ -32,6 +35,10 @@ func decodeJSON(c *gin.Context, v any) bool {
 	case errors.As(err, &tooBig):
 		failCode(c, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("nội dung gửi lên vượt quá %d KB", MaxBodyBytes>>10), "")
 	case errors.As(err, &typeErr):
+		if typeErr.Field == "" {
+			failCode(c, http.StatusBadRequest, "invalid_json", "nội dung phải là một đối tượng JSON", "")
+			break
+		}
 		failCode(c, http.StatusBadRequest, "invalid", fmt.Sprintf("trường %q sai kiểu dữ liệu", typeErr.Field), typeErr.Field)
 	case errors.Is(err, io.EOF):
 		failCode(c, http.StatusBadRequest, "invalid_json", "thiếu nội dung JSON", "")

@@ -75,7 +75,7 @@ func newCaseView(c store.Case, v workflow.Viewer, p *store.Petitioner, cal *work
 		out.Clocks = append(out.Clocks, newClockView(k, cal, today))
 	}
 	if v.MayAct(c.Ref()) {
-		if evs := workflow.AvailableEvents(c.Kind, c.State, v.Role); evs != nil {
+		if evs := c.Available(v.Role); evs != nil {
 			out.AvailableEvents = evs
 		}
 	}

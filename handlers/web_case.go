@@ -107,7 +107,10 @@ func eventFields(e workflow.Event, k workflow.Kind) []string {
 		}
 		return []string{"complexity", "remote_area", "note"}
 	case workflow.EvVerify:
-		return []string{"differs", "note"}
+		if k == workflow.Complaint { // only a complaint's dialogue depends on it (LKN 30)
+			return []string{"differs", "note"}
+		}
+		return []string{"note"}
 	case workflow.EvScheduleDialogue:
 		return []string{"dialogue_on", "note"}
 	case workflow.EvRecordDialogue:
@@ -262,7 +265,7 @@ func nameOf(ctx context.Context, s *store.Store, names map[string]string, login 
 
 // caseForms builds one form per event this viewer may fire now, in eventOrder.
 func caseForms(cs store.Case, v workflow.Viewer, staff []store.User, today workflow.Date, sent *eventForm) []eventForm {
-	evs := workflow.AvailableEvents(cs.Kind, cs.State, v.Role)
+	evs := cs.Available(v.Role)
 	slices.SortStableFunc(evs, func(a, b workflow.Event) int { return orderOf(a) - orderOf(b) })
 	var out []eventForm
 	for _, e := range evs {

@@ -199,7 +199,7 @@ func mayAssign(v workflow.Viewer, cs store.Case) bool {
 	if !v.MayAct(cs.Ref()) {
 		return false
 	}
-	for _, e := range workflow.AvailableEvents(cs.Kind, cs.State, v.Role) {
+	for _, e := range cs.Available(v.Role) {
 		if e == workflow.EvAssign || e == workflow.EvReassign {
 			return true
 		}

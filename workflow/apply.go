@@ -88,6 +88,10 @@ func Receive(in Intake, env Env) (Case, Record, error) {
 	if in.ReceivedOn.After(env.Today) {
 		return Case{}, Record{}, Invalid("received_on", "ngày nhận đơn không được sau ngày hôm nay")
 	}
+	// The statute table starts in 2000; an older date would run no clock at all.
+	if in.ReceivedOn.Before(lawStart) {
+		return Case{}, Record{}, Invalid("received_on", "ngày nhận đơn không được trước 01/01/2000")
+	}
 	if in.Signatories < 0 {
 		return Case{}, Record{}, Invalid("signatories", "số người ký không hợp lệ")
 	}
@@ -206,7 +210,7 @@ func (n *Case) effect(in Input, env Env, p map[string]any) error {
 			return Invalid("note", "ghi chú không được để trống")
 		}
 	case EvVerify:
-		if in.Differs != nil {
+		if in.Differs != nil && n.Kind == Complaint {
 			n.Facts.VerificationDiffers = *in.Differs
 			p["differs"] = *in.Differs
 		}
@@ -251,7 +255,7 @@ func (n *Case) effect(in Input, env Env, p map[string]any) error {
 	case EvClose:
 		// A case is closed only when none of its clocks still runs (DOMAIN.md §2).
 		if running := n.RunningClocks(); len(running) > 0 {
-			return Errorf(CodeClocksRunning, "còn thời hạn đang chạy (%s)", strings.Join(clockNames(running), ", "))
+			return Errorf(CodeClocksRunning, "còn thời hạn đang chạy (%s)", strings.Join(clockLabels(running), ", "))
 		}
 	}
 	return nil
@@ -305,8 +309,8 @@ func (n *Case) scheduleDialogue(in Input, p map[string]any) error {
 		return &Error{Code: CodeDialogueNotice, Field: "dialogue_on",
 			Message: "ngày đối thoại phải cách ngày thông báo ít nhất 5 ngày"}
 	}
-	if in.DialogueOn.Before(in.On) {
-		return Invalid("dialogue_on", "ngày đối thoại không được trước ngày thông báo")
+	if in.DialogueOn.Before(in.On) || in.On.DaysUntil(in.DialogueOn) > 366 {
+		return Invalid("dialogue_on", "ngày đối thoại phải sau ngày thông báo và trong vòng một năm")
 	}
 	n.Facts.DialogueScheduledOn = in.DialogueOn
 	p["dialogue_on"] = in.DialogueOn
@@ -421,7 +425,7 @@ func validOutcome(k Kind, o Outcome) bool {
 // stopDuty stops a clock whose duty is done; doing it twice is refused.
 func (n *Case) stopDuty(name ClockName, on Date, p map[string]any, done string) error {
 	if n.clock(name) < 0 {
-		return Errorf(CodeIllegalTransition, "không có thời hạn %s đang chạy (%s)", name, done)
+		return Errorf(CodeIllegalTransition, "không có thời hạn %s đang chạy (%s)", strings.ToLower(name.Label()), done)
 	}
 	n.stopClocks(on, p, name)
 	return nil

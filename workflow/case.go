@@ -94,3 +94,17 @@ func (c Case) EarliestDue() Date {
 	}
 	return due
 }
+
+// Available lists, sorted, the events a role may fire on this case now: those
+// the state allows, less the duties already done (a notification or a delivery
+// whose clock has stopped).
+func (c Case) Available(r Role) []Event {
+	var out []Event
+	for _, e := range AvailableEvents(c.Kind, c.State, r) {
+		if e == EvNotify && c.clock(ClockNotification) < 0 || e == EvDeliver && c.clock(ClockDelivery) < 0 {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}

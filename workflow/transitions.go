@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sort"
+	"strings"
 
 	"github.com/looplab/fsm"
 )
@@ -153,7 +154,8 @@ func transitionOf(k Kind, e Event) (Transition, bool) {
 func move(k Kind, s State, e Event) (State, error) {
 	m := newMachine(k, s)
 	if !m.Can(string(e)) {
-		return s, Errorf(CodeIllegalTransition, "không thể thực hiện %q khi hồ sơ %s đang ở trạng thái %q", e, k, s)
+		return s, Errorf(CodeIllegalTransition, "không thể thực hiện “%s” khi hồ sơ %s ở trạng thái “%s”",
+			e.Label(), strings.ToLower(k.Label()), strings.ToLower(s.Label()))
 	}
 	err := m.Event(context.Background(), string(e))
 	var noTransition fsm.NoTransitionError

@@ -1,0 +1,863 @@
+package handlers
+
+// Who sees what (DOMAIN.md §4, API.md): every route of the application, asked
+// by every role, about a case of the asker's own unit and of another, with
+// the exact status each answer must have — and, in every answer and in the
+// server's log, the denouncer's name and ID number only where the law lets
+// them be seen.
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"html"
+	"io"
+	"log"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"golang.org/x/text/unicode/norm"
+
+	"petitions/store"
+	"petitions/workflow"
+)
+
+// amPerson is a denouncer's identity (DOMAIN.md §4: name, address, contact, ID number).
+type amPerson struct{ name, id, phone, address string }
+
+// The two denouncers. A denounces to KH-UBND (registered by reception), B to
+// the commune KH-NT below it (registered by reception.nt).
+var (
+	amA = amPerson{"Trần Thị Bí Mật", "079123456789", "0905123456", "số 7 hẻm 12 Lê Lợi, phường Tân Lập"}
+	amB = amPerson{"Lý Văn Kín Đáo", "056201004321", "0914765432", "thôn Đồng Bò, xã Phước Đồng"}
+)
+
+// amActor is one column of the table: a login of the fixture ("" is a
+// visitor who is not signed in) and its unit.
+type amActor struct {
+	login, unit string
+}
+
+func (a amActor) anonymous() bool { return a.login == "" }
+
+func (a amActor) String() string {
+	if a.anonymous() {
+		return "anonymous"
+	}
+	return a.login
+}
+
+// amActors are the columns of every row of amRoutes, in this order: the
+// seven officials of KH-UBND (reception registered case A, reception2 is a
+// colleague at the same desk who did not; handler is assigned case A,
+// handler2 is a handler of the same unit who is not), the five of KH-NT
+// (handler.nt is assigned case B), then the anonymous visitor.
+var amActors = []amActor{
+	{"reception", "KH-UBND"}, {"reception2", "KH-UBND"}, {"handler", "KH-UBND"}, {"handler2", "KH-UBND"}, {"head", "KH-UBND"},
+	{"supervisor", "KH-UBND"}, {"admin", "KH-UBND"},
+	{"reception.nt", "KH-NT"}, {"handler.nt", "KH-NT"}, {"head.nt", "KH-NT"}, {"supervisor.nt", "KH-NT"},
+	{"admin.nt", "KH-NT"},
+	{"", ""},
+}
+
+// amHeader names the columns of every row of the table (shown when a row is miscounted):
+//
+//	rc  rc2 hd  hd2 head sup adm | rc.nt hd.nt head.nt sup.nt adm.nt | anon
+const amHeader = "reception reception2 handler handler2 head supervisor admin | reception.nt handler.nt head.nt supervisor.nt admin.nt | anonymous"
+
+// amIdentity names, for each case, who may see its denouncer (DOMAIN.md §4;
+// LTC 2018 Art. 8(3), 47, 56): the head of the resolving unit and the
+// officer who registered the letter — not the assigned handler, not the
+// supervisor or administrator, and not the head of the unit above.
+var amIdentity = [2][]string{{"reception", "head"}, {"reception.nt", "head.nt"}}
+
+// amListed says who finds each case in a list of their cases: reception its
+// own unit's cases, a handler the cases assigned to them, heads, supervisors
+// and administrators their unit and those below it ("Y" listed, "." not).
+var amListed = [2]string{
+	// rc rc2 hd hd2 head sup adm | rc.nt hd.nt head.nt sup.nt adm.nt | anon
+	"Y Y Y . Y Y Y | . . . . . | .",
+	". . . . Y Y Y | Y Y Y Y Y | .",
+}
+
+// amCase is one of the two cases: index 0 is case A (KH-UBND), 1 case B (KH-NT).
+type amCase struct {
+	ID   int64
+	Code string
+	Unit string
+}
+
+// amResp is one answer.
+type amResp struct {
+	status int
+	body   string
+	header http.Header
+}
+
+// amRoute is one row of the table.
+type amRoute struct {
+	name string
+	// want holds the expected status of each actor (in amActors order), for
+	// the case (or the ?unit=) in KH-UBND and in KH-NT.
+	want [2]string
+	// staff pages send an anonymous visitor to the sign-in page.
+	staff bool
+	// identity: the answer shows the case's petitioner to those amIdentity
+	// allows. show is what such a viewer must find on a success: "name",
+	// "name+id", or "" when the answer need not show it (a redirect).
+	identity bool
+	show     string
+	// lists: the answer is a list of cases, checked against amListed.
+	lists bool
+	do    func(e *amEnv, a amActor, c amCase) amResp
+}
+
+// amBoth is a row whose expectations do not depend on the case's unit.
+func amBoth(row string) [2]string { return [2]string{row, row} }
+
+// amRoutes is the table: every API route of router.go, every page of web.go
+// and web_staff.go, the static files and the two fallbacks.
+var amRoutes = []amRoute{
+	// ---- API v1: public ----
+	{name: "POST /api/v1/session", // own password; the anonymous visitor tries a wrong one
+		want: amBoth("200 200 200 200 200 200 200 | 200 200 200 200 200 | 401"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			login, password := a.login, "demo"
+			if a.anonymous() {
+				login, password = "nguoi-la", "sai-mat-khau"
+			}
+			return e.api(amActor{}, http.MethodPost, "/api/v1/session", fmt.Sprintf(`{"login":%q,"password":%q}`, login, password))
+		}},
+	{name: "GET /api/v1/public/track/:code",
+		want: amBoth("200 200 200 200 200 200 200 | 200 200 200 200 200 | 200"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodGet, "/api/v1/public/track/"+c.Code, "")
+		}},
+	{name: "GET /api/v1/public/disclosures",
+		want: amBoth("200 200 200 200 200 200 200 | 200 200 200 200 200 | 200"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodGet, "/api/v1/public/disclosures?q="+url.QueryEscape("tố cáo"), "")
+		}},
+
+	// ---- API v1: cases ----
+	{name: "POST /api/v1/cases", // reception and heads register (API.md)
+		want: amBoth("201 201 403 403 201 403 403 | 201 403 201 403 403 | 401"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			body := fmt.Sprintf(`{"kind":"petition","channel":"post","received_on":"2026-11-24","subject":"Kiến nghị sửa đường liên xã %d",
+				"content":"Đường hư hỏng nặng.","petitioner":{"name":"Nguyễn Văn Kiến","id_number":"056111222333"}}`, e.next())
+			return e.api(a, http.MethodPost, "/api/v1/cases", body)
+		}},
+	{name: "GET /api/v1/cases?unit=", // a unit outside the caller's scope is refused
+		want: [2]string{
+			"200 200 200 200 200 200 200 | 403 403 403 403 403 | 401",
+			"200 200 200 200 200 200 200 | 200 200 200 200 200 | 401"},
+		lists: true,
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodGet, "/api/v1/cases?limit=200&unit="+c.Unit, "")
+		}},
+	{name: "GET /api/v1/cases/:id",
+		want: [2]string{
+			"200 200 200 403 200 200 200 | 403 403 403 403 403 | 401",
+			"403 403 403 403 200 200 200 | 200 200 200 200 200 | 401"},
+		identity: true, show: "name+id",
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodGet, fmt.Sprintf("/api/v1/cases/%d", c.ID), "")
+		}},
+	{name: "GET /api/v1/cases/:id/history",
+		want: [2]string{
+			"200 200 200 403 200 200 200 | 403 403 403 403 403 | 401",
+			"403 403 403 403 200 200 200 | 200 200 200 200 200 | 401"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodGet, fmt.Sprintf("/api/v1/cases/%d/history", c.ID), "")
+		}},
+	{name: "POST /api/v1/cases/:id/events", // a note, with the current version: supervisors and admins change nothing; a superior head reads but does not act
+		want: [2]string{
+			"200 200 200 403 200 403 403 | 403 403 403 403 403 | 401",
+			"403 403 403 403 403 403 403 | 200 200 200 403 403 | 401"},
+		identity: true, show: "name+id",
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			body := fmt.Sprintf(`{"event":"note","version":%d,"note":"Ghi chú kiểm tra quyền"}`, e.version(c))
+			return e.api(a, http.MethodPost, fmt.Sprintf("/api/v1/cases/%d/events", c.ID), body)
+		}},
+
+	// ---- API v1: oversight and calendar ----
+	{name: "GET /api/v1/backlog?unit=", // heads, supervisors, admins, within their scope
+		want: [2]string{
+			"403 403 403 403 200 200 200 | 403 403 403 403 403 | 401",
+			"403 403 403 403 200 200 200 | 403 403 200 200 200 | 401"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodGet, "/api/v1/backlog?unit="+c.Unit, "")
+		}},
+	{name: "GET /api/v1/calendar",
+		want: amBoth("200 200 200 200 200 200 200 | 200 200 200 200 200 | 401"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodGet, "/api/v1/calendar?year=2026", "")
+		}},
+	{name: "PUT /api/v1/calendar/:day", // administrators only
+		want: amBoth("403 403 403 403 403 403 200 | 403 403 403 403 200 | 401"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodPut, "/api/v1/calendar/2031-06-03", `{"kind":"off","name":"Ngày nghỉ thử","source":"kiểm thử"}`)
+		}},
+
+	// ---- public pages ----
+	{name: "GET /",
+		want: amBoth("303 303 303 303 303 303 303 | 303 303 303 303 303 | 303"),
+		do:   func(e *amEnv, a amActor, c amCase) amResp { return e.page(a, http.MethodGet, "/", nil) }},
+	{name: "GET /ngon-ngu",
+		want: amBoth("303 303 303 303 303 303 303 | 303 303 303 303 303 | 303"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodGet, "/ngon-ngu?lang=vi&next=/tra-cuu", nil)
+		}},
+	{name: "GET /dang-nhap",
+		want: amBoth("200 200 200 200 200 200 200 | 200 200 200 200 200 | 200"),
+		do:   func(e *amEnv, a amActor, c amCase) amResp { return e.page(a, http.MethodGet, "/dang-nhap", nil) }},
+	{name: "POST /dang-nhap", // a signed-in browser signs in again (with its token); the visitor with a wrong password
+		want: amBoth("303 303 303 303 303 303 303 | 303 303 303 303 303 | 401"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			b := e.app.newBrowser(e.t, a.login) // its own browser: signing in again replaces the session
+			form := url.Values{"login": {a.login}, "password": {"demo"}, "next": {"/"}}
+			if a.anonymous() {
+				form = url.Values{"login": {"nguoi-la"}, "password": {"sai-mat-khau"}}
+			} else {
+				form.Set("csrf", b.csrf("/tra-cuu"))
+			}
+			return amBrowse(b, http.MethodPost, "/dang-nhap", form)
+		}},
+	{name: "POST /dang-xuat",
+		want: amBoth("303 303 303 303 303 303 303 | 303 303 303 303 303 | 303"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			b := e.app.newBrowser(e.t, a.login) // its own browser: signing out ends the session
+			form := url.Values{}
+			if !a.anonymous() {
+				form.Set("csrf", b.csrf("/tra-cuu"))
+			}
+			return amBrowse(b, http.MethodPost, "/dang-xuat", form)
+		}},
+	{name: "GET /tra-cuu?code=",
+		want: amBoth("200 200 200 200 200 200 200 | 200 200 200 200 200 | 200"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodGet, "/tra-cuu?code="+c.Code, nil)
+		}},
+	{name: "GET /cong-khai",
+		want: amBoth("200 200 200 200 200 200 200 | 200 200 200 200 200 | 200"),
+		do:   func(e *amEnv, a amActor, c amCase) amResp { return e.page(a, http.MethodGet, "/cong-khai", nil) }},
+	{name: "GET /static/*filepath",
+		want: amBoth("200 200 200 200 200 200 200 | 200 200 200 200 200 | 200"),
+		do:   func(e *amEnv, a amActor, c amCase) amResp { return e.page(a, http.MethodGet, "/static/app.css", nil) }},
+
+	// ---- staff pages ----
+	{name: "GET /tiep-nhan", staff: true, // the desk: reception and heads
+		want: amBoth("200 200 403 403 200 403 403 | 200 403 200 403 403 | 303"),
+		do:   func(e *amEnv, a amActor, c amCase) amResp { return e.page(a, http.MethodGet, "/tiep-nhan", nil) }},
+	{name: "POST /tiep-nhan", staff: true,
+		want: amBoth("303 303 403 403 303 403 403 | 303 403 303 403 403 | 303"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			form := url.Values{"kind": {"petition"}, "channel": {"walk_in"}, "received_on": {"24/11/2026"},
+				"subject": {fmt.Sprintf("Kiến nghị về đèn chiếu sáng %d", e.next())}, "content": {"Đèn hỏng đã lâu."},
+				"name": {"Phạm Thị Đèn"}, "signatories": {"1"}, "complexity": {"normal"}, "confirm_repeat": {"1"}}
+			return e.page(a, http.MethodPost, "/tiep-nhan", form)
+		}},
+	{name: "GET /bien-nhan/:id", staff: true,
+		want: [2]string{
+			"200 200 200 403 200 200 200 | 403 403 403 403 403 | 303",
+			"403 403 403 403 200 200 200 | 200 200 200 200 200 | 303"},
+		identity: true, show: "name",
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodGet, fmt.Sprintf("/bien-nhan/%d", c.ID), nil)
+		}},
+	{name: "GET /ho-so?unit=", staff: true, // a unit outside the scope is a bad filter value on the page (400), refused (403) by the API
+		want: [2]string{
+			"200 200 200 200 200 200 200 | 400 400 400 400 400 | 303",
+			"200 200 200 200 200 200 200 | 200 200 200 200 200 | 303"},
+		lists: true,
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodGet, "/ho-so?unit="+c.Unit, nil)
+		}},
+	{name: "POST /ho-so/giao", staff: true, // bulk assignment: heads only (a stale version, so nothing moves)
+		want: amBoth("403 403 403 403 303 403 403 | 403 403 303 403 403 | 303"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			form := url.Values{"cases": {fmt.Sprintf("%d:0", c.ID)}, "assignee": {"handler"}, "back": {"/ho-so"}}
+			return e.page(a, http.MethodPost, "/ho-so/giao", form)
+		}},
+	{name: "GET /ho-so/:id", staff: true,
+		want: [2]string{
+			"200 200 200 403 200 200 200 | 403 403 403 403 403 | 303",
+			"403 403 403 403 200 200 200 | 200 200 200 200 200 | 303"},
+		identity: true, show: "name+id",
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodGet, fmt.Sprintf("/ho-so/%d", c.ID), nil)
+		}},
+	{name: "POST /ho-so/:id/su-kien", staff: true, // a note through the case page's form
+		want: [2]string{
+			"303 303 303 403 303 403 403 | 403 403 403 403 403 | 303",
+			"403 403 403 403 403 403 403 | 303 303 303 403 403 | 303"},
+		identity: true,
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			form := url.Values{"event": {"note"}, "version": {strconv.Itoa(e.version(c))}, "on": {""},
+				"note": {"Ghi chú kiểm tra quyền qua trang"}}
+			return e.page(a, http.MethodPost, fmt.Sprintf("/ho-so/%d/su-kien", c.ID), form)
+		}},
+	{name: "GET /giam-sat?unit=", staff: true, // the audit: heads, supervisors, admins, within their scope
+		want: [2]string{
+			"403 403 403 403 200 200 200 | 403 403 403 403 403 | 303",
+			"403 403 403 403 200 200 200 | 403 403 200 200 200 | 303"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodGet, "/giam-sat?unit="+c.Unit, nil)
+		}},
+	{name: "GET /giam-sat/ho-so?scope=", staff: true,
+		want: [2]string{
+			"403 403 403 403 200 200 200 | 403 403 403 403 403 | 303",
+			"403 403 403 403 200 200 200 | 403 403 200 200 200 | 303"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodGet, "/giam-sat/ho-so?measure=open&scope="+c.Unit, nil)
+		}},
+
+	// ---- fallbacks ----
+	{name: "NoRoute (GET /api/v1/khong-co)",
+		want: amBoth("404 404 404 404 404 404 404 | 404 404 404 404 404 | 404"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodGet, "/api/v1/khong-co/"+strconv.FormatInt(c.ID, 10), "")
+		}},
+	{name: "NoMethod (DELETE /api/v1/cases/:id)",
+		want: amBoth("405 405 405 405 405 405 405 | 405 405 405 405 405 | 405"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodDelete, fmt.Sprintf("/api/v1/cases/%d", c.ID), "")
+		}},
+}
+
+// amEnv is the running application with every actor signed in, by token and by browser.
+type amEnv struct {
+	t        *testing.T
+	app      *webApp
+	client   *http.Client
+	tokens   map[string]string
+	browsers map[string]*browser
+	csrf     map[string]string
+	cases    [2]amCase
+	serial   int
+}
+
+func (e *amEnv) next() int { e.serial++; return e.serial }
+
+// version is the case's current version, read just before an act.
+func (e *amEnv) version(c amCase) int {
+	e.t.Helper()
+	cs, err := e.app.Store.Case(context.Background(), c.ID)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return cs.Version
+}
+
+// identityReads counts the recorded reads of the case's denouncer.
+func (e *amEnv) identityReads(c amCase) int {
+	e.t.Helper()
+	n, err := e.app.Store.IdentityReads(context.Background(), c.ID)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return n
+}
+
+// api sends a JSON request with the actor's bearer token (none for the anonymous visitor).
+func (e *amEnv) api(a amActor, method, path, body string) amResp {
+	e.t.Helper()
+	var r io.Reader
+	if body != "" {
+		r = strings.NewReader(body)
+	}
+	req, err := http.NewRequest(method, e.app.URL+path, r)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if tok := e.tokens[a.login]; tok != "" {
+		req.Header.Set("Authorization", "Bearer "+tok)
+	}
+	res, err := e.client.Do(req)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return amResp{status: res.StatusCode, body: readBody(e.t, res), header: res.Header}
+}
+
+// page sends a page request from the actor's browser; a form post carries the
+// session's csrf token, as the page's own form would.
+func (e *amEnv) page(a amActor, method, path string, form url.Values) amResp {
+	e.t.Helper()
+	b := e.browsers[a.login]
+	if method == http.MethodPost && !a.anonymous() {
+		form.Set("csrf", e.csrf[a.login])
+	}
+	return amBrowse(b, method, path, form)
+}
+
+func amBrowse(b *browser, method, path string, form url.Values) amResp {
+	b.tb.Helper()
+	var res *http.Response
+	var body string
+	if method == http.MethodPost {
+		res, body = b.post(path, form)
+	} else {
+		res, body = b.get(path)
+	}
+	return amResp{status: res.StatusCode, body: body, header: res.Header}
+}
+
+// amSetup starts the app with the fixture of mustServeWeb plus a second
+// reception officer in KH-UBND, a supervisor and an administrator in KH-NT,
+// and the two denunciations:
+//   - A in KH-UBND: registered by reception, assigned to handler, accepted,
+//     resolved and disclosed (all through the store, as the officials would);
+//   - B in KH-NT: registered by reception.nt, assigned to handler.nt, accepted.
+func amSetup(t *testing.T) *amEnv {
+	t.Helper()
+	app := mustServeWeb(t)
+	ctx := context.Background()
+	for _, u := range [][4]string{{"reception2", "Cao Thị Tiếp", "reception", "KH-UBND"},
+		{"supervisor.nt", "Đinh Giám Sát", "supervisor", "KH-NT"}, {"admin.nt", "Tạ Quản Trị", "admin", "KH-NT"}} {
+		if _, err := app.Store.CreateUser(ctx, u[0], u[1], workflow.Role(u[2]), u[3], "demo"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	user := func(login string) store.User {
+		u, err := app.Store.UserByLogin(ctx, login)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return u
+	}
+	register := func(by, received string, p amPerson) store.Case {
+		cs, err := app.Store.CreateCase(ctx, user(by), store.NewCase{
+			Subject:    "Tố cáo cán bộ địa chính nhận tiền của người dân",
+			Content:    "Người tố cáo trình bày việc cán bộ địa chính nhận tiền để làm nhanh thủ tục.",
+			Petitioner: store.Petitioner{Name: p.name, IDNumber: p.id, Phone: p.phone, Address: p.address},
+			Intake:     workflow.Intake{Kind: workflow.Denunciation, Channel: "walk_in", ReceivedOn: workflow.MustDate(received)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return cs
+	}
+	fire := func(by string, cs store.Case, in workflow.Input) store.Case {
+		out, err := app.Store.ApplyEvent(ctx, user(by), cs.ID, cs.Version, in)
+		if err != nil {
+			t.Fatalf("%s by %s: %v", in.Event, by, err)
+		}
+		return out
+	}
+	on := workflow.MustDate
+	a := register("reception", "2026-11-02", amA)
+	a = fire("head", a, workflow.Input{Event: workflow.EvAssign, On: on("2026-11-03"), Assignee: "handler"})
+	a = fire("head", a, workflow.Input{Event: workflow.EvAccept, On: on("2026-11-04")})
+	a = fire("handler", a, workflow.Input{Event: workflow.EvNotify, On: on("2026-11-05")})
+	a = fire("head", a, workflow.Input{Event: workflow.EvResolve, On: on("2026-11-20"), Outcome: workflow.Outcome("partly_correct"),
+		Summary: "Tố cáo đúng một phần; đã kiểm điểm cán bộ."})
+	a = fire("head", a, workflow.Input{Event: workflow.EvDisclose, On: on("2026-11-23"), Channel: "website",
+		Text: "Kết luận nội dung tố cáo: tố cáo đúng một phần; cán bộ địa chính đã bị kiểm điểm."})
+	if a.State != workflow.Disclosed {
+		t.Fatalf("case A is %s, want disclosed", a.State)
+	}
+	b := register("reception.nt", "2026-11-16", amB)
+	b = fire("head.nt", b, workflow.Input{Event: workflow.EvAssign, On: on("2026-11-17"), Assignee: "handler.nt"})
+	b = fire("head.nt", b, workflow.Input{Event: workflow.EvAccept, On: on("2026-11-18")})
+
+	e := &amEnv{t: t, app: app, tokens: map[string]string{}, browsers: map[string]*browser{}, csrf: map[string]string{},
+		client: &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }},
+		cases:  [2]amCase{{a.ID, a.TrackingCode, "KH-UBND"}, {b.ID, b.TrackingCode, "KH-NT"}}}
+	for _, act := range amActors {
+		e.browsers[act.login] = app.newBrowser(t, act.login)
+		if !act.anonymous() {
+			e.tokens[act.login] = app.apiToken(t, act.login)
+			e.csrf[act.login] = e.browsers[act.login].csrf("/tra-cuu")
+		}
+	}
+	return e
+}
+
+// amRow reads one hand-written row of the table: one field per actor, "|" ignored.
+func amRow(t *testing.T, route, row string) []string {
+	t.Helper()
+	var out []string
+	for _, f := range strings.Fields(row) {
+		if f != "|" {
+			out = append(out, f)
+		}
+	}
+	if len(out) != len(amActors) {
+		t.Fatalf("%s: row %q has %d cells, want %d (%s)", route, row, len(out), len(amActors), amHeader)
+	}
+	return out
+}
+
+func TestWhoSeesWhat(t *testing.T) {
+	logs := amCaptureLog(t)
+	e := amSetup(t)
+	secrets := [2]amPerson{amA, amB}
+	cells, mayShow := 0, 0
+	for _, r := range amRoutes {
+		for ci, c := range e.cases {
+			want := amRow(t, r.name, r.want[ci])
+			listed := amRow(t, r.name, amListed[ci])
+			for ai, a := range amActors {
+				where := fmt.Sprintf("%s, %s, case in %s", r.name, a, c.Unit)
+				readsBefore := e.identityReads(c)
+				res := r.do(e, a, c)
+				reads := e.identityReads(c) - readsBefore
+				cells++
+				wantStatus, err := strconv.Atoi(want[ai])
+				if err != nil {
+					t.Fatalf("%s: bad expected status %q", where, want[ai])
+				}
+				if res.status != wantStatus {
+					t.Errorf("%s: status %d, want %d\n%s", where, res.status, wantStatus, amSnippet(res.body))
+				}
+				if r.staff && a.anonymous() {
+					if loc := res.header.Get("Location"); !strings.HasPrefix(loc, "/dang-nhap?next=") {
+						t.Errorf("%s: Location %q, want the sign-in page", where, loc)
+					}
+				}
+				if strings.HasPrefix(r.name, "GET /api/") || strings.HasPrefix(r.name, "POST /api/") ||
+					strings.HasPrefix(r.name, "PUT /api/") || strings.HasPrefix(r.name, "No") {
+					amCheckErrorShape(t, where, res)
+				}
+				if r.lists && res.status == http.StatusOK {
+					if got, wantListed := strings.Contains(res.body, c.Code), listed[ai] == "Y"; got != wantListed {
+						t.Errorf("%s: case %s listed %v, want %v", where, c.Code, got, wantListed)
+					}
+				}
+				// The denouncers: each may appear only in an answer about their own
+				// case, to those amIdentity names; never in a header.
+				for si, s := range secrets {
+					allowed := r.identity && si == ci && amContains(amIdentity[si], a.login)
+					answer := res.body
+					if !allowed {
+						answer += "\n" + amHeaderText(res.header)
+					} else {
+						mayShow++
+						if f := amRevealed(amHeaderText(res.header), s); f != "" {
+							t.Errorf("%s: a header reveals the denouncer (%s)", where, f)
+						}
+					}
+					if si == ci && !allowed && reads != 0 {
+						t.Errorf("%s: %d reads of denouncer %c recorded for someone who may not see them", where, reads, 'A'+si)
+					}
+					if !allowed {
+						if f := amRevealed(answer, s); f != "" {
+							t.Errorf("%s: the answer reveals denouncer %c (%s)\n%s", where, 'A'+si, f, amSnippet(res.body))
+						}
+						continue
+					}
+					if res.status/100 == 2 && r.show != "" {
+						// Positive control: the check above would see the name if it were there.
+						if !strings.Contains(res.body, s.name) {
+							t.Errorf("%s: %s may see denouncer %c but the answer does not show the name", where, a, 'A'+si)
+						}
+						if r.show == "name+id" && !strings.Contains(res.body, s.id) {
+							t.Errorf("%s: %s may see denouncer %c but the answer does not show the ID number", where, a, 'A'+si)
+						}
+						// DOMAIN.md §4: every read of a denouncer's identity is logged.
+						if reads < 1 {
+							t.Errorf("%s: %s saw denouncer %c but no identity read was recorded", where, a, 'A'+si)
+						}
+					}
+				}
+			}
+		}
+	}
+
+	amDeskRepeats(t, e)
+
+	// The server's log: every request logged through the logger we installed,
+	// and never a denouncer's name or ID number.
+	text := logs.settled()
+	requests := strings.Count(text, "msg=request ")
+	if requests < cells {
+		t.Errorf("the log holds %d request lines for %d requests: the request log is not the captured logger", requests, cells)
+	}
+	for si, s := range secrets {
+		if f := amRevealed(text, s); f != "" {
+			t.Errorf("the server log reveals denouncer %c (%s)", 'A'+si, f)
+		}
+	}
+	msg := fmt.Sprintf("routes × roles × units checked: %d", cells)
+	t.Log(msg)
+	t.Logf("(%d routes × %d actors × %d case units; %d cells where a denouncer may be shown; %d log lines, %d request lines)",
+		len(amRoutes), len(amActors), len(e.cases), mayShow, strings.Count(text, "\n"), requests)
+	fmt.Println(msg)
+}
+
+// amDeskRepeats: the desk's warning of a likely repeat must not become a way
+// to learn who denounced whom (web_desk.go deskRepeats; LTC 2018 Art. 8(3)).
+// An official types a denouncer's ID number at the desk: only those who may
+// see that denouncer are warned (409, naming the earlier case but never its
+// sender); anyone else's letter is simply saved (303), exactly as if no such
+// letter existed. Run after the table: the saved letters are new cases.
+func amDeskRepeats(t *testing.T, e *amEnv) {
+	t.Helper()
+	a, b := e.cases[0], e.cases[1]
+	for _, x := range []struct {
+		login  string
+		typed  amPerson
+		repeat amCase
+		warned bool
+	}{
+		// Those warned first (nothing is saved), then those who save a letter:
+		// the saved letters are denunciations too, whose senders the next
+		// officials may not see either, so each answer below is exact.
+		{"reception", amA, a, true},     // registered A
+		{"head", amA, a, true},          // heads A's unit
+		{"head.nt", amB, b, true},       // heads B's unit
+		{"head", amB, b, false},         // the unit above B's: reads B, may not know its denouncer
+		{"reception2", amA, a, false},   // same desk, did not register A
+		{"head.nt", amA, a, false},      // A is outside KH-NT
+		{"reception.nt", amA, a, false}, // A is outside KH-NT; head.nt's letter just saved is not theirs
+	} {
+		n := e.next()
+		form := url.Values{"kind": {"denunciation"}, "channel": {"walk_in"}, "received_on": {"24/11/2026"},
+			"subject": {fmt.Sprintf("Tố cáo việc cấp phép xây dựng số %d", n)}, "content": {"Nội dung tố cáo."},
+			"name": {fmt.Sprintf("Người Gửi Thứ %d", n)}, "id_number": {x.typed.id}, "signatories": {"1"}, "complexity": {"normal"}}
+		res := e.page(amActor{login: x.login}, http.MethodPost, "/tiep-nhan", form)
+		where := fmt.Sprintf("desk: %s types the ID number of the denouncer of %s", x.login, x.repeat.Code)
+		want := http.StatusSeeOther
+		if x.warned {
+			want = http.StatusConflict
+		}
+		if res.status != want {
+			t.Errorf("%s: status %d, want %d\n%s", where, res.status, want, amSnippet(res.body))
+			continue
+		}
+		if x.warned && !strings.Contains(res.body, x.repeat.Code) {
+			t.Errorf("%s: the warning does not name the earlier case", where)
+		}
+		// The typed ID number comes back in the form; the earlier sender's name, address and phone never do.
+		if f := amRevealed(res.body+amHeaderText(res.header), amPerson{name: x.typed.name, phone: x.typed.phone,
+			address: x.typed.address}); f != "" {
+			t.Errorf("%s: the answer reveals the denouncer (%s)", where, f)
+		}
+	}
+}
+
+// amCheckErrorShape asserts that an API refusal has API.md's error body.
+func amCheckErrorShape(t *testing.T, where string, res amResp) {
+	t.Helper()
+	if res.status < 400 {
+		return
+	}
+	var out struct {
+		Error *struct {
+			Code    string `json:"code"`
+			Message string `json:"message"`
+		} `json:"error"`
+	}
+	if err := json.Unmarshal([]byte(res.body), &out); err != nil || out.Error == nil || out.Error.Code == "" || out.Error.Message == "" {
+		t.Errorf("%s: a %d without {\"error\":{\"code\",\"message\"}}: %s", where, res.status, amSnippet(res.body))
+	}
+}
+
+func amContains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// amHeaderText is the answer's headers a browser keeps or follows (cookies, redirects), decoded.
+func amHeaderText(h http.Header) string {
+	var b strings.Builder
+	for _, k := range []string{"Location", "Set-Cookie", "Refresh", "Content-Disposition"} {
+		for _, v := range h.Values(k) {
+			b.WriteString(v + "\n")
+		}
+	}
+	return b.String()
+}
+
+func amSnippet(body string) string {
+	if len(body) > 400 {
+		return body[:400] + "…"
+	}
+	return body
+}
+
+// amRevealed reports how text reveals a person ("" when it does not): the
+// name (or address) as typed, in NFD, with JSON's \u escapes, HTML's
+// character references, URL escapes, or folded ("tran thi bi mat"); the ID
+// number or phone as is or spaced out.
+func amRevealed(text string, p amPerson) string {
+	for _, f := range amForms(p.name) {
+		if strings.Contains(text, f.form) {
+			return "name, " + f.how
+		}
+	}
+	for _, v := range amDecodings(text) {
+		folded := workflow.Fold(v.text)
+		if strings.Contains(folded, workflow.Fold(p.name)) {
+			return "name, folded, " + v.how
+		}
+		if p.address != "" && strings.Contains(folded, workflow.Fold(p.address)) {
+			return "address, " + v.how
+		}
+		digits := strings.NewReplacer(".", "", "-", "").Replace(strings.Join(strings.Fields(v.text), ""))
+		if p.id != "" && strings.Contains(digits, p.id) {
+			return "ID number, " + v.how
+		}
+		if p.phone != "" && strings.Contains(digits, p.phone) {
+			return "phone, " + v.how
+		}
+	}
+	return ""
+}
+
+type amForm struct{ form, how string }
+
+// amForms spells a name every way an answer could carry it.
+func amForms(s string) []amForm {
+	forms := []amForm{{s, "as typed"}, {norm.NFD.String(s), "NFD"}, {html.EscapeString(s), "HTML-escaped"},
+		{url.QueryEscape(s), "query-escaped"}, {url.PathEscape(s), "path-escaped"}, {workflow.Fold(s), "folded"}}
+	var jsonLower, jsonUpper, dec, hexLower, hexUpper strings.Builder
+	for _, r := range s {
+		if r < 0x80 {
+			for _, b := range []*strings.Builder{&jsonLower, &jsonUpper, &dec, &hexLower, &hexUpper} {
+				b.WriteRune(r)
+			}
+			continue
+		}
+		fmt.Fprintf(&jsonLower, `\u%04x`, r)
+		fmt.Fprintf(&jsonUpper, `\u%04X`, r)
+		fmt.Fprintf(&dec, "&#%d;", r)
+		fmt.Fprintf(&hexLower, "&#x%x;", r)
+		fmt.Fprintf(&hexUpper, "&#x%X;", r)
+	}
+	return append(forms, amForm{jsonLower.String(), "JSON-escaped"}, amForm{jsonUpper.String(), "JSON-escaped"},
+		amForm{dec.String(), "HTML decimal references"}, amForm{hexLower.String(), "HTML hex references"},
+		amForm{hexUpper.String(), "HTML hex references"})
+}
+
+var (
+	amJSONEscape = regexp.MustCompile(`\\u([0-9a-fA-F]{4})`)
+	amURLEscape  = regexp.MustCompile(`(?:%[0-9a-fA-F]{2})+`)
+)
+
+type amDecoding struct{ text, how string }
+
+// amDecodings are the answer as read after each way of escaping is undone.
+func amDecodings(s string) []amDecoding {
+	unJSON := amJSONEscape.ReplaceAllStringFunc(s, func(m string) string {
+		n, _ := strconv.ParseUint(m[2:], 16, 32)
+		return string(rune(n))
+	})
+	unURL := amURLEscape.ReplaceAllStringFunc(s, func(m string) string {
+		if u, err := url.PathUnescape(m); err == nil {
+			return u
+		}
+		return m
+	})
+	all := html.UnescapeString(amJSONEscape.ReplaceAllStringFunc(unURL, func(m string) string {
+		n, _ := strconv.ParseUint(m[2:], 16, 32)
+		return string(rune(n))
+	}))
+	return []amDecoding{{s, "as sent"}, {html.UnescapeString(s), "HTML-unescaped"}, {unJSON, "JSON-unescaped"},
+		{unURL, "URL-unescaped"}, {all, "all escapes undone"}}
+}
+
+// amLogBuffer collects the server's log lines.
+type amLogBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (l *amLogBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.Write(p)
+}
+
+func (l *amLogBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
+}
+
+// settled waits until no more lines arrive (the request log line is written
+// just after the answer is sent) and returns the log.
+func (l *amLogBuffer) settled() string {
+	last, quiet := -1, 0
+	for deadline := time.Now().Add(3 * time.Second); time.Now().Before(deadline) && quiet < 4; {
+		time.Sleep(50 * time.Millisecond)
+		if n := len(l.String()); n == last {
+			quiet++
+		} else {
+			last, quiet = n, 0
+		}
+	}
+	return l.String()
+}
+
+// amCaptureLog sends slog's default logger — which the request log, recovery
+// and every error path use — and the log package (which slog.SetDefault
+// redirects too) to a buffer, at every level, for the whole test; both are
+// restored afterwards.
+func amCaptureLog(t *testing.T) *amLogBuffer {
+	buf := &amLogBuffer{}
+	prev := slog.Default()
+	out, flags, prefix := log.Writer(), log.Flags(), log.Prefix()
+	slog.SetDefault(slog.New(slog.NewTextHandler(buf, &slog.HandlerOptions{Level: slog.LevelDebug})))
+	t.Cleanup(func() {
+		slog.SetDefault(prev)
+		log.SetOutput(out)
+		log.SetFlags(flags)
+		log.SetPrefix(prefix)
+	})
+	return buf
+}
+
+// TestWhoSeesWhatCatchesEveryForm checks the detector of TestWhoSeesWhat: each
+// spelling of a denouncer it must catch, and ordinary pages it must not flag.
+func TestWhoSeesWhatCatchesEveryForm(t *testing.T) {
+	p := amA
+	catch := map[string]string{
+		"as typed":          "<dd>" + p.name + "</dd>",
+		"NFD":               norm.NFD.String(p.name),
+		"JSON lower":        `{"name":"Tr\u1ea7n Th\u1ecb B\u00ed M\u1eadt"}`,
+		"JSON upper":        `Tr\u1EA7n Th\u1ECB B\u00ED M\u1EADt`,
+		"HTML decimal":      "Tr&#7847;n Th&#7883; B&#237; M&#7853;t",
+		"HTML hex":          "Tr&#x1ea7;n Th&#x1ecb; B&#xed; M&#x1ead;t",
+		"URL":               "/ho-so?q=" + url.QueryEscape(p.name),
+		"folded":            "tran thi bi mat",
+		"upper, no marks":   "TRAN THI BI MAT",
+		"spaced":            "Trần  Thị\nBí Mật",
+		"ID":                `"id_number":"079123456789"`,
+		"ID spaced":         "079 123 456 789",
+		"ID dotted":         "079.123.456.789",
+		"phone":             "SĐT 0905 123 456",
+		"address, no marks": "so 7 hem 12 Le Loi, phuong Tan Lap",
+		"in a log line":     `time=2026-11-25 level=ERROR msg=page err="store: Tr\u1ea7n Th\u1ecb B\u00ed M\u1eadt"`,
+	}
+	for what, text := range catch {
+		if amRevealed(text, p) == "" {
+			t.Errorf("%s: %q not caught", what, text)
+		}
+	}
+	pass := []string{
+		"Danh tính người tố cáo được giữ bí mật (Luật Tố cáo 2018 Điều 8, 47).",
+		"Trần Thị Giám — giám sát", `{"received_on":"2026-11-02","at":"2026-11-25T03:00:00.123456789Z"}`,
+		"UBND phường Nha Trang", "Lê Lợi",
+	}
+	for _, text := range pass {
+		if f := amRevealed(text, p); f != "" {
+			t.Errorf("%q flagged (%s)", text, f)
+		}
+	}
+}
