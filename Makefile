@@ -2,10 +2,19 @@
 GO ?= go
 export PATH := $(PATH):/usr/local/go/bin
 
-.PHONY: test check vet fmt build serve browser
+.PHONY: test check vet fmt build serve browser fuzz
+
+FUZZTIME ?= 10s
 
 test: check browser
 	$(GO) test -race -count=1 ./...
+	$(MAKE) fuzz
+
+# Each fuzz target runs for a bounded time; the go tool prints its executions.
+fuzz:
+	$(GO) test ./workflow -run=NONE -fuzz=FuzzDueDates -fuzztime=$(FUZZTIME)
+	$(GO) test ./handlers -run=NONE -fuzz=FuzzCreateCaseBody -fuzztime=$(FUZZTIME)
+	$(GO) test ./handlers -run=NONE -fuzz=FuzzEventBody -fuzztime=$(FUZZTIME)
 
 # Page tests drive Debian's headless Chromium; install it (and Vietnamese fonts) when missing.
 browser:
