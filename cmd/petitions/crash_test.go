@@ -31,15 +31,30 @@ type server struct {
 	base string
 }
 
-// buildBinary compiles this command once per test run.
+var (
+	binOnce sync.Once
+	binPath string
+	binErr  error
+)
+
+// buildBinary compiles this command once for the whole test run.
 func buildBinary(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "petitions")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	binOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "petitions-bin")
+		if err != nil {
+			binErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "petitions")
+		if out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput(); err != nil {
+			binErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if binErr != nil {
+		t.Fatal(binErr)
 	}
-	return bin
+	return binPath
 }
 
 func runBinary(t *testing.T, bin string, env []string, args ...string) string {
@@ -135,9 +150,7 @@ func TestCrashSafetyUnderSIGKILL(t *testing.T) {
 	bin := buildBinary(t)
 	db := filepath.Join(t.TempDir(), "crash.db")
 	env := []string{"PETITIONS_KEY=" + store.GenerateKey()}
-	runBinary(t, bin, env, "unit", "add", "--db", db, "--code", "U1", "--name", "UBND xã Thử")
-	runBinary(t, bin, env, "user", "add", "--db", db, "--login", "head", "--name", "Thủ trưởng", "--role", "head", "--unit", "U1", "--password", "demo")
-	runBinary(t, bin, env, "user", "add", "--db", db, "--login", "reception", "--name", "Tiếp dân", "--role", "reception", "--unit", "U1", "--password", "demo")
+	setUpUnit(t, bin, db, env)
 
 	srv := startServer(t, bin, db, env)
 	head, rec := srv.token("head"), srv.token("reception")
