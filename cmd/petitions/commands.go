@@ -19,18 +19,27 @@ func dbFlag(fs *flag.FlagSet) *string {
 	return fs.String("db", def, "SQLite database file")
 }
 
+// withStore opens the database, runs fn and closes it. Tools that never read
+// an identity need no key.
+func withStore(ctx context.Context, db string, fn func(*store.Store) error) error {
+	s, err := store.Open(ctx, db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return fn(s)
+}
+
 func migrateCmd(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
 	db := dbFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	s, err := store.Open(ctx, *db)
-	if err != nil {
-		return err
-	}
-	fmt.Println("migrated", *db)
-	return s.Close()
+	return withStore(ctx, *db, func(*store.Store) error {
+		fmt.Println("migrated", *db)
+		return nil
+	})
 }
 
 func userAdd(ctx context.Context, args []string) error {
@@ -47,17 +56,14 @@ func userAdd(ctx context.Context, args []string) error {
 	if *password == "" {
 		*password = os.Getenv("PETITIONS_PASSWORD")
 	}
-	s, err := store.Open(ctx, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	u, err := s.CreateUser(ctx, *login, *name, workflow.Role(*role), *unit, *password)
-	if err != nil {
-		return err
-	}
-	fmt.Printf("added %s (%s, %s)\n", u.Login, u.Role, u.UnitCode)
-	return nil
+	return withStore(ctx, *db, func(s *store.Store) error {
+		u, err := s.CreateUser(ctx, *login, *name, workflow.Role(*role), *unit, *password)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("added %s (%s, %s)\n", u.Login, u.Role, u.UnitCode)
+		return nil
+	})
 }
 
 func tokenCreate(ctx context.Context, args []string) error {
@@ -67,21 +73,18 @@ func tokenCreate(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	s, err := store.Open(ctx, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	u, err := s.UserByLogin(ctx, *login)
-	if err != nil {
-		return err
-	}
-	token, err := s.CreateToken(ctx, u.ID)
-	if err != nil {
-		return err
-	}
-	fmt.Println(token)
-	return nil
+	return withStore(ctx, *db, func(s *store.Store) error {
+		u, err := s.UserByLogin(ctx, *login)
+		if err != nil {
+			return err
+		}
+		token, err := s.CreateToken(ctx, u.ID)
+		if err != nil {
+			return err
+		}
+		fmt.Println(token)
+		return nil
+	})
 }
 
 func unitAdd(ctx context.Context, args []string) error {
@@ -94,15 +97,12 @@ func unitAdd(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	s, err := store.Open(ctx, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	u, err := s.CreateUnit(ctx, *code, *name, *level, *parent)
-	if err != nil {
-		return err
-	}
-	fmt.Printf("added unit %s (%s)\n", u.Code, u.Name)
-	return nil
+	return withStore(ctx, *db, func(s *store.Store) error {
+		u, err := s.CreateUnit(ctx, *code, *name, *level, *parent)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("added unit %s (%s)\n", u.Code, u.Name)
+		return nil
+	})
 }

@@ -18,16 +18,13 @@ func backupCmd(ctx context.Context, args []string) error {
 	if fs.NArg() != 1 {
 		return fmt.Errorf("usage: petitions backup [--db FILE] DEST")
 	}
-	s, err := store.Open(ctx, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	if err := s.Backup(ctx, fs.Arg(0)); err != nil {
-		return err
-	}
-	fmt.Println("backup written to", fs.Arg(0))
-	return nil
+	return withStore(ctx, *db, func(s *store.Store) error {
+		if err := s.Backup(ctx, fs.Arg(0)); err != nil {
+			return err
+		}
+		fmt.Println("backup written to", fs.Arg(0))
+		return nil
+	})
 }
 
 // auditVerify checks the hash chain of the history: petitions audit verify [--db FILE].
@@ -38,18 +35,15 @@ func auditVerify(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	s, err := store.Open(ctx, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	rep, err := s.VerifyChain(ctx)
-	if err != nil {
-		return err
-	}
-	if !rep.OK() {
-		return fmt.Errorf("%s", rep)
-	}
-	fmt.Println(rep)
-	return nil
+	return withStore(ctx, *db, func(s *store.Store) error {
+		rep, err := s.VerifyChain(ctx)
+		if err != nil {
+			return err
+		}
+		if !rep.OK() {
+			return fmt.Errorf("%s", rep)
+		}
+		fmt.Println(rep)
+		return nil
+	})
 }
