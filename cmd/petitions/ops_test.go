@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -116,4 +118,14 @@ func countRows(t *testing.T, path, table string) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+func TestServeRefusesToStartWithoutAKey(t *testing.T) {
+	bin := buildBinary(t)
+	cmd := exec.Command(bin, "serve", "--db", filepath.Join(t.TempDir(), "nokey.db"), "--addr", freeAddr(t))
+	cmd.Env = append(os.Environ(), "PETITIONS_KEY=", "PETITIONS_KEY_FILE=")
+	out, err := cmd.CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "no encryption key") || !strings.Contains(string(out), "petitions key generate") {
+		t.Fatalf("serve without a key: err %v, output:\n%s", err, out)
+	}
 }
