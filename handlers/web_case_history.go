@@ -98,4 +98,3 @@ func isoToVN(s string) string {
 	}
 	return s
 }
-
