@@ -66,7 +66,7 @@ func (s *Store) ApplyEvent(ctx context.Context, actor User, caseID int64, versio
 		if err := tx.GetContext(ctx, &seq, `SELECT COALESCE(MAX(seq), 0) + 1 FROM history WHERE case_id = ?`, caseID); err != nil {
 			return err
 		}
-		if err := appendHistory(ctx, tx, caseID, seq, rec, actor, clocks, now); err != nil {
+		if err := appendHistory(ctx, tx, caseID, seq, rec, actor, n, now); err != nil {
 			return err
 		}
 		out, err = getCase(ctx, tx, caseID)

@@ -42,8 +42,14 @@ func (s *Store) History(ctx context.Context, caseID int64) ([]HistoryRecord, err
 }
 
 // appendHistory writes one record inside the caller's transaction, with the
-// clocks as they stand after the act (so the backlog can be rebuilt as of any day).
-func appendHistory(ctx context.Context, tx *sqlx.Tx, caseID int64, seq int, rec workflow.Record, actor User, clocks, at string) error {
+// running clocks after the act (so the backlog can be rebuilt as of any day).
+func appendHistory(ctx context.Context, tx *sqlx.Tx, caseID int64, seq int, rec workflow.Record, actor User, after workflow.Case, at string) error {
+	clocks, due := recordClocks(after)
+	return insertRecord(ctx, tx, caseID, seq, rec, actor, clocks, due, at)
+}
+
+// insertRecord seals and writes a record whose clocks are already encoded.
+func insertRecord(ctx context.Context, tx *sqlx.Tx, caseID int64, seq int, rec workflow.Record, actor User, clocks string, due any, at string) error {
 	payload, err := json.Marshal(rec.Payload)
 	if err != nil {
 		return fmt.Errorf("store: encode payload: %w", err)
@@ -54,9 +60,10 @@ func appendHistory(ctx context.Context, tx *sqlx.Tx, caseID int64, seq int, rec 
 	if err := sealRecord(ctx, tx, &f); err != nil {
 		return err
 	}
-	_, err = tx.NamedExecContext(ctx, `INSERT INTO history (case_id, seq, event, from_state, to_state, on_date, at,
-		actor_id, actor, payload, clocks, prev_hash, hash, chain_hash) VALUES (:case_id, :seq, :event, :from_state,
-		:to_state, :on_date, :at, :actor_id, :actor, :payload, :clocks, :prev_hash, :hash, :chain_hash)`, f)
+	_, err = tx.ExecContext(ctx, `INSERT INTO history (case_id, seq, event, from_state, to_state, on_date, at,
+		actor_id, actor, payload, clocks, due_on, prev_hash, hash, chain_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		f.CaseID, f.Seq, f.Event, f.FromState, f.ToState, f.OnDate, f.At, f.ActorID, f.Actor, f.Payload, f.Clocks, due,
+		f.PrevHash, f.Hash, f.ChainHash)
 	if err != nil {
 		return fmt.Errorf("store: append history of case %d: %w", caseID, err)
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/looplab/fsm"
 )
@@ -133,10 +134,29 @@ func statesToStrings(ss []State) []string {
 	return out
 }
 
-// newMachine builds a fresh machine for one case in its stored state; machines
-// are never shared between cases (STYLE.md: looplab/fsm traps).
-func newMachine(k Kind, s State) *fsm.FSM {
-	return fsm.NewFSM(string(s), machineEvents[k], nil)
+// machinePools keep built machines per kind. Building one allocates the
+// kind's whole event table, which was most of an Apply's time when loading a
+// million cases. A pooled machine serves one call at a time and is set to the
+// case's stored state first, so no machine is ever shared between cases at
+// once, nor carries one case's state into another (STYLE.md: looplab/fsm traps).
+var machinePools = func() map[Kind]*sync.Pool {
+	pools := map[Kind]*sync.Pool{}
+	for _, k := range Kinds {
+		pools[k] = &sync.Pool{New: func() any { return fsm.NewFSM(string(Received), machineEvents[k], nil) }}
+	}
+	return pools
+}()
+
+// withMachine lends fn a machine of kind k in state s.
+func withMachine[T any](k Kind, s State, fn func(m *fsm.FSM) T) T {
+	pool, ok := machinePools[k]
+	if !ok {
+		return fn(fsm.NewFSM(string(s), machineEvents[k], nil))
+	}
+	m := pool.Get().(*fsm.FSM)
+	defer pool.Put(m)
+	m.SetState(string(s))
+	return fn(m)
 }
 
 // transitionOf finds the table row of an event for a kind.
@@ -152,25 +172,31 @@ func transitionOf(k Kind, e Event) (Transition, bool) {
 // move fires e on the kind's machine and returns the new state. An event the
 // state does not allow gives CodeIllegalTransition.
 func move(k Kind, s State, e Event) (State, error) {
-	m := newMachine(k, s)
-	if !m.Can(string(e)) {
-		return s, Errorf(CodeIllegalTransition, "không thể thực hiện “%s” khi hồ sơ %s ở trạng thái “%s”",
-			e.Label(), strings.ToLower(k.Label()), strings.ToLower(s.Label()))
+	type result struct {
+		s   State
+		err error
 	}
-	err := m.Event(context.Background(), string(e))
-	var noTransition fsm.NoTransitionError
-	if err != nil && !errors.As(err, &noTransition) {
-		return s, Errorf(CodeIllegalTransition, "%v", err)
-	}
-	return State(m.Current()), nil
+	r := withMachine(k, s, func(m *fsm.FSM) result {
+		if !m.Can(string(e)) {
+			return result{s, Errorf(CodeIllegalTransition, "không thể thực hiện “%s” khi hồ sơ %s ở trạng thái “%s”",
+				e.Label(), strings.ToLower(k.Label()), strings.ToLower(s.Label()))}
+		}
+		err := m.Event(context.Background(), string(e))
+		var noTransition fsm.NoTransitionError
+		if err != nil && !errors.As(err, &noTransition) {
+			return result{s, Errorf(CodeIllegalTransition, "%v", err)}
+		}
+		return result{State(m.Current()), nil}
+	})
+	return r.s, r.err
 }
 
 // AvailableEvents lists, sorted, the events a role may fire on a case of kind k
 // in state s.
 func AvailableEvents(k Kind, s State, r Role) []Event {
-	m := newMachine(k, s)
+	names := withMachine(k, s, func(m *fsm.FSM) []string { return m.AvailableTransitions() })
 	var out []Event
-	for _, name := range m.AvailableTransitions() {
+	for _, name := range names {
 		if t, ok := transitionOf(k, Event(name)); ok && t.allows(r) {
 			out = append(out, Event(name))
 		}

@@ -18,6 +18,7 @@ Usage:
   petitions token create --db FILE --user LOGIN
   petitions backup [--db FILE] DEST
   petitions audit verify [--db FILE]
+  petitions bench [--db bench.db|postgres://…] [--cases 1000000] [--years 10] [--duration 10s]
 
 PETITIONS_DB and PETITIONS_ADDR work as --db and --addr do. The key sealing
 petitioners' identities comes from --key-file, PETITIONS_KEY_FILE or PETITIONS_KEY
@@ -64,6 +65,8 @@ func run(ctx context.Context, args []string) error {
 		if len(args) > 1 && args[1] == "verify" {
 			return auditVerify(ctx, args[2:])
 		}
+	case "bench":
+		return bench(ctx, args[1:])
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil

@@ -26,14 +26,17 @@ const Password = "demo"
 
 // Options tune the demo data set.
 type Options struct {
-	Seed  int64
-	Cases int // how many cases; 0 means DefaultCases
+	Seed     int64
+	Cases    int // how many cases; 0 means DefaultCases
+	Years    int // how far back letters were received; 0 means eighteen months
+	Communes int // communes and wards below the agency; 0 means the five named ones
 }
 
 // Load fills an empty database with the demo province; loaded is false, and
 // nothing is written, when the database already holds units. An error means
 // a rule refused an act the demo meant to be legal — a bug here or in the
-// engine — and leaves the data set partly loaded.
+// engine — and leaves the units and users, and the batches of cases already
+// written (BulkBatch cases each), in place.
 func Load(ctx context.Context, s *store.Store, opt Options) (loaded bool, err error) {
 	units, err := s.Units(ctx)
 	if err != nil {
@@ -46,27 +49,41 @@ func Load(ctx context.Context, s *store.Store, opt Options) (loaded bool, err er
 		opt.Cases = DefaultCases
 	}
 	l := &loader{ctx: ctx, s: s, cal: s.Calendar(), today: s.Today(), want: opt.Cases, decisionNo: 100,
-		registered: map[shelf][]int64{},
-		rng:        rand.New(rand.NewPCG(uint64(opt.Seed), 0x4b48_2025_0701))}
-	if err := l.buildOffices(); err != nil {
+		registered: map[shelf][]int64{}, spanDays: 548,
+		rng: rand.New(rand.NewPCG(uint64(opt.Seed), 0x4b48_2025_0701))}
+	if opt.Years > 0 {
+		l.spanDays = opt.Years * 365
+	}
+	if err := l.buildOffices(max(opt.Communes-len(communes), 0)); err != nil {
 		return true, err
 	}
+	desk, err := s.Bulk(ctx)
+	if err != nil {
+		return true, err
+	}
+	l.desk = desk
 	l.playFeatured()
 	for l.err == nil && l.made < l.want {
 		l.playRandom()
 	}
-	return true, l.err
+	if l.err != nil {
+		desk.Abort()
+		return true, l.err
+	}
+	return true, desk.Close(ctx)
 }
 
 // loader holds what every case of one load shares. The first error a rule
 // raises is kept in err; every later act is then skipped.
 type loader struct {
-	ctx   context.Context
-	s     *store.Store
-	cal   *workflow.Calendar
-	rng   *rand.Rand
-	today workflow.Date
-	err   error
+	ctx      context.Context
+	s        *store.Store
+	desk     *store.Bulk // registers and plays the cases, written in batches
+	spanDays int         // letters arrive over this many days before today
+	cal      *workflow.Calendar
+	rng      *rand.Rand
+	today    workflow.Date
+	err      error
 
 	agency   *office
 	communes []*office

@@ -30,16 +30,22 @@ func (l *loader) person(o *office) store.Petitioner {
 	if o.unit.Code == "KH-KHANHSON" && l.chance(0.6) {
 		sur = pick(l, raglaiSurnames)
 	}
-	var name string
-	if female {
-		name = sur + " " + pick(l, femaleMiddles) + " " + pick(l, femaleNames)
-	} else {
-		name = sur + " " + pick(l, maleMiddles) + " " + pick(l, maleNames)
-	}
+	name := sur + " " + l.givenName(female)
 	return store.Petitioner{Name: name, IDNumber: l.idNumber(o.idPrefix, female),
 		Phone:   fmt.Sprintf("%s%07d", pick(l, []string{"090", "091", "093", "097", "098", "035", "038", "083"}), l.rng.IntN(1e7)),
 		Address: fmt.Sprintf("%s, tỉnh Khánh Hòa", pick(l, o.quarters))}
 }
+
+// givenName is a middle and a given name.
+func (l *loader) givenName(female bool) string {
+	if female {
+		return pick(l, femaleMiddles) + " " + pick(l, femaleNames)
+	}
+	return pick(l, maleMiddles) + " " + pick(l, maleNames)
+}
+
+// personName is a full name, of a man or a woman.
+func (l *loader) personName() string { return pick(l, surnames) + " " + l.givenName(l.chance(0.45)) }
 
 // idNumber is a citizen ID (căn cước): 3 digits of the province of birth, one
 // for sex and century, two for the year of birth, six of serial.

@@ -57,7 +57,7 @@ func (l *loader) register(in letter) *caseRun {
 		nc.Intake.Signatories = l.intn(5, 40) // a group letter (TT 07/2014 Art. 6)
 	}
 	nc.Subject, nc.Content, nc.Petitioner = r.t.subject, r.t.content, r.p
-	c, err := l.s.CreateCase(l.ctx, in.o.reception, nc)
+	c, err := l.desk.CreateCase(l.ctx, in.o.reception, nc)
 	if err != nil {
 		l.err = fmt.Errorf("demo: register a %s received %s: %w", in.kind, in.on, err)
 		return nil
@@ -96,7 +96,7 @@ func (r *caseRun) do(actor store.User, in workflow.Input) bool {
 	if in.On.After(l.today) {
 		return false
 	}
-	c, err := l.s.ApplyEvent(l.ctx, actor, r.c.ID, r.c.Version, in)
+	c, err := l.desk.ApplyEvent(l.ctx, actor, r.c.ID, r.c.Version, in)
 	if err != nil {
 		l.err = fmt.Errorf("demo: %s on case %d (%s, %s) dated %s: %w", in.Event, r.c.ID, r.c.Kind, r.c.State, in.On, err)
 		return false

@@ -7,13 +7,13 @@ import (
 )
 
 // playRandom registers one letter at a random office on a random working day
-// of the last eighteen months and plays its story forward; a commune's
+// of the span (eighteen months by default) and plays its story forward; a commune's
 // round-1 decision may bring a round-2 complaint to the province.
 func (l *loader) playRandom() {
 	kind := l.pickKind()
-	// Letters come more often lately (the merger brought many): days back are
-	// drawn so that about a fifth of the eighteen months' letters are of the last two.
-	in := letter{o: l.pickOffice(), kind: kind, on: l.ago(int(548 * math.Pow(l.rng.Float64(), 1.4)))}
+	// Letters come more often lately: days back are drawn so that about a
+	// fifth of the span's letters are of its last ninth.
+	in := letter{o: l.pickOffice(), kind: kind, on: l.ago(int(float64(l.spanDays) * math.Pow(l.rng.Float64(), 1.4)))}
 	if kind == workflow.Complaint {
 		in.round = 1
 		if l.chance(0.1) {

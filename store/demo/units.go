@@ -70,8 +70,9 @@ var agencyStaff = []struct {
 	{"admin", "Võ Đức Bảo", workflow.RoleAdmin},
 }
 
-// buildOffices creates the province, the agency, the communes and every user.
-func (l *loader) buildOffices() error {
+// buildOffices creates the province, the agency, the communes (extra more
+// than the five named ones) and every user.
+func (l *loader) buildOffices(extra int) error {
 	ctx, s := l.ctx, l.s
 	if _, err := s.CreateUnit(ctx, provinceCode, "Tỉnh Khánh Hòa", "province", ""); err != nil {
 		return fmt.Errorf("demo: %w", err)
@@ -94,7 +95,7 @@ func (l *loader) buildOffices() error {
 		}
 		users = append(users, u)
 	}
-	for _, c := range communes {
+	for _, c := range append(communes[:len(communes):len(communes)], l.extraCommunes(extra)...) {
 		unit, err := s.CreateUnit(ctx, c.code, c.name, "commune", agencyCode)
 		if err != nil {
 			return fmt.Errorf("demo: %w", err)

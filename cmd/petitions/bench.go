@@ -1,0 +1,156 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"golang.org/x/crypto/bcrypt"
+
+	"petitions/store"
+	"petitions/store/demo"
+	"petitions/workflow"
+)
+
+// benchConfig is what `petitions bench` was asked to do.
+type benchConfig struct {
+	db, keyFile       string
+	cases, years      int
+	communes          int
+	seed              int64
+	duration          time.Duration
+	readers, backlogs int
+	out               io.Writer
+}
+
+// bench generates a synthetic province (unless the database already holds
+// one), serves it from a child `petitions serve` process and measures it;
+// see docs/PERFORMANCE.md.
+func bench(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	var cfg benchConfig
+	fs.StringVar(&cfg.db, "db", "bench.db", "SQLite file or postgres:// URL (generated when it holds no units)")
+	fs.StringVar(&cfg.keyFile, "key-file", "", "key sealing identities (default: DB.key, or bench.key for PostgreSQL)")
+	fs.IntVar(&cfg.cases, "cases", 1_000_000, "cases to generate")
+	fs.IntVar(&cfg.years, "years", 10, "years over which letters were received")
+	fs.IntVar(&cfg.communes, "communes", 60, "communes and wards below the agency")
+	fs.Int64Var(&cfg.seed, "seed", 2026, "seed of the generated province")
+	fs.DurationVar(&cfg.duration, "duration", 10*time.Second, "how long each load runs")
+	fs.IntVar(&cfg.readers, "readers", 64, "clients reading at once")
+	fs.IntVar(&cfg.backlogs, "backlogs", 30, "backlog requests per date")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	cfg.out = os.Stdout
+	return runBench(ctx, cfg)
+}
+
+func runBench(ctx context.Context, cfg benchConfig) error {
+	if cfg.keyFile == "" {
+		cfg.keyFile = cfg.db + ".key"
+		if isPostgres(cfg.db) {
+			cfg.keyFile = "bench.key"
+		}
+	}
+	key, err := benchKey(cfg.keyFile)
+	if err != nil {
+		return err
+	}
+	// Every generated user has the demo's public password: a costly hash would guard nothing.
+	s, err := store.Open(ctx, cfg.db, store.WithKey(key), store.WithPasswordCost(bcrypt.MinCost))
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	rep := &benchReport{cfg: cfg, machine: machine()}
+	if rep.generated, err = generate(ctx, s, cfg); err != nil {
+		return err
+	}
+	if rep.cases, rep.records, err = s.Totals(ctx); err != nil {
+		return err
+	}
+	fmt.Fprintf(cfg.out, "%d cases, %d history records\n", rep.cases, rep.records)
+	w, err := prepareWork(ctx, s)
+	if err != nil {
+		return err
+	}
+	srv, err := startChild(ctx, cfg.db, cfg.keyFile)
+	if err != nil {
+		return err
+	}
+	defer srv.stop()
+	if err := w.signIn(ctx, srv.base); err != nil {
+		return err
+	}
+	if err := rep.measure(ctx, s, srv, w); err != nil {
+		return err
+	}
+	rep.peakRSS = srv.peakRSS()
+	if rep.size, err = s.Size(ctx); err != nil {
+		return err
+	}
+	rep.print(cfg.out)
+	return nil
+}
+
+// generate loads the synthetic province into an empty database and says how
+// long it took; zero when the database already held one.
+func generate(ctx context.Context, s *store.Store, cfg benchConfig) (time.Duration, error) {
+	units, err := s.Units(ctx)
+	if err != nil || len(units) > 0 {
+		fmt.Fprintln(cfg.out, "database already holds a province: measuring it as it is")
+		return 0, err
+	}
+	fmt.Fprintf(cfg.out, "generating %d cases over %d years in %d communes…\n", cfg.cases, cfg.years, cfg.communes)
+	// The generator allocates fast and keeps little: collect garbage less often.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	start := time.Now()
+	_, err = demo.Load(ctx, s, demo.Options{Seed: cfg.seed, Cases: cfg.cases, Years: cfg.years, Communes: cfg.communes})
+	return time.Since(start), err
+}
+
+func benchKey(path string) ([]byte, error) {
+	if _, err := os.Stat(path); os.IsNotExist(err) {
+		if err := os.WriteFile(path, []byte(store.GenerateKey()+"\n"), 0o600); err != nil {
+			return nil, err
+		}
+	}
+	return store.ReadKeyFile(path)
+}
+
+func isPostgres(db string) bool {
+	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
+}
+
+// machine describes where the figures were measured.
+func machine() string {
+	model := "unknown CPU"
+	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			if name, ok := strings.CutPrefix(line, "model name"); ok {
+				model = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(name), ":"))
+				break
+			}
+		}
+	}
+	return fmt.Sprintf("%s, %d cores, %s %s/%s", model, runtime.NumCPU(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+}
+
+// benchWork is what the loads act on: who acts, which cases, which words.
+type benchWork struct {
+	head, supervisor    store.User
+	headToken, supTok   string
+	transitionCases     []int64 // open cases of the agency, acted on by its head
+	readCases           []int64 // any cases in the agency's scope
+	searches            []string
+	today, fiveYearsAgo workflow.Date
+	cookie              string // the head's browser session
+	rng                 *rand.Rand
+}

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+	"time"
+)
+
+// figure is one measured line of the benchmark.
+type figure struct {
+	name     string
+	clients  int
+	count    int
+	errors   int
+	elapsed  time.Duration
+	p50, p99 time.Duration
+}
+
+func (f figure) rate() float64 { return float64(f.count) / f.elapsed.Seconds() }
+
+// hammer runs clients closed-loop workers for d (at least min requests in all):
+// each calls do with its own index and iteration number, back to back, and
+// its latency is recorded. An error counts and is kept (the first one).
+func hammer(ctx context.Context, name string, clients int, d time.Duration, min int,
+	do func(ctx context.Context, client, i int) error) (figure, error) {
+	var (
+		mu       sync.Mutex
+		lat      []time.Duration
+		failures int
+		firstErr error
+		wg       sync.WaitGroup
+	)
+	start := time.Now()
+	deadline := start.Add(d)
+	var total int
+	for c := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var mine []time.Duration
+			bad := 0
+			var err1 error
+			for i := 0; ; i++ {
+				mu.Lock()
+				done := time.Now().After(deadline) && total >= min
+				total++
+				mu.Unlock()
+				if done || ctx.Err() != nil {
+					break
+				}
+				t0 := time.Now()
+				if err := do(ctx, c, i); err != nil {
+					bad++
+					if err1 == nil {
+						err1 = err
+					}
+					continue
+				}
+				mine = append(mine, time.Since(t0))
+			}
+			mu.Lock()
+			lat = append(lat, mine...)
+			failures += bad
+			if firstErr == nil {
+				firstErr = err1
+			}
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	f := figure{name: name, clients: clients, count: len(lat), errors: failures, elapsed: time.Since(start)}
+	if len(lat) > 0 {
+		slices.Sort(lat)
+		f.p50, f.p99 = percentile(lat, 0.50), percentile(lat, 0.99)
+	}
+	if firstErr != nil {
+		return f, fmt.Errorf("%s: %d of %d failed, first: %w", name, failures, failures+len(lat), firstErr)
+	}
+	return f, nil
+}
+
+// percentile of sorted latencies, nearest rank.
+func percentile(sorted []time.Duration, p float64) time.Duration {
+	i := int(float64(len(sorted))*p+0.999999) - 1
+	return sorted[min(max(i, 0), len(sorted)-1)]
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.2f", float64(d.Microseconds())/1000) }

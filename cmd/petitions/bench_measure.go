@@ -1,0 +1,147 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/url"
+	"strconv"
+	"time"
+
+	"petitions/store"
+)
+
+// benchReport gathers the figures of one run.
+type benchReport struct {
+	cfg            benchConfig
+	machine        string
+	generated      time.Duration
+	cases, records int64
+	figures        []figure
+	ratios         []string
+	peakRSS, size  int64
+}
+
+func (rep *benchReport) add(f figure, err error) error {
+	rep.figures = append(rep.figures, f)
+	fmt.Fprintf(rep.cfg.out, "  %-34s %3d clients  %7d done  p50 %7s ms  p99 %7s ms  %9.0f/s\n",
+		f.name, f.clients, f.count, ms(f.p50), ms(f.p99), f.rate())
+	return err
+}
+
+// measure runs the loads: transitions through the API and straight into the
+// database at 1, 16 and 64 clients, then the reads.
+func (rep *benchReport) measure(ctx context.Context, s *store.Store, srv *child, w *benchWork) error {
+	half := len(w.transitionCases) / 2
+	apiCases, dbCases := w.transitionCases[:half], w.transitionCases[half:]
+	versions := map[int64]int{}
+	for _, id := range apiCases {
+		c, err := s.Case(ctx, id)
+		if err != nil {
+			return err
+		}
+		versions[id] = c.Version
+	}
+	d := rep.cfg.duration
+	for _, n := range []int{1, 16, 64} {
+		owned := own(apiCases, n)
+		api, err := hammer(ctx, "transition via HTTP API", n, d, n, func(ctx context.Context, client, i int) error {
+			id := owned[client][i%len(owned[client])]
+			var out struct {
+				Version int `json:"version"`
+			}
+			body := map[string]any{"event": "note", "version": versions[id], "note": "Ghi chú tiến độ xử lý " + strconv.Itoa(i)}
+			err := call(ctx, "POST", srv.base+"/api/v1/cases/"+strconv.FormatInt(id, 10)+"/events", w.headToken, "", body, 200, &out)
+			if err == nil {
+				versions[id] = out.Version // each client owns its cases: no two touch one map key
+			}
+			return err
+		})
+		if err := rep.add(api, err); err != nil {
+			return err
+		}
+		ownedDB := own(dbCases, n)
+		db, err := hammer(ctx, "transition straight to the database", n, d, n, func(ctx context.Context, client, i int) error {
+			return s.BaselineNote(ctx, w.head, ownedDB[client][i%len(ownedDB[client])], w.today)
+		})
+		if err := rep.add(db, err); err != nil {
+			return err
+		}
+		rep.ratios = append(rep.ratios, fmt.Sprintf("%d clients: API %.0f/s = %.0f%% of the database's %.0f/s",
+			n, api.rate(), 100*api.rate()/db.rate(), db.rate()))
+	}
+	return rep.measureReads(ctx, srv, w)
+}
+
+// own deals cases out to n clients, so no two clients act on one case.
+func own(cases []int64, n int) [][]int64 {
+	out := make([][]int64, n)
+	for i, id := range cases {
+		out[i%n] = append(out[i%n], id)
+	}
+	return out
+}
+
+func (rep *benchReport) measureReads(ctx context.Context, srv *child, w *benchWork) error {
+	for _, day := range []struct {
+		name string
+		on   string
+	}{{"backlog today", w.today.String()}, {"backlog five years back", w.fiveYearsAgo.String()}} {
+		u := srv.base + "/api/v1/backlog?as_of=" + day.on
+		f, err := hammer(ctx, day.name, 1, 0, rep.cfg.backlogs, func(ctx context.Context, _, _ int) error {
+			return call(ctx, "GET", u, w.supTok, "", nil, 200, nil)
+		})
+		if err := rep.add(f, err); err != nil {
+			return err
+		}
+	}
+	n, d := rep.cfg.readers, rep.cfg.duration
+	pages := []struct {
+		name string
+		path func(client, i int) string
+	}{
+		{"overdue queue, first page", func(int, int) string { return "/ho-so?status=overdue" }},
+		{"case page", func(c, i int) string {
+			return "/ho-so/" + strconv.FormatInt(w.readCases[(c*7919+i)%len(w.readCases)], 10)
+		}},
+		{"search", func(c, i int) string { return "/ho-so?q=" + url.QueryEscape(w.searches[(c+i)%len(w.searches)]) }},
+	}
+	for _, p := range pages {
+		f, err := hammer(ctx, p.name, n, d, n, func(ctx context.Context, c, i int) error {
+			return call(ctx, "GET", srv.base+p.path(c, i), "", w.cookie, nil, 200, nil)
+		})
+		if err := rep.add(f, err); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// print writes the report as Markdown, as docs/PERFORMANCE.md keeps it.
+func (rep *benchReport) print(out io.Writer) {
+	fmt.Fprintf(out, "\n## petitions bench — %s\n\n", time.Now().Format("02/01/2006 15:04"))
+	fmt.Fprintf(out, "- machine: %s\n- database: %s\n", rep.machine, backendName(rep.cfg.db))
+	fmt.Fprintf(out, "- data: %d cases, %d history records (%.1f a case)\n", rep.cases, rep.records,
+		float64(rep.records)/float64(max(rep.cases, 1)))
+	if rep.generated > 0 {
+		fmt.Fprintf(out, "- generating them took %s\n", rep.generated.Round(time.Second))
+	}
+	fmt.Fprintf(out, "- server peak memory (VmHWM): %.0f MB; database size: %.0f MB\n\n",
+		float64(rep.peakRSS)/(1<<20), float64(rep.size)/(1<<20))
+	fmt.Fprintln(out, "| measure | clients | done | p50 ms | p99 ms | per second |")
+	fmt.Fprintln(out, "|---|---:|---:|---:|---:|---:|")
+	for _, f := range rep.figures {
+		fmt.Fprintf(out, "| %s | %d | %d | %s | %s | %.0f |\n", f.name, f.clients, f.count, ms(f.p50), ms(f.p99), f.rate())
+	}
+	fmt.Fprintln(out)
+	for _, r := range rep.ratios {
+		fmt.Fprintln(out, "- transitions at", r)
+	}
+}
+
+func backendName(db string) string {
+	if isPostgres(db) {
+		return "PostgreSQL"
+	}
+	return "SQLite (" + db + ")"
+}

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"petitions/store"
+	"petitions/workflow"
+)
+
+// benchSearches are words an officer looks a letter up by.
+var benchSearches = []string{"bồi thường", "lấn chiếm", "giấy phép xây dựng", "tái định cư", "ô nhiễm", "trợ cấp"}
+
+// prepareWork picks the actors, their tokens and the cases the loads act on.
+func prepareWork(ctx context.Context, s *store.Store) (*benchWork, error) {
+	w := &benchWork{searches: benchSearches, today: s.Today(), rng: rand.New(rand.NewPCG(7, 11))}
+	w.fiveYearsAgo = w.today.AddDays(-5 * 365)
+	var err error
+	if w.head, err = s.UserByLogin(ctx, "head"); err != nil {
+		return nil, err
+	}
+	if w.supervisor, err = s.UserByLogin(ctx, "supervisor"); err != nil {
+		return nil, err
+	}
+	if w.headToken, err = s.CreateToken(ctx, w.head.ID); err != nil {
+		return nil, err
+	}
+	if w.supTok, err = s.CreateToken(ctx, w.supervisor.ID); err != nil {
+		return nil, err
+	}
+	v, err := s.Viewer(ctx, w.head)
+	if err != nil {
+		return nil, err
+	}
+	f := store.CaseFilter{Units: []int64{w.head.UnitID}, State: workflow.InResolution, Limit: store.MaxPageSize}
+	for len(w.transitionCases) < 2*64*8 {
+		page, next, err := s.ListCases(ctx, v, f)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range page {
+			w.transitionCases = append(w.transitionCases, c.ID)
+		}
+		if f.Cursor = next; next == "" {
+			break
+		}
+	}
+	if len(w.transitionCases) < 2*64 {
+		return nil, fmt.Errorf("bench: only %d cases in resolution at the agency; generate more cases", len(w.transitionCases))
+	}
+	cases, _, err := s.Totals(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for range 10_000 {
+		w.readCases = append(w.readCases, 1+w.rng.Int64N(cases))
+	}
+	return w, nil
+}
+
+// signIn opens the head's browser session, as the sign-in form does.
+func (w *benchWork) signIn(ctx context.Context, base string) error {
+	form := url.Values{"login": {"head"}, "password": {"demo"}, "next": {"/"}}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, base+"/dang-nhap", strings.NewReader(form.Encode()))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	res, err := noRedirect.Do(req)
+	if err != nil {
+		return err
+	}
+	res.Body.Close()
+	for _, c := range res.Cookies() {
+		if c.Value != "" {
+			w.cookie = c.Name + "=" + c.Value
+			return nil
+		}
+	}
+	return fmt.Errorf("bench: sign-in as head gave %s and no session", res.Status)
+}
+
+var noRedirect = &http.Client{
+	Transport:     &http.Transport{MaxIdleConnsPerHost: 256},
+	CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+}
+
+// call sends one request and fails on any status but want; out, when not
+// nil, receives the JSON body.
+func call(ctx context.Context, method, u, token, cookie string, body any, want int, out any) error {
+	var rd io.Reader
+	if body != nil {
+		b, err := json.Marshal(body)
+		if err != nil {
+			return err
+		}
+		rd = bytes.NewReader(b)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u, rd)
+	if err != nil {
+		return err
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	if cookie != "" {
+		req.Header.Set("Cookie", cookie)
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	res, err := noRedirect.Do(req)
+	if err != nil {
+		return err
+	}
+	defer res.Body.Close()
+	if res.StatusCode != want {
+		b, _ := io.ReadAll(io.LimitReader(res.Body, 300))
+		return fmt.Errorf("%s %s: %s %s", method, u, res.Status, b)
+	}
+	if out != nil {
+		return json.NewDecoder(res.Body).Decode(out)
+	}
+	_, err = io.Copy(io.Discard, res.Body)
+	return err
+}
