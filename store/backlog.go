@@ -4,23 +4,128 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"petitions/workflow"
 )
 
-// Backlog rebuilds the backlog of the given units as it stood at the end of
-// asOf, from the history by the date of each act (API.md): each case as its
-// last record dated on or before that day left it.
+// Backlog counts the backlog of the given units as it stood at the end of
+// asOf (API.md): each case as its last record dated on or before that day
+// left it. The database groups the cases by what the backlog counts
+// (workflow.BacklogTally); workflow adds the groups up.
 func (s *Store) Backlog(ctx context.Context, units []int64, asOf workflow.Date) (workflow.Backlog, error) {
-	rows, err := s.snapshots(ctx, units, asOf)
+	snap, args := s.snapshotQuery(units, asOf)
+	bounds := workflow.BoundsOn(s.Calendar(), asOf)
+	age := "CASE"
+	var ageArgs []any
+	for i, d := range workflow.AgeBounds(asOf) {
+		age += fmt.Sprintf(" WHEN x.received_on >= ? THEN %d", i)
+		ageArgs = append(ageArgs, d.String())
+	}
+	age += fmt.Sprintf(" ELSE %d END", len(ageArgs))
+	open := "x.state IN (" + openStates + ")"
+	query := `SELECT n.code, n.name, x.kind, CASE WHEN ` + open + ` THEN 1 ELSE 0 END,
+		CASE WHEN x.due IS NULL THEN 'on_track' WHEN x.due < ? THEN 'very_overdue' WHEN x.due < ? THEN 'overdue'
+			WHEN x.due <= ? THEN 'due_soon' ELSE 'on_track' END,
+		` + age + `, CASE WHEN x.matter_started_on < ? THEN 1 ELSE 0 END, COUNT(*)
+		FROM (` + snap + `) x JOIN units n ON n.id = x.unit_id
+		WHERE ` + open + ` OR x.due IS NOT NULL
+		GROUP BY 1, 2, 3, 4, 5, 6, 7`
+	all := append([]any{bounds.VeryOverdueBefore.String(), bounds.OverdueBefore.String(), bounds.DueSoonThrough.String()}, ageArgs...)
+	all = append(append(all, workflow.ProlongedBefore(asOf).String()), args...)
+	rows, err := s.r.QueryContext(ctx, s.r.Rebind(query), all...)
+	if err != nil {
+		return workflow.Backlog{}, fmt.Errorf("store: backlog: %w", err)
+	}
+	defer rows.Close()
+	var tallies []workflow.BacklogTally
+	for rows.Next() {
+		var t workflow.BacklogTally
+		var open, prolonged int
+		if err := rows.Scan(&t.UnitCode, &t.UnitName, &t.Kind, &open, &t.Status, &t.AgeBucket, &prolonged, &t.Cases); err != nil {
+			return workflow.Backlog{}, fmt.Errorf("store: backlog: %w", err)
+		}
+		t.Open, t.Prolonged = open == 1, prolonged == 1
+		tallies = append(tallies, t)
+	}
+	if err := rows.Err(); err != nil {
+		return workflow.Backlog{}, fmt.Errorf("store: backlog: %w", err)
+	}
+	idle, err := s.unitsWithCases(ctx, units, asOf)
 	if err != nil {
 		return workflow.Backlog{}, err
 	}
-	snaps := make([]workflow.Snapshot, len(rows))
-	for i, r := range rows {
-		snaps[i] = r.Snapshot
+	return workflow.TallyBacklog(append(tallies, idle...), asOf), nil
+}
+
+// unitsWithCases gives a zero tally for each of the units that had received
+// a case by asOf, so by_unit lists a unit whose cases are all settled.
+func (s *Store) unitsWithCases(ctx context.Context, units []int64, asOf workflow.Date) ([]workflow.BacklogTally, error) {
+	args := []any{asOf.String()}
+	for _, id := range units {
+		args = append(args, id)
 	}
-	return workflow.CountBacklog(snaps, s.Calendar(), asOf), nil
+	var rows []struct {
+		Code string `db:"code"`
+		Name string `db:"name"`
+	}
+	err := s.r.SelectContext(ctx, &rows, `SELECT u.code, u.name FROM units u WHERE EXISTS (
+		SELECT 1 FROM cases c WHERE c.unit_id = u.id AND c.received_on <= ?) AND u.id IN (`+placeholders(len(units))+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: backlog units: %w", err)
+	}
+	out := make([]workflow.BacklogTally, len(rows))
+	for i, r := range rows {
+		out[i] = workflow.BacklogTally{UnitCode: r.Code, UnitName: r.Name, Kind: workflow.Complaint}
+	}
+	return out, nil
+}
+
+// openStates is the SQL list of the open states (workflow.State.Open).
+var openStates = func() string {
+	var in []string
+	for _, st := range workflow.States {
+		if st.Open() {
+			in = append(in, "'"+string(st)+"'")
+		}
+	}
+	return strings.Join(in, ", ")
+}()
+
+// snapshotQuery selects every case of the units that counts in the backlog at
+// the end of asOf, as it then stood: id, tracking_code, unit_id, kind, state,
+// due (the earliest running due date), clocks, received_on, matter_started_on.
+//
+// Today's standing is the case row itself (no act is dated after today).
+// Another day's is the case's last record dated on or before it; the cases
+// still active then are read through the kept settled_on and span_class
+// (store/settled.go): those active now and received by then, and for each
+// span class those received in the 2^k days before and settled after it.
+func (s *Store) snapshotQuery(units []int64, asOf workflow.Date) (string, []any) {
+	in := "unit_id IN (" + placeholders(len(units)) + ")"
+	unitArgs := make([]any, len(units))
+	for i, id := range units {
+		unitArgs[i] = id
+	}
+	day := asOf.String()
+	if !asOf.Before(s.Today()) {
+		return `SELECT id, tracking_code, unit_id, kind, state, due_on AS due, clocks, received_on, matter_started_on
+			FROM cases WHERE settled_on IS NULL AND received_on <= ? AND ` + in, append([]any{day}, unitArgs...)
+	}
+	const cols = `SELECT id, tracking_code, unit_id, kind, received_on, matter_started_on FROM cases`
+	parts := []string{cols + ` WHERE settled_on IS NULL AND received_on <= ? AND ` + in}
+	args := append([]any{day}, unitArgs...)
+	for k := 0; k <= maxSpanClass; k++ {
+		parts = append(parts, cols+` WHERE settled_on IS NOT NULL AND span_class = ? AND received_on > ?
+			AND received_on <= ? AND settled_on > ? AND `+in)
+		args = append(append(args, k, asOf.AddDays(-spanWindow(k)).String(), day, day), unitArgs...)
+	}
+	query := `SELECT c.id, c.tracking_code, c.unit_id, c.kind, h.to_state AS state, h.due_on AS due, h.clocks,
+			c.received_on, c.matter_started_on
+		FROM (` + strings.Join(parts, " UNION ALL ") + `) c
+		JOIN history h ON h.case_id = c.id AND h.seq = (
+			SELECT MAX(h2.seq) FROM history h2 WHERE h2.case_id = c.id AND h2.on_date <= ?)`
+	return query, append(args, day)
 }
 
 // snapshotRow is one case as it stood at the end of a day, with its identity.
@@ -30,34 +135,25 @@ type snapshotRow struct {
 	workflow.Snapshot
 }
 
-// snapshots rebuilds every case of the units received on or before asOf as its
-// last history record dated on or before that day left it. Backlog counts them
-// and BacklogCases lists them, so a list always holds the cases of its number.
+// snapshots lists what snapshotQuery selects, clocks decoded. BacklogCases
+// filters them by the definitions Backlog counts by, so a list always holds
+// the cases of its number.
 func (s *Store) snapshots(ctx context.Context, units []int64, asOf workflow.Date) ([]snapshotRow, error) {
-	args := []any{asOf.String()}
-	for _, id := range units {
-		args = append(args, id)
-	}
-	args = append(args, asOf.String())
+	snap, args := s.snapshotQuery(units, asOf)
 	var rows []struct {
 		ID              int64         `db:"id"`
 		TrackingCode    string        `db:"tracking_code"`
 		Kind            string        `db:"kind"`
 		UnitCode        string        `db:"unit_code"`
 		UnitName        string        `db:"unit_name"`
-		State           string        `db:"to_state"`
+		State           string        `db:"state"`
 		Clocks          string        `db:"clocks"`
 		ReceivedOn      workflow.Date `db:"received_on"`
 		MatterStartedOn workflow.Date `db:"matter_started_on"`
 	}
-	err := s.r.SelectContext(ctx, &rows, `
-		SELECT c.id, c.tracking_code, c.kind, n.code AS unit_code, n.name AS unit_name, h.to_state, h.clocks,
-			c.received_on, c.matter_started_on
-		FROM cases c
-		JOIN units n ON n.id = c.unit_id
-		JOIN history h ON h.case_id = c.id AND h.seq = (
-			SELECT MAX(h2.seq) FROM history h2 WHERE h2.case_id = c.id AND h2.on_date <= ?)
-		WHERE c.unit_id IN (`+placeholders(len(units))+`) AND c.received_on <= ?`, args...)
+	err := s.r.SelectContext(ctx, &rows, s.r.Rebind(`SELECT x.id, x.tracking_code, x.kind, n.code AS unit_code,
+		n.name AS unit_name, x.state, x.clocks, x.received_on, x.matter_started_on
+		FROM (`+snap+`) x JOIN units n ON n.id = x.unit_id`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: backlog: %w", err)
 	}

@@ -50,12 +50,13 @@ func (s *Store) ApplyEvent(ctx context.Context, actor User, caseID int64, versio
 			return err
 		}
 		now := s.stamp()
+		settled, class := settlement(n)
 		res, err := tx.ExecContext(ctx, `UPDATE cases SET state = ?, version = ?, assignee_id = ?, accepted_on = ?,
 			resolved_on = ?, disclosed_on = ?, last_event_on = ?, outcome = ?, remote_area = ?, complexity = ?,
-			due_on = ?, clocks = ?, facts = ?, updated_at = ? WHERE id = ? AND version = ?`,
+			due_on = ?, clocks = ?, facts = ?, updated_at = ?, settled_on = ?, span_class = ? WHERE id = ? AND version = ?`,
 			n.State, n.Version, nullID(assigneeID), nullDate(n.AcceptedOn), nullDate(n.ResolvedOn), nullDate(n.DisclosedOn),
 			n.LastEventOn.String(), nullString(string(n.Outcome)), n.RemoteArea, n.Complexity, nullDate(n.EarliestDue()),
-			clocks, facts, now, caseID, version)
+			clocks, facts, now, settled, class, caseID, version)
 		if err != nil {
 			return fmt.Errorf("store: update case %d: %w", caseID, err)
 		}

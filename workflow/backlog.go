@@ -1,7 +1,5 @@
 package workflow
 
-import "sort"
-
 // Snapshot is a case as it stood at the end of a day: its state and clocks
 // after the last act dated on or before that day.
 type Snapshot struct {
@@ -59,57 +57,14 @@ var ageBuckets = []struct {
 // their running clocks; overdue includes very_overdue; prolonged counts open
 // cases whose matter began more than 365 days before.
 func CountBacklog(snaps []Snapshot, cal *Calendar, asOf Date) Backlog {
-	b := Backlog{AsOf: asOf}
-	units := map[string]*UnitCount{}
-	kinds := map[Kind]*KindCount{}
-	for _, k := range Kinds {
-		kinds[k] = &KindCount{Kind: k}
-	}
-	ages := make([]int, len(ageBuckets))
+	tallies := make([]BacklogTally, 0, len(snaps))
 	for _, s := range snaps {
-		u := units[s.UnitCode]
-		if u == nil {
-			u = &UnitCount{Unit: s.UnitCode, Name: s.UnitName}
-			units[s.UnitCode] = u
-		}
-		kc := kinds[s.Kind]
-		status := WorstStatus(cal, s.Clocks, asOf)
-		if s.State.Open() {
-			b.Open++
-			u.Open++
-			kc.Open++
-			ages[ageBucket(s.ReceivedOn.DaysUntil(asOf))]++
-			if ProlongedOn(s.State, s.MatterStartedOn, asOf) {
-				b.Prolonged++
-			}
-		}
-		switch status {
-		case DueSoon:
-			b.DueSoon++
-		case VeryOverdue:
-			b.VeryOverdue++
-			u.VeryOverdue++
-			fallthrough
-		case Overdue:
-			b.Overdue++
-			u.Overdue++
-			kc.Overdue++
-		}
+		tallies = append(tallies, BacklogTally{UnitCode: s.UnitCode, UnitName: s.UnitName, Kind: s.Kind,
+			Open: s.State.Open(), Status: WorstStatus(cal, s.Clocks, asOf),
+			AgeBucket: ageBucket(s.ReceivedOn.DaysUntil(asOf)), Prolonged: ProlongedOn(s.State, s.MatterStartedOn, asOf),
+			Cases: 1})
 	}
-	for _, u := range units {
-		b.ByUnit = append(b.ByUnit, *u)
-	}
-	sort.Slice(b.ByUnit, func(i, j int) bool { return b.ByUnit[i].Unit < b.ByUnit[j].Unit })
-	for _, k := range Kinds {
-		b.ByKind = append(b.ByKind, *kinds[k])
-	}
-	for i, a := range ageBuckets {
-		b.AgeDays = append(b.AgeDays, AgeBucket{Bucket: a.name, Open: ages[i]})
-	}
-	if b.ByUnit == nil {
-		b.ByUnit = []UnitCount{}
-	}
-	return b
+	return TallyBacklog(tallies, asOf)
 }
 
 func ageBucket(days int) int {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -27,6 +28,7 @@ type benchConfig struct {
 	seed              int64
 	duration          time.Duration
 	readers, backlogs int
+	only              string // measure only these groups: transitions, backlog, reads
 	out               io.Writer
 }
 
@@ -45,6 +47,7 @@ func bench(ctx context.Context, args []string) error {
 	fs.DurationVar(&cfg.duration, "duration", 10*time.Second, "how long each load runs")
 	fs.IntVar(&cfg.readers, "readers", 64, "clients reading at once")
 	fs.IntVar(&cfg.backlogs, "backlogs", 30, "backlog requests per date")
+	fs.StringVar(&cfg.only, "only", "", "measure only these groups, comma-separated: transitions, backlog, reads")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -123,6 +126,11 @@ func benchKey(path string) ([]byte, error) {
 		}
 	}
 	return store.ReadKeyFile(path)
+}
+
+// wants reports whether the group is to be measured.
+func (cfg benchConfig) wants(group string) bool {
+	return cfg.only == "" || slices.Contains(strings.Split(cfg.only, ","), group)
 }
 
 func isPostgres(db string) bool {

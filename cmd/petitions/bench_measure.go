@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"net/url"
 	"strconv"
 	"time"
@@ -34,7 +35,7 @@ func (rep *benchReport) add(f figure, err error) error {
 func (rep *benchReport) measure(ctx context.Context, s *store.Store, srv *child, w *benchWork) error {
 	half := len(w.transitionCases) / 2
 	apiCases, dbCases := w.transitionCases[:half], w.transitionCases[half:]
-	versions := map[int64]int{}
+	versions := map[int64]int{} // read before and after the loads; during one, clients keep their own
 	for _, id := range apiCases {
 		c, err := s.Case(ctx, id)
 		if err != nil {
@@ -44,19 +45,32 @@ func (rep *benchReport) measure(ctx context.Context, s *store.Store, srv *child,
 	}
 	d := rep.cfg.duration
 	for _, n := range []int{1, 16, 64} {
+		if !rep.cfg.wants("transitions") {
+			break
+		}
 		owned := own(apiCases, n)
+		mine := make([]map[int64]int, n)
+		for c, ids := range owned {
+			mine[c] = map[int64]int{}
+			for _, id := range ids {
+				mine[c][id] = versions[id]
+			}
+		}
 		api, err := hammer(ctx, "transition via HTTP API", n, d, n, func(ctx context.Context, client, i int) error {
 			id := owned[client][i%len(owned[client])]
 			var out struct {
 				Version int `json:"version"`
 			}
-			body := map[string]any{"event": "note", "version": versions[id], "note": "Ghi chú tiến độ xử lý " + strconv.Itoa(i)}
+			body := map[string]any{"event": "note", "version": mine[client][id], "note": "Ghi chú tiến độ xử lý " + strconv.Itoa(i)}
 			err := call(ctx, "POST", srv.base+"/api/v1/cases/"+strconv.FormatInt(id, 10)+"/events", w.headToken, "", body, 200, &out)
 			if err == nil {
-				versions[id] = out.Version // each client owns its cases: no two touch one map key
+				mine[client][id] = out.Version
 			}
 			return err
 		})
+		for _, m := range mine {
+			maps.Copy(versions, m)
+		}
 		if err := rep.add(api, err); err != nil {
 			return err
 		}
@@ -87,6 +101,9 @@ func (rep *benchReport) measureReads(ctx context.Context, srv *child, w *benchWo
 		name string
 		on   string
 	}{{"backlog today", w.today.String()}, {"backlog five years back", w.fiveYearsAgo.String()}} {
+		if !rep.cfg.wants("backlog") {
+			break
+		}
 		u := srv.base + "/api/v1/backlog?as_of=" + day.on
 		f, err := hammer(ctx, day.name, 1, 0, rep.cfg.backlogs, func(ctx context.Context, _, _ int) error {
 			return call(ctx, "GET", u, w.supTok, "", nil, 200, nil)
@@ -107,6 +124,9 @@ func (rep *benchReport) measureReads(ctx context.Context, srv *child, w *benchWo
 		{"search", func(c, i int) string { return "/ho-so?q=" + url.QueryEscape(w.searches[(c+i)%len(w.searches)]) }},
 	}
 	for _, p := range pages {
+		if !rep.cfg.wants("reads") {
+			break
+		}
 		f, err := hammer(ctx, p.name, n, d, n, func(ctx context.Context, c, i int) error {
 			return call(ctx, "GET", srv.base+p.path(c, i), "", w.cookie, nil, 200, nil)
 		})

@@ -57,6 +57,7 @@ func serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	servePprof()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err

@@ -23,6 +23,12 @@ var testNow = time.Date(2026, 11, 25, 10, 0, 0, 0, time.FixedZone("ICT", 7*3600)
 // mustLoad opens a store on a new file, fixes its clock and loads the demo.
 func mustLoad(tb testing.TB) (*store.Store, string) {
 	tb.Helper()
+	return mustLoadWith(tb, demo.Options{Seed: 2026})
+}
+
+// mustLoadWith is mustLoad with other options.
+func mustLoadWith(tb testing.TB, opt demo.Options) (*store.Store, string) {
+	tb.Helper()
 	ctx := context.Background()
 	path := filepath.Join(tb.TempDir(), "demo.db")
 	s, err := store.Open(ctx, path, store.WithPasswordCost(bcrypt.MinCost))
@@ -32,7 +38,7 @@ func mustLoad(tb testing.TB) (*store.Store, string) {
 	tb.Cleanup(func() { s.Close() })
 	s.Now = func() time.Time { return testNow }
 	start := time.Now()
-	loaded, err := demo.Load(ctx, s, demo.Options{Seed: 2026})
+	loaded, err := demo.Load(ctx, s, opt)
 	if err != nil {
 		tb.Fatalf("Load: %v", err)
 	}
