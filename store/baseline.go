@@ -30,12 +30,8 @@ func (s *Store) BaselineNote(ctx context.Context, actor User, caseID int64, on w
 			WHERE id = ? AND version = ?`, c.Version+1, on.String(), now, caseID, c.Version); err != nil {
 			return fmt.Errorf("store: baseline: %w", err)
 		}
-		var seq int
-		if err := tx.GetContext(ctx, &seq, `SELECT COALESCE(MAX(seq), 0) + 1 FROM history WHERE case_id = ?`, caseID); err != nil {
-			return err
-		}
 		rec := workflow.Record{Event: workflow.EvNote, FromState: workflow.State(c.State),
 			ToState: workflow.State(c.State), On: on, Payload: map[string]any{"note": "baseline"}}
-		return insertRecord(ctx, tx, caseID, seq, rec, actor, c.Clocks, c.Due, now) // a note leaves the clocks as they were
+		return insertRecord(ctx, tx, caseID, rec, actor, c.Clocks, c.Due, now) // a note leaves the clocks as they were
 	})
 }

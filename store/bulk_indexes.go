@@ -58,7 +58,7 @@ func (s *Store) finishBulk(ctx context.Context, create []string) error {
 		return err
 	}
 	// A bounded ANALYZE samples each index instead of reading it whole.
-	_, err := s.w.ExecContext(ctx, `PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA cache_size = -2000; PRAGMA synchronous = NORMAL`)
+	_, err := s.w.ExecContext(ctx, `PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA cache_size = -2000; PRAGMA synchronous = FULL`)
 	return err
 }
 

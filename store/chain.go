@@ -15,21 +15,22 @@ import (
 
 // chainFields are the columns a history record's hash covers, in order.
 type chainFields struct {
-	ID        int64  `db:"id"`
-	CaseID    int64  `db:"case_id"`
-	Seq       int    `db:"seq"`
-	Event     string `db:"event"`
-	FromState string `db:"from_state"`
-	ToState   string `db:"to_state"`
-	OnDate    string `db:"on_date"`
-	At        string `db:"at"`
-	ActorID   *int64 `db:"actor_id"`
-	Actor     string `db:"actor"`
-	Payload   string `db:"payload"`
-	Clocks    string `db:"clocks"`
-	PrevHash  string `db:"prev_hash"`
-	Hash      string `db:"hash"`
-	ChainHash string `db:"chain_hash"`
+	ID        int64   `db:"id"`
+	CaseID    int64   `db:"case_id"`
+	Seq       int     `db:"seq"`
+	Event     string  `db:"event"`
+	FromState string  `db:"from_state"`
+	ToState   string  `db:"to_state"`
+	OnDate    string  `db:"on_date"`
+	At        string  `db:"at"`
+	ActorID   *int64  `db:"actor_id"`
+	Actor     string  `db:"actor"`
+	Payload   string  `db:"payload"`
+	Clocks    string  `db:"clocks"`
+	PrevHash  string  `db:"prev_hash"`
+	Hash      string  `db:"hash"`
+	ChainHash string  `db:"chain_hash"`
+	DueOn     *string `db:"due_on"` // not hashed: derived from Clocks, and checked against them
 }
 
 // recordHash hashes a record's content with the previous record of its case.
@@ -53,13 +54,19 @@ func chainHash(prevChain, recordHash string) string {
 	return hex.EncodeToString(h[:])
 }
 
-// sealRecord fills in the hashes of a record about to be appended, inside the
-// write transaction (the one writer connection serialises appends).
+// sealRecord numbers a record about to be appended after the last of its
+// case and fills in its hashes, inside the write transaction (the one writer
+// connection serialises appends).
 func sealRecord(ctx context.Context, tx *sqlx.Tx, f *chainFields) error {
-	err := tx.GetContext(ctx, &f.PrevHash, `SELECT hash FROM history WHERE case_id = ? ORDER BY seq DESC LIMIT 1`, f.CaseID)
+	var last struct {
+		Seq  int    `db:"seq"`
+		Hash string `db:"hash"`
+	}
+	err := tx.GetContext(ctx, &last, `SELECT seq, hash FROM history WHERE case_id = ? ORDER BY seq DESC LIMIT 1`, f.CaseID)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("store: previous record of case %d: %w", f.CaseID, err)
 	}
+	f.Seq, f.PrevHash = last.Seq+1, last.Hash
 	var prevChain string
 	err = tx.GetContext(ctx, &prevChain, `SELECT chain_hash FROM history ORDER BY id DESC LIMIT 1`)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
@@ -68,6 +75,13 @@ func sealRecord(ctx context.Context, tx *sqlx.Tx, f *chainFields) error {
 	f.Hash = f.recordHash()
 	f.ChainHash = chainHash(prevChain, f.Hash)
 	return nil
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }
 
 // ChainReport is the result of verifying the history chain.
@@ -95,7 +109,7 @@ func (r ChainReport) String() string {
 // the first record that does not match.
 func (s *Store) VerifyChain(ctx context.Context) (ChainReport, error) {
 	rows, err := s.r.QueryxContext(ctx, `SELECT id, case_id, seq, event, from_state, to_state, on_date, at, actor_id,
-		actor, payload, clocks, prev_hash, hash, chain_hash FROM history ORDER BY id`)
+		actor, payload, clocks, prev_hash, hash, chain_hash, due_on FROM history ORDER BY id`)
 	if err != nil {
 		return ChainReport{}, fmt.Errorf("store: verify chain: %w", err)
 	}
@@ -124,6 +138,9 @@ func (s *Store) VerifyChain(ctx context.Context) (ChainReport, error) {
 		}
 		if chainHash(prevChain, f.Hash) != f.ChainHash {
 			reasons = append(reasons, "running hash does not match")
+		}
+		if due, err := dueOfClocks(f.Clocks); err != nil || due != deref(f.DueOn) {
+			reasons = append(reasons, "due date does not match the record's clocks")
 		}
 		if len(reasons) > 0 {
 			rep.BrokenID, rep.CaseID, rep.Seq, rep.Reason = f.ID, f.CaseID, f.Seq, strings.Join(reasons, "; ")

@@ -104,6 +104,18 @@ func TestHistoryChain(t *testing.T) {
 			t.Fatalf("VerifyChain = %+v; want case 1 seq 2 broken", rep)
 		}
 	})
+	t.Run("CatchesAMovedDueDate", func(t *testing.T) {
+		// The backlog as of a past day reads history.due_on; an intruder moving
+		// it to hide a late case leaves the record's hashed clocks behind.
+		s, path := chainFixture(t, 2)
+		db := rawDB(t, path)
+		mustExec(t, db, `DROP TRIGGER history_no_update`)
+		mustExec(t, db, `UPDATE history SET due_on = '2099-01-01' WHERE case_id = 2 AND seq = 1`)
+		rep, _ := s.VerifyChain(ctx)
+		if rep.OK() || rep.CaseID != 2 || rep.Seq != 1 || !strings.Contains(rep.Reason, "due date") {
+			t.Fatalf("VerifyChain = %+v; want case 2 seq 1 named for its due date", rep)
+		}
+	})
 	t.Run("CatchesADeletedRecord", func(t *testing.T) {
 		s, path := chainFixture(t, 3)
 		db := rawDB(t, path)

@@ -63,15 +63,11 @@ func (s *Store) ApplyEvent(ctx context.Context, actor User, caseID int64, versio
 		if k, _ := res.RowsAffected(); k != 1 {
 			return workflow.Errorf(workflow.CodeConflict, "hồ sơ đã được cập nhật; hãy tải lại")
 		}
-		var seq int
-		if err := tx.GetContext(ctx, &seq, `SELECT COALESCE(MAX(seq), 0) + 1 FROM history WHERE case_id = ?`, caseID); err != nil {
+		if err := appendHistory(ctx, tx, caseID, rec, actor, n, now); err != nil {
 			return err
 		}
-		if err := appendHistory(ctx, tx, caseID, seq, rec, actor, n, now); err != nil {
-			return err
-		}
-		out, err = getCase(ctx, tx, caseID)
-		return err
+		out, out.Case, out.AssigneeID = c, n, assigneeID // the row as just written, without reading it back
+		return nil
 	})
 	return out, err
 }

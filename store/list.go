@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -20,6 +21,9 @@ type CaseFilter struct {
 	Limit  int
 	Cursor string
 }
+
+// trackingCodeShape is a whole tracking code (newTrackingCode).
+var trackingCodeShape = regexp.MustCompile(`^(KN|TC|KP|DT)[0-9]{2}-[` + trackingAlphabet + `]{8}$`)
 
 // MaxPageSize caps one page of a list.
 const MaxPageSize = 200
@@ -61,7 +65,10 @@ func (s *Store) ListCases(ctx context.Context, v workflow.Viewer, f CaseFilter) 
 		w, a := s.statusClause(f.Status)
 		where, args = append(where, w), append(args, a...)
 	}
-	if q := strings.TrimSpace(f.Query); q != "" {
+	if q := strings.TrimSpace(f.Query); trackingCodeShape.MatchString(strings.ToUpper(q)) {
+		// A whole tracking code is looked up, not searched for, through its unique index.
+		where, args = append(where, "c.tracking_code = ?"), append(args, strings.ToUpper(q))
+	} else if q != "" {
 		like := "%" + escapeLike(q) + "%"
 		where = append(where, `(c.subject LIKE ? ESCAPE '\' OR c.content LIKE ? ESCAPE '\' OR c.tracking_code LIKE ? ESCAPE '\')`)
 		args = append(args, like, like, like)

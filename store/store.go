@@ -36,6 +36,8 @@ type Store struct {
 	calMu sync.RWMutex
 	cal   *workflow.Calendar
 
+	tree unitTree // the units' parent links, for viewers' scopes
+
 	keys         *keys // seal and index petitioners' identities
 	passwordCost int
 }
@@ -75,7 +77,13 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	common.Set("_journal_mode", "WAL")
 	common.Set("_busy_timeout", "5000")
 	common.Set("_foreign_keys", "on")
-	common.Set("_synchronous", "NORMAL")
+	// FULL: a commit is on disk before ApplyEvent returns, as PostgreSQL's
+	// default synchronous_commit promises (NORMAL may lose the last commits
+	// to a power cut, though never to a crash of the process).
+	common.Set("_synchronous", "FULL")
+	// Each connection keeps its prepared statements: preparing the case query
+	// cost as much as running it.
+	common.Set("_stmt_cache_size", "64")
 	wq := url.Values{}
 	for k, v := range common {
 		wq[k] = v

@@ -50,6 +50,7 @@ func (s *Store) CreateUnit(ctx context.Context, code, name, level, parentCode st
 		u, err = unitByID(ctx, tx, id)
 		return err
 	})
+	s.tree.forget()
 	return u, err
 }
 
@@ -63,22 +64,6 @@ func (s *Store) Units(ctx context.Context) ([]Unit, error) {
 	var us []Unit
 	err := s.r.SelectContext(ctx, &us, `SELECT id, code, name, parent_id, level, valid_from, valid_to, settings FROM units ORDER BY code`)
 	return us, err
-}
-
-// Subtree returns the unit and every unit below it.
-func (s *Store) Subtree(ctx context.Context, unitID int64) ([]int64, error) {
-	return subtree(ctx, s.r, unitID)
-}
-
-func subtree(ctx context.Context, q sqlx.QueryerContext, unitID int64) ([]int64, error) {
-	var ids []int64
-	err := sqlx.SelectContext(ctx, q, &ids, `
-		WITH RECURSIVE t(id) AS (SELECT ? UNION SELECT u.id FROM units u JOIN t ON u.parent_id = t.id)
-		SELECT id FROM t ORDER BY id`, unitID)
-	if err != nil {
-		return nil, fmt.Errorf("store: subtree of unit %d: %w", unitID, err)
-	}
-	return ids, nil
 }
 
 const unitColumns = `id, code, name, parent_id, level, valid_from, valid_to, settings`

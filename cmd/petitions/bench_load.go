@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"sync"
 	"time"
@@ -12,6 +13,7 @@ import (
 type figure struct {
 	name     string
 	clients  int
+	think    time.Duration
 	count    int
 	errors   int
 	elapsed  time.Duration
@@ -21,9 +23,10 @@ type figure struct {
 func (f figure) rate() float64 { return float64(f.count) / f.elapsed.Seconds() }
 
 // hammer runs clients closed-loop workers for d (at least min requests in all):
-// each calls do with its own index and iteration number, back to back, and
-// its latency is recorded. An error counts and is kept (the first one).
-func hammer(ctx context.Context, name string, clients int, d time.Duration, min int,
+// each calls do with its own index and iteration number, pausing think
+// between calls (0: back to back), and its latency is recorded. An error
+// counts and is kept (the first one).
+func hammer(ctx context.Context, name string, clients int, d time.Duration, min int, think time.Duration,
 	do func(ctx context.Context, client, i int) error) (figure, error) {
 	var (
 		mu       sync.Mutex
@@ -59,6 +62,9 @@ func hammer(ctx context.Context, name string, clients int, d time.Duration, min 
 					continue
 				}
 				mine = append(mine, time.Since(t0))
+				if think > 0 {
+					time.Sleep(think/2 + time.Duration(rand.Int64N(int64(think)))) // 0.5–1.5 × think, so clients do not march in step
+				}
 			}
 			mu.Lock()
 			lat = append(lat, mine...)
@@ -70,7 +76,7 @@ func hammer(ctx context.Context, name string, clients int, d time.Duration, min 
 		}()
 	}
 	wg.Wait()
-	f := figure{name: name, clients: clients, count: len(lat), errors: failures, elapsed: time.Since(start)}
+	f := figure{name: name, clients: clients, think: think, count: len(lat), errors: failures, elapsed: time.Since(start)}
 	if len(lat) > 0 {
 		slices.Sort(lat)
 		f.p50, f.p99 = percentile(lat, 0.50), percentile(lat, 0.99)

@@ -25,8 +25,8 @@ type benchReport struct {
 
 func (rep *benchReport) add(f figure, err error) error {
 	rep.figures = append(rep.figures, f)
-	fmt.Fprintf(rep.cfg.out, "  %-34s %3d clients  %7d done  p50 %7s ms  p99 %7s ms  %9.0f/s\n",
-		f.name, f.clients, f.count, ms(f.p50), ms(f.p99), f.rate())
+	fmt.Fprintf(rep.cfg.out, "  %-34s %3d clients %6s  %7d done  p50 %7s ms  p99 %7s ms  %9.0f/s\n",
+		f.name, f.clients, thinkText(f.think), f.count, ms(f.p50), ms(f.p99), f.rate())
 	return err
 }
 
@@ -56,7 +56,7 @@ func (rep *benchReport) measure(ctx context.Context, s *store.Store, srv *child,
 				mine[c][id] = versions[id]
 			}
 		}
-		api, err := hammer(ctx, "transition via HTTP API", n, d, n, func(ctx context.Context, client, i int) error {
+		api, err := hammer(ctx, "transition via HTTP API", n, d, n, 0, func(ctx context.Context, client, i int) error {
 			id := owned[client][i%len(owned[client])]
 			var out struct {
 				Version int `json:"version"`
@@ -75,7 +75,7 @@ func (rep *benchReport) measure(ctx context.Context, s *store.Store, srv *child,
 			return err
 		}
 		ownedDB := own(dbCases, n)
-		db, err := hammer(ctx, "transition straight to the database", n, d, n, func(ctx context.Context, client, i int) error {
+		db, err := hammer(ctx, "transition straight to the database", n, d, n, 0, func(ctx context.Context, client, i int) error {
 			return s.BaselineNote(ctx, w.head, ownedDB[client][i%len(ownedDB[client])], w.today)
 		})
 		if err := rep.add(db, err); err != nil {
@@ -105,7 +105,7 @@ func (rep *benchReport) measureReads(ctx context.Context, srv *child, w *benchWo
 			break
 		}
 		u := srv.base + "/api/v1/backlog?as_of=" + day.on
-		f, err := hammer(ctx, day.name, 1, 0, rep.cfg.backlogs, func(ctx context.Context, _, _ int) error {
+		f, err := hammer(ctx, day.name, 1, 0, rep.cfg.backlogs, 0, func(ctx context.Context, _, _ int) error {
 			return call(ctx, "GET", u, w.supTok, "", nil, 200, nil)
 		})
 		if err := rep.add(f, err); err != nil {
@@ -123,15 +123,19 @@ func (rep *benchReport) measureReads(ctx context.Context, srv *child, w *benchWo
 		}},
 		{"search", func(c, i int) string { return "/ho-so?q=" + url.QueryEscape(w.searches[(c+i)%len(w.searches)]) }},
 	}
-	for _, p := range pages {
-		if !rep.cfg.wants("reads") {
-			break
-		}
-		f, err := hammer(ctx, p.name, n, d, n, func(ctx context.Context, c, i int) error {
-			return call(ctx, "GET", srv.base+p.path(c, i), "", w.cookie, nil, 200, nil)
-		})
-		if err := rep.add(f, err); err != nil {
-			return err
+	// Each page is read by n clients back to back (the server saturated), then
+	// by n officers who each pause about rep.cfg.think between clicks.
+	for _, think := range []time.Duration{0, rep.cfg.think} {
+		for _, p := range pages {
+			if !rep.cfg.wants("reads") {
+				return nil
+			}
+			f, err := hammer(ctx, p.name, n, d, n, think, func(ctx context.Context, c, i int) error {
+				return call(ctx, "GET", srv.base+p.path(c, i), "", w.cookie, nil, 200, nil)
+			})
+			if err := rep.add(f, err); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -148,15 +152,24 @@ func (rep *benchReport) print(out io.Writer) {
 	}
 	fmt.Fprintf(out, "- server peak memory (VmHWM): %.0f MB; database size: %.0f MB\n\n",
 		float64(rep.peakRSS)/(1<<20), float64(rep.size)/(1<<20))
-	fmt.Fprintln(out, "| measure | clients | done | p50 ms | p99 ms | per second |")
-	fmt.Fprintln(out, "|---|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(out, "| measure | clients | pause | done | p50 ms | p99 ms | per second |")
+	fmt.Fprintln(out, "|---|---:|---:|---:|---:|---:|---:|")
 	for _, f := range rep.figures {
-		fmt.Fprintf(out, "| %s | %d | %d | %s | %s | %.0f |\n", f.name, f.clients, f.count, ms(f.p50), ms(f.p99), f.rate())
+		fmt.Fprintf(out, "| %s | %d | %s | %d | %s | %s | %.0f |\n", f.name, f.clients, thinkText(f.think), f.count,
+			ms(f.p50), ms(f.p99), f.rate())
 	}
 	fmt.Fprintln(out)
 	for _, r := range rep.ratios {
 		fmt.Fprintln(out, "- transitions at", r)
 	}
+}
+
+// thinkText is a client's pause between requests, "–" for none.
+func thinkText(d time.Duration) string {
+	if d == 0 {
+		return "–"
+	}
+	return d.String()
 }
 
 func backendName(db string) string {

@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 
 	"petitions/store"
@@ -20,7 +21,7 @@ var benchSearches = []string{"bồi thường", "lấn chiếm", "giấy phép x
 
 // prepareWork picks the actors, their tokens and the cases the loads act on.
 func prepareWork(ctx context.Context, s *store.Store) (*benchWork, error) {
-	w := &benchWork{searches: benchSearches, today: s.Today(), rng: rand.New(rand.NewPCG(7, 11))}
+	w := &benchWork{searches: slices.Clone(benchSearches), today: s.Today(), rng: rand.New(rand.NewPCG(7, 11))}
 	w.fiveYearsAgo = w.today.AddDays(-5 * 365)
 	var err error
 	if w.head, err = s.UserByLogin(ctx, "head"); err != nil {
@@ -61,6 +62,13 @@ func prepareWork(ctx context.Context, s *store.Store) (*benchWork, error) {
 	}
 	for range 10_000 {
 		w.readCases = append(w.readCases, 1+w.rng.Int64N(cases))
+	}
+	for _, id := range w.readCases[:4] { // an officer also looks letters up by their code
+		c, err := s.Case(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		w.searches = append(w.searches, c.TrackingCode)
 	}
 	return w, nil
 }

@@ -247,7 +247,7 @@ func TestCrashSafetyUnderSIGKILL(t *testing.T) {
 }
 
 // assertNothingHalfWritten checks every case against its history: one record
-// per version, the state and clocks of the last record are the case's own.
+// per version, the state and earliest running due date of the last record are the case's own.
 func assertNothingHalfWritten(t *testing.T, path string) {
 	t.Helper()
 	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro&_busy_timeout=5000")
@@ -255,9 +255,9 @@ func assertNothingHalfWritten(t *testing.T, path string) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	rows, err := db.Query(`SELECT c.id, c.version, c.state, c.clocks, COUNT(h.id), MAX(h.seq),
+	rows, err := db.Query(`SELECT c.id, c.version, c.state, COALESCE(c.due_on, ''), COUNT(h.id), MAX(h.seq),
 		(SELECT to_state FROM history WHERE case_id = c.id ORDER BY seq DESC LIMIT 1),
-		(SELECT clocks FROM history WHERE case_id = c.id ORDER BY seq DESC LIMIT 1)
+		(SELECT COALESCE(due_on, '') FROM history WHERE case_id = c.id ORDER BY seq DESC LIMIT 1)
 		FROM cases c JOIN history h ON h.case_id = c.id GROUP BY c.id`)
 	if err != nil {
 		t.Fatal(err)
@@ -266,13 +266,13 @@ func assertNothingHalfWritten(t *testing.T, path string) {
 	for rows.Next() {
 		var id int64
 		var version, count, maxSeq int
-		var state, clocks, lastState, lastClocks string
-		if err := rows.Scan(&id, &version, &state, &clocks, &count, &maxSeq, &lastState, &lastClocks); err != nil {
+		var state, due, lastState, lastDue string
+		if err := rows.Scan(&id, &version, &state, &due, &count, &maxSeq, &lastState, &lastDue); err != nil {
 			t.Fatal(err)
 		}
-		if count != version || maxSeq != version || state != lastState || clocks != lastClocks {
-			t.Errorf("case %d half-written: version %d, %d records (last seq %d), state %s vs history %s, clocks equal: %v",
-				id, version, count, maxSeq, state, lastState, clocks == lastClocks)
+		if count != version || maxSeq != version || state != lastState || due != lastDue {
+			t.Errorf("case %d half-written: version %d, %d records (last seq %d), state %s vs history %s, due %q vs history %q",
+				id, version, count, maxSeq, state, lastState, due, lastDue)
 		}
 	}
 }
