@@ -23,10 +23,12 @@ import (
 // benchConfig is what `petitions bench` was asked to do.
 type benchConfig struct {
 	db, keyFile       string
+	exe               string // the petitions binary serving the child process
 	cases, years      int
 	communes          int
 	seed              int64
 	duration          time.Duration
+	writers           []int // concurrent clients of each round of transitions
 	readers, backlogs int
 	think             time.Duration // an officer's pause between clicks, in the second round of reads
 	only              string        // measure only these groups: transitions, backlog, reads
@@ -53,11 +55,17 @@ func bench(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	cfg.out = os.Stdout
-	return runBench(ctx, cfg)
+	cfg.out, cfg.writers = os.Stdout, []int{1, 16, 64}
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	cfg.exe = exe
+	_, err = runBench(ctx, cfg)
+	return err
 }
 
-func runBench(ctx context.Context, cfg benchConfig) error {
+func runBench(ctx context.Context, cfg benchConfig) (*benchReport, error) {
 	if cfg.keyFile == "" {
 		cfg.keyFile = cfg.db + ".key"
 		if isPostgres(cfg.db) {
@@ -66,43 +74,43 @@ func runBench(ctx context.Context, cfg benchConfig) error {
 	}
 	key, err := benchKey(cfg.keyFile)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	// Every generated user has the demo's public password: a costly hash would guard nothing.
 	s, err := store.Open(ctx, cfg.db, store.WithKey(key), store.WithPasswordCost(bcrypt.MinCost))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer s.Close()
 	rep := &benchReport{cfg: cfg, machine: machine()}
 	if rep.generated, err = generate(ctx, s, cfg); err != nil {
-		return err
+		return nil, err
 	}
 	if rep.cases, rep.records, err = s.Totals(ctx); err != nil {
-		return err
+		return nil, err
 	}
 	fmt.Fprintf(cfg.out, "%d cases, %d history records\n", rep.cases, rep.records)
-	w, err := prepareWork(ctx, s)
+	w, err := prepareWork(ctx, s, 2*slices.Max(cfg.writers))
 	if err != nil {
-		return err
+		return nil, err
 	}
-	srv, err := startChild(ctx, cfg.db, cfg.keyFile)
+	srv, err := startChild(ctx, cfg.exe, cfg.db, cfg.keyFile)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer srv.stop()
 	if err := w.signIn(ctx, srv.base); err != nil {
-		return err
+		return nil, err
 	}
 	if err := rep.measure(ctx, s, srv, w); err != nil {
-		return err
+		return nil, err
 	}
 	rep.peakRSS = srv.peakRSS()
 	if rep.size, err = s.Size(ctx); err != nil {
-		return err
+		return nil, err
 	}
 	rep.print(cfg.out)
-	return nil
+	return rep, nil
 }
 
 // generate loads the synthetic province into an empty database and says how

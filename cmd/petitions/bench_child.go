@@ -20,20 +20,17 @@ type child struct {
 	base string
 }
 
-func startChild(ctx context.Context, db, keyFile string) (*child, error) {
+func startChild(ctx context.Context, exe, db, keyFile string) (*child, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	exe, err := os.Executable()
-	if err != nil {
-		return nil, err
-	}
 	cmd := exec.CommandContext(ctx, exe, "serve", "--db", db, "--addr", addr)
 	cmd.Env = append(os.Environ(), "PETITIONS_KEY_FILE="+keyFile)
-	cmd.Stderr = nil // request logs are written, to /dev/null, as in production they are to a file
+	cmd.Stderr = nil                                                   // request logs are written, to /dev/null, as in production they are to a file
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGTERM} // no server outlives a bench that died
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}

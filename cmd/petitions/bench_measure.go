@@ -44,7 +44,7 @@ func (rep *benchReport) measure(ctx context.Context, s *store.Store, srv *child,
 		versions[id] = c.Version
 	}
 	d := rep.cfg.duration
-	for _, n := range []int{1, 16, 64} {
+	for _, n := range rep.cfg.writers {
 		if !rep.cfg.wants("transitions") {
 			break
 		}

@@ -19,8 +19,10 @@ import (
 // benchSearches are words an officer looks a letter up by.
 var benchSearches = []string{"bồi thường", "lấn chiếm", "giấy phép xây dựng", "tái định cư", "ô nhiễm", "trợ cấp"}
 
-// prepareWork picks the actors, their tokens and the cases the loads act on.
-func prepareWork(ctx context.Context, s *store.Store) (*benchWork, error) {
+// prepareWork picks the actors, their tokens and the cases the loads act on:
+// at least need open cases of the agency, half for the API, half for the
+// database, each client owning its own.
+func prepareWork(ctx context.Context, s *store.Store, need int) (*benchWork, error) {
 	w := &benchWork{searches: slices.Clone(benchSearches), today: s.Today(), rng: rand.New(rand.NewPCG(7, 11))}
 	w.fiveYearsAgo = w.today.AddDays(-5 * 365)
 	var err error
@@ -41,7 +43,7 @@ func prepareWork(ctx context.Context, s *store.Store) (*benchWork, error) {
 		return nil, err
 	}
 	f := store.CaseFilter{Units: []int64{w.head.UnitID}, State: workflow.InResolution, Limit: store.MaxPageSize}
-	for len(w.transitionCases) < 2*64*8 {
+	for len(w.transitionCases) < 8*need {
 		page, next, err := s.ListCases(ctx, v, f)
 		if err != nil {
 			return nil, err
@@ -53,7 +55,7 @@ func prepareWork(ctx context.Context, s *store.Store) (*benchWork, error) {
 			break
 		}
 	}
-	if len(w.transitionCases) < 2*64 {
+	if len(w.transitionCases) < need {
 		return nil, fmt.Errorf("bench: only %d cases in resolution at the agency; generate more cases", len(w.transitionCases))
 	}
 	cases, _, err := s.Totals(ctx)

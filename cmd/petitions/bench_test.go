@@ -1,0 +1,50 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The benchmark runs end to end on a small province: generation through the
+// engine, the server in its own process, every load, and a report with a
+// figure for every measure. (The million-case figures are in docs/PERFORMANCE.md.)
+func TestBenchOnASmallProvince(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and generates a province")
+	}
+	var out bytes.Buffer
+	cfg := benchConfig{db: filepath.Join(t.TempDir(), "bench.db"), exe: buildBinary(t), cases: 6000, years: 4,
+		communes: 8, seed: 3, duration: 300 * time.Millisecond, writers: []int{1, 4}, readers: 6, backlogs: 3,
+		think: 20 * time.Millisecond, out: &out}
+	rep, err := runBench(context.Background(), cfg)
+	if err != nil {
+		t.Fatalf("bench: %v\n%s", err, out.String())
+	}
+	t.Log(out.String())
+	if rep.cases < int64(cfg.cases) || rep.records < 5*rep.cases {
+		t.Errorf("generated %d cases with %d records; want %d cases, several records each", rep.cases, rep.records, cfg.cases)
+	}
+	want := map[string]int{"transition via HTTP API": 2, "transition straight to the database": 2, "backlog today": 1,
+		"backlog five years back": 1, "overdue queue, first page": 2, "case page": 2, "search": 2}
+	for _, f := range rep.figures {
+		want[f.name]--
+		if f.count == 0 || f.errors > 0 || f.p50 <= 0 || f.p99 < f.p50 {
+			t.Errorf("%s at %d clients: %d done, %d errors, p50 %v, p99 %v", f.name, f.clients, f.count, f.errors, f.p50, f.p99)
+		}
+	}
+	for name, missing := range want {
+		if missing != 0 {
+			t.Errorf("%s: %d figures missing from the report", name, missing)
+		}
+	}
+	if rep.peakRSS <= 0 || rep.size <= 0 || len(rep.ratios) != len(cfg.writers) {
+		t.Errorf("peak memory %d, size %d, ratios %v", rep.peakRSS, rep.size, rep.ratios)
+	}
+	if !strings.Contains(out.String(), "| transition via HTTP API | 4 |") {
+		t.Errorf("the Markdown table is missing the 4-client transitions:\n%s", out.String())
+	}
+}
