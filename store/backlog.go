@@ -14,7 +14,7 @@ import (
 // left it. The database groups the cases by what the backlog counts
 // (workflow.BacklogTally); workflow adds the groups up.
 func (s *Store) Backlog(ctx context.Context, units []int64, asOf workflow.Date) (workflow.Backlog, error) {
-	snap, args := s.snapshotQuery(units, asOf)
+	snap, args := s.snapshotQuery(units, asOf, false)
 	bounds := workflow.BoundsOn(s.Calendar(), asOf)
 	age := "CASE"
 	var ageArgs []any
@@ -24,13 +24,16 @@ func (s *Store) Backlog(ctx context.Context, units []int64, asOf workflow.Date) 
 	}
 	age += fmt.Sprintf(" ELSE %d END", len(ageArgs))
 	open := "x.state IN (" + openStates + ")"
-	query := `SELECT n.code, n.name, x.kind, CASE WHEN ` + open + ` THEN 1 ELSE 0 END,
-		CASE WHEN x.due IS NULL THEN 'on_track' WHEN x.due < ? THEN 'very_overdue' WHEN x.due < ? THEN 'overdue'
-			WHEN x.due <= ? THEN 'due_soon' ELSE 'on_track' END,
-		` + age + `, CASE WHEN x.matter_started_on < ? THEN 1 ELSE 0 END, COUNT(*)
-		FROM (` + snap + `) x JOIN units n ON n.id = x.unit_id
+	// Grouped by unit id first, named after: the join then meets a few
+	// hundred groups rather than every active case.
+	query := `SELECT n.code, n.name, g.kind, g.open, g.status, g.age, g.prolonged, g.cases FROM (
+		SELECT x.unit_id, x.kind, CASE WHEN ` + open + ` THEN 1 ELSE 0 END AS open,
+			CASE WHEN x.due IS NULL THEN 'on_track' WHEN x.due < ? THEN 'very_overdue' WHEN x.due < ? THEN 'overdue'
+				WHEN x.due <= ? THEN 'due_soon' ELSE 'on_track' END AS status,
+			` + age + ` AS age, CASE WHEN x.matter_started_on < ? THEN 1 ELSE 0 END AS prolonged, COUNT(*) AS cases
+		FROM (` + snap + `) x
 		WHERE ` + open + ` OR x.due IS NOT NULL
-		GROUP BY 1, 2, 3, 4, 5, 6, 7`
+		GROUP BY 1, 2, 3, 4, 5, 6) g JOIN units n ON n.id = g.unit_id`
 	all := append([]any{bounds.VeryOverdueBefore.String(), bounds.OverdueBefore.String(), bounds.DueSoonThrough.String()}, ageArgs...)
 	all = append(append(all, workflow.ProlongedBefore(asOf).String()), args...)
 	rows, err := s.r.QueryContext(ctx, s.r.Rebind(query), all...)
@@ -93,26 +96,35 @@ var openStates = func() string {
 }()
 
 // snapshotQuery selects every case of the units that counts in the backlog at
-// the end of asOf, as it then stood: id, tracking_code, unit_id, kind, state,
-// due (the earliest running due date), clocks, received_on, matter_started_on.
+// the end of asOf, as it then stood: id, unit_id, kind, state, due (the
+// earliest running due date), received_on, matter_started_on, and with detail
+// tracking_code and clocks too. Without detail it reads indexes only.
 //
 // Today's standing is the case row itself (no act is dated after today).
-// Another day's is the case's last record dated on or before it; the cases
-// still active then are read through the kept settled_on and span_class
-// (store/settled.go): those active now and received by then, and for each
-// span class those received in the 2^k days before and settled after it.
-func (s *Store) snapshotQuery(units []int64, asOf workflow.Date) (string, []any) {
+// Another day's is the case's last record dated on or before it (records are
+// dated in the order they are written, so it is the last in history_as_of);
+// the cases still active then are read through the kept settled_on and
+// span_class (store/settled.go): those active now and received by then, and
+// for each span class those received in the 2^k days before and settled after.
+func (s *Store) snapshotQuery(units []int64, asOf workflow.Date, detail bool) (string, []any) {
 	in := "unit_id IN (" + placeholders(len(units)) + ")"
 	unitArgs := make([]any, len(units))
 	for i, id := range units {
 		unitArgs[i] = id
 	}
 	day := asOf.String()
+	extra := ""
+	if detail {
+		extra = ", tracking_code, clocks"
+	}
 	if !asOf.Before(s.Today()) {
-		return `SELECT id, tracking_code, unit_id, kind, state, due_on AS due, clocks, received_on, matter_started_on
+		return `SELECT id, unit_id, kind, state, due_on AS due, received_on, matter_started_on` + extra + `
 			FROM cases WHERE settled_on IS NULL AND received_on <= ? AND ` + in, append([]any{day}, unitArgs...)
 	}
-	const cols = `SELECT id, tracking_code, unit_id, kind, received_on, matter_started_on FROM cases`
+	cols := `SELECT id, unit_id, kind, received_on, matter_started_on FROM cases`
+	if detail {
+		cols = `SELECT id, unit_id, kind, received_on, matter_started_on, tracking_code FROM cases`
+	}
 	parts := []string{cols + ` WHERE settled_on IS NULL AND received_on <= ? AND ` + in}
 	args := append([]any{day}, unitArgs...)
 	for k := 0; k <= maxSpanClass; k++ {
@@ -120,12 +132,18 @@ func (s *Store) snapshotQuery(units []int64, asOf workflow.Date) (string, []any)
 			AND received_on <= ? AND settled_on > ? AND `+in)
 		args = append(append(args, k, asOf.AddDays(-spanWindow(k)).String(), day, day), unitArgs...)
 	}
-	query := `SELECT c.id, c.tracking_code, c.unit_id, c.kind, h.to_state AS state, h.due_on AS due, h.clocks,
-			c.received_on, c.matter_started_on
-		FROM (` + strings.Join(parts, " UNION ALL ") + `) c
-		JOIN history h ON h.case_id = c.id AND h.seq = (
-			SELECT MAX(h2.seq) FROM history h2 WHERE h2.case_id = c.id AND h2.on_date <= ?)`
-	return query, append(args, day)
+	then := func(col string) string {
+		return `(SELECT h.` + col + ` FROM history h WHERE h.case_id = c.id AND h.on_date <= ?
+			ORDER BY h.on_date DESC, h.seq DESC LIMIT 1)`
+	}
+	fields, fieldArgs := then("to_state")+` AS state, `+then("due_on")+` AS due`, []any{day, day}
+	if detail {
+		fields += `, c.tracking_code, ` + then("clocks") + ` AS clocks`
+		fieldArgs = append(fieldArgs, day)
+	}
+	query := `SELECT c.id, c.unit_id, c.kind, ` + fields + `, c.received_on, c.matter_started_on
+		FROM (` + strings.Join(parts, " UNION ALL ") + `) c`
+	return query, append(fieldArgs, args...) // placeholders in the order they appear
 }
 
 // snapshotRow is one case as it stood at the end of a day, with its identity.
@@ -139,7 +157,7 @@ type snapshotRow struct {
 // filters them by the definitions Backlog counts by, so a list always holds
 // the cases of its number.
 func (s *Store) snapshots(ctx context.Context, units []int64, asOf workflow.Date) ([]snapshotRow, error) {
-	snap, args := s.snapshotQuery(units, asOf)
+	snap, args := s.snapshotQuery(units, asOf, true)
 	var rows []struct {
 		ID              int64         `db:"id"`
 		TrackingCode    string        `db:"tracking_code"`

@@ -50,7 +50,7 @@ func bench(ctx context.Context, args []string) error {
 	fs.DurationVar(&cfg.duration, "duration", 10*time.Second, "how long each load runs")
 	fs.IntVar(&cfg.readers, "readers", 64, "clients reading at once")
 	fs.IntVar(&cfg.backlogs, "backlogs", 30, "backlog requests per date")
-	fs.DurationVar(&cfg.think, "think", 500*time.Millisecond, "an officer's pause between clicks in the second round of reads")
+	fs.DurationVar(&cfg.think, "think", time.Second, "an officer's pause between clicks in the second round of reads")
 	fs.StringVar(&cfg.only, "only", "", "measure only these groups, comma-separated: transitions, backlog, reads")
 	if err := fs.Parse(args); err != nil {
 		return err

@@ -112,6 +112,16 @@ func (rep *benchReport) measureReads(ctx context.Context, srv *child, w *benchWo
 			return err
 		}
 	}
+	if rep.cfg.wants("reads") {
+		// A word in no letter is the worst search: every case is looked at (see docs/PERFORMANCE.md).
+		u := srv.base + "/ho-so?q=" + url.QueryEscape("không có trong đơn nào")
+		f, err := hammer(ctx, "search, a word in no letter", 1, 0, rep.cfg.backlogs, 0, func(ctx context.Context, _, _ int) error {
+			return call(ctx, "GET", u, "", w.cookie, nil, 200, nil)
+		})
+		if err := rep.add(f, err); err != nil {
+			return err
+		}
+	}
 	n, d := rep.cfg.readers, rep.cfg.duration
 	pages := []struct {
 		name string

@@ -34,8 +34,15 @@ BEGIN
 END;
 -- +goose StatementEnd
 
-CREATE INDEX cases_active ON cases(received_on) WHERE settled_on IS NULL;
-CREATE INDEX cases_span ON cases(span_class, received_on) WHERE settled_on IS NOT NULL;
+-- The backlog reads only these indexes, never the wide case rows: the active
+-- cases (today's backlog), the settled ones by span class and receipt (a past
+-- day's), and each case's records by day (how a case stood on a past day).
+CREATE INDEX cases_active ON cases(unit_id, received_on, kind, state, due_on, matter_started_on)
+    WHERE settled_on IS NULL;
+CREATE INDEX cases_span ON cases(span_class, received_on, settled_on, unit_id, kind, matter_started_on)
+    WHERE settled_on IS NOT NULL;
+CREATE INDEX history_as_of ON history(case_id, on_date, seq, to_state, due_on);
+DROP INDEX history_on; -- nothing reads the records of a day across cases
 
 -- Queues are ordered by the kept due date with undated cases last; an index on
 -- that very expression lets the first page stop after its rows.
@@ -53,6 +60,8 @@ DROP INDEX cases_queue;
 CREATE INDEX cases_unit_due ON cases(unit_id, due_on, id);
 CREATE INDEX cases_assignee ON cases(assignee_id, due_on);
 CREATE INDEX cases_due ON cases(due_on, id);
+CREATE INDEX history_on ON history(on_date);
+DROP INDEX history_as_of;
 DROP INDEX cases_span;
 ALTER TABLE history DROP COLUMN due_on;
 DROP INDEX cases_active;
