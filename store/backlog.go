@@ -100,12 +100,12 @@ var openStates = func() string {
 // earliest running due date), received_on, matter_started_on, and with detail
 // tracking_code and clocks too. Without detail it reads indexes only.
 //
-// Today's standing is the case row itself (no act is dated after today).
-// Another day's is the case's last record dated on or before it (records are
-// dated in the order they are written, so it is the last in history_as_of);
-// the cases still active then are read through the kept settled_on and
-// span_class (store/settled.go): those active now and received by then, and
-// for each span class those received in the 2^k days before and settled after.
+// A case still active with no act dated after asOf stood then as its row
+// stands now. Any other case active at asOf stood as its last record dated on
+// or before it (records are dated in the order they are written, so it is the
+// last in history_as_of); those are the active ones acted on since, and —
+// through the kept settled_on and span_class (store/settled.go) — for each
+// span class the settled ones received in the 2^k days before and settled after.
 func (s *Store) snapshotQuery(units []int64, asOf workflow.Date, detail bool) (string, []any) {
 	in := "unit_id IN (" + placeholders(len(units)) + ")"
 	unitArgs := make([]any, len(units))
@@ -113,37 +113,34 @@ func (s *Store) snapshotQuery(units []int64, asOf workflow.Date, detail bool) (s
 		unitArgs[i] = id
 	}
 	day := asOf.String()
-	extra := ""
+	asRow, asRecord := `SELECT id, unit_id, kind, state, due_on AS due, received_on, matter_started_on`, `SELECT id, unit_id, kind, received_on, matter_started_on`
 	if detail {
-		extra = ", tracking_code, clocks"
+		asRow += `, tracking_code, clocks`
+		asRecord += `, tracking_code`
 	}
-	if !asOf.Before(s.Today()) {
-		return `SELECT id, unit_id, kind, state, due_on AS due, received_on, matter_started_on` + extra + `
-			FROM cases WHERE settled_on IS NULL AND received_on <= ? AND ` + in, append([]any{day}, unitArgs...)
-	}
-	cols := `SELECT id, unit_id, kind, received_on, matter_started_on FROM cases`
-	if detail {
-		cols = `SELECT id, unit_id, kind, received_on, matter_started_on, tracking_code FROM cases`
-	}
-	parts := []string{cols + ` WHERE settled_on IS NULL AND received_on <= ? AND ` + in}
-	args := append([]any{day}, unitArgs...)
+	untouched := asRow + ` FROM cases WHERE settled_on IS NULL AND received_on <= ? AND last_event_on <= ? AND ` + in
+	args := append([]any{day, day}, unitArgs...)
+
+	parts := []string{asRecord + ` FROM cases WHERE settled_on IS NULL AND received_on <= ? AND last_event_on > ? AND ` + in}
+	partArgs := append([]any{day, day}, unitArgs...)
 	for k := 0; k <= maxSpanClass; k++ {
-		parts = append(parts, cols+` WHERE settled_on IS NOT NULL AND span_class = ? AND received_on > ?
+		parts = append(parts, asRecord+` FROM cases WHERE settled_on IS NOT NULL AND span_class = ? AND received_on > ?
 			AND received_on <= ? AND settled_on > ? AND `+in)
-		args = append(append(args, k, asOf.AddDays(-spanWindow(k)).String(), day, day), unitArgs...)
+		partArgs = append(append(partArgs, k, asOf.AddDays(-spanWindow(k)).String(), day, day), unitArgs...)
 	}
 	then := func(col string) string {
 		return `(SELECT h.` + col + ` FROM history h WHERE h.case_id = c.id AND h.on_date <= ?
 			ORDER BY h.on_date DESC, h.seq DESC LIMIT 1)`
 	}
-	fields, fieldArgs := then("to_state")+` AS state, `+then("due_on")+` AS due`, []any{day, day}
+	fields := then("to_state") + ` AS state, ` + then("due_on") + ` AS due, c.received_on, c.matter_started_on`
+	args = append(args, day, day)
 	if detail {
 		fields += `, c.tracking_code, ` + then("clocks") + ` AS clocks`
-		fieldArgs = append(fieldArgs, day)
+		args = append(args, day)
 	}
-	query := `SELECT c.id, c.unit_id, c.kind, ` + fields + `, c.received_on, c.matter_started_on
+	query := untouched + ` UNION ALL SELECT c.id, c.unit_id, c.kind, ` + fields + `
 		FROM (` + strings.Join(parts, " UNION ALL ") + `) c`
-	return query, append(fieldArgs, args...) // placeholders in the order they appear
+	return query, append(args, partArgs...) // placeholders in the order they appear
 }
 
 // snapshotRow is one case as it stood at the end of a day, with its identity.

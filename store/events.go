@@ -10,51 +10,27 @@ import (
 )
 
 // ApplyEvent fires an event on a case for actor, guarded by the version the
-// caller last saw: a stale version is a conflict. The new case row and its
-// history record commit together or not at all.
+// caller last saw: a stale version is a conflict. The engine decides on the
+// case as read at that version, outside the write transaction; the write
+// transaction only re-checks the version while it updates the row and appends
+// the history record, which commit together or not at all. The one writer is
+// thus held for the writing alone, as long as a bare update and insert take.
 func (s *Store) ApplyEvent(ctx context.Context, actor User, caseID int64, version int, in workflow.Input) (Case, error) {
-	var out Case
-	err := s.transact(ctx, func(tx *sqlx.Tx) error {
-		c, err := getCase(ctx, tx, caseID)
-		if err != nil {
-			return err
-		}
-		if c.Version != version {
-			return workflow.Errorf(workflow.CodeConflict, "hồ sơ đã được cập nhật (phiên bản %d, bạn gửi %d); hãy tải lại", c.Version, version)
-		}
-		assigneeID := c.AssigneeID
-		if in.Event == workflow.EvAssign || in.Event == workflow.EvReassign {
-			u, err := assignable(ctx, tx, in.Assignee, c.UnitID)
-			if err != nil {
-				return err
-			}
-			in.Assignee, assigneeID = u.Login, u.ID
-		}
-		if in.Event == workflow.EvFile && in.DuplicateOf != 0 {
-			if _, err := getCase(ctx, tx, in.DuplicateOf); err != nil {
-				return workflow.Invalid("duplicate_of", "không tìm thấy đơn gốc %d", in.DuplicateOf)
-			}
-		}
-		if in.Event == workflow.EvDisclose {
-			if err := s.checkPublicText(ctx, tx, caseID, in.Text); err != nil {
-				return err
-			}
-		}
-		env := workflow.Env{Calendar: s.Calendar(), Today: s.Today(), Settings: unitSettings(c.UnitSettings)}
-		n, rec, err := workflow.Apply(c.Case, in, workflow.Actor{Login: actor.Login, Role: actor.Role}, env)
-		if err != nil {
-			return err
-		}
-		clocks, facts, err := encodeState(n)
-		if err != nil {
-			return err
-		}
-		now := s.stamp()
-		settled, class := settlement(n)
+	c, n, rec, err := s.decide(ctx, actor, caseID, version, in)
+	if err != nil {
+		return Case{}, err
+	}
+	clocks, facts, err := encodeState(n)
+	if err != nil {
+		return Case{}, err
+	}
+	now := s.stamp()
+	settled, class := settlement(n)
+	err = s.transact(ctx, func(tx *sqlx.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE cases SET state = ?, version = ?, assignee_id = ?, accepted_on = ?,
 			resolved_on = ?, disclosed_on = ?, last_event_on = ?, outcome = ?, remote_area = ?, complexity = ?,
 			due_on = ?, clocks = ?, facts = ?, updated_at = ?, settled_on = ?, span_class = ? WHERE id = ? AND version = ?`,
-			n.State, n.Version, nullID(assigneeID), nullDate(n.AcceptedOn), nullDate(n.ResolvedOn), nullDate(n.DisclosedOn),
+			n.State, n.Version, nullID(c.AssigneeID), nullDate(n.AcceptedOn), nullDate(n.ResolvedOn), nullDate(n.DisclosedOn),
 			n.LastEventOn.String(), nullString(string(n.Outcome)), n.RemoteArea, n.Complexity, nullDate(n.EarliestDue()),
 			clocks, facts, now, settled, class, caseID, version)
 		if err != nil {
@@ -63,18 +39,57 @@ func (s *Store) ApplyEvent(ctx context.Context, actor User, caseID int64, versio
 		if k, _ := res.RowsAffected(); k != 1 {
 			return workflow.Errorf(workflow.CodeConflict, "hồ sơ đã được cập nhật; hãy tải lại")
 		}
-		if err := appendHistory(ctx, tx, caseID, rec, actor, n, now); err != nil {
-			return err
-		}
-		out, out.Case, out.AssigneeID = c, n, assigneeID // the row as just written, without reading it back
-		return nil
+		return appendHistory(ctx, tx, caseID, rec, actor, n, now)
 	})
-	return out, err
+	if err != nil {
+		return Case{}, err
+	}
+	c.Case = n // the row as just written, without reading it back
+	return c, nil
+}
+
+// decide reads the case at the caller's version and has the engine decide the
+// event: the case as read (its assignee already the new one, for an
+// assignment), the case after the event, and the record to append.
+func (s *Store) decide(ctx context.Context, actor User, caseID int64, version int, in workflow.Input) (Case, workflow.Case, workflow.Record, error) {
+	fail := func(err error) (Case, workflow.Case, workflow.Record, error) {
+		return Case{}, workflow.Case{}, workflow.Record{}, err
+	}
+	c, err := getCase(ctx, s.r, caseID)
+	if err != nil {
+		return fail(err)
+	}
+	if c.Version != version {
+		return fail(workflow.Errorf(workflow.CodeConflict, "hồ sơ đã được cập nhật (phiên bản %d, bạn gửi %d); hãy tải lại", c.Version, version))
+	}
+	if in.Event == workflow.EvAssign || in.Event == workflow.EvReassign {
+		u, err := assignable(ctx, s.r, in.Assignee, c.UnitID)
+		if err != nil {
+			return fail(err)
+		}
+		in.Assignee, c.AssigneeID = u.Login, u.ID
+	}
+	if in.Event == workflow.EvFile && in.DuplicateOf != 0 {
+		if _, err := getCase(ctx, s.r, in.DuplicateOf); err != nil {
+			return fail(workflow.Invalid("duplicate_of", "không tìm thấy đơn gốc %d", in.DuplicateOf))
+		}
+	}
+	if in.Event == workflow.EvDisclose {
+		if err := s.checkPublicText(ctx, s.r, caseID, in.Text); err != nil {
+			return fail(err)
+		}
+	}
+	env := workflow.Env{Calendar: s.Calendar(), Today: s.Today(), Settings: unitSettings(c.UnitSettings)}
+	n, rec, err := workflow.Apply(c.Case, in, workflow.Actor{Login: actor.Login, Role: actor.Role}, env)
+	if err != nil {
+		return fail(err)
+	}
+	return c, n, rec, nil
 }
 
 // assignable finds the user a case may be assigned to: a handler or head of the case's unit.
-func assignable(ctx context.Context, tx *sqlx.Tx, login string, unitID int64) (User, error) {
-	u, err := userBy(ctx, tx, "u.login = ?", login)
+func assignable(ctx context.Context, q sqlx.QueryerContext, login string, unitID int64) (User, error) {
+	u, err := userBy(ctx, q, "u.login = ?", login)
 	if err != nil || u.UnitID != unitID || (u.Role != workflow.RoleHandler && u.Role != workflow.RoleHead) || u.Disabled {
 		return User{}, workflow.Invalid("assignee", "người được giao phải là chuyên viên hoặc thủ trưởng của đơn vị xử lý")
 	}
@@ -101,8 +116,8 @@ func nullString(s string) any {
 
 // checkPublicText refuses a disclosure that names the petitioner: disclosed
 // texts go to the public with personal data removed (LTC 2018 Art. 8(3), 40).
-func (s *Store) checkPublicText(ctx context.Context, tx *sqlx.Tx, caseID int64, text string) error {
-	p, err := s.petitioner(ctx, tx, caseID)
+func (s *Store) checkPublicText(ctx context.Context, q sqlx.QueryerContext, caseID int64, text string) error {
+	p, err := s.petitioner(ctx, q, caseID)
 	if err != nil {
 		return err
 	}

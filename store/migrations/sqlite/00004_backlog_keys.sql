@@ -37,7 +37,7 @@ END;
 -- The backlog reads only these indexes, never the wide case rows: the active
 -- cases (today's backlog), the settled ones by span class and receipt (a past
 -- day's), and each case's records by day (how a case stood on a past day).
-CREATE INDEX cases_active ON cases(unit_id, received_on, kind, state, due_on, matter_started_on)
+CREATE INDEX cases_active ON cases(unit_id, received_on, last_event_on, kind, state, due_on, matter_started_on)
     WHERE settled_on IS NULL;
 CREATE INDEX cases_span ON cases(span_class, received_on, settled_on, unit_id, kind, matter_started_on)
     WHERE settled_on IS NOT NULL;
