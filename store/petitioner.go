@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/jmoiron/sqlx"
 
@@ -17,9 +16,8 @@ func (s *Store) Petitioner(ctx context.Context, v workflow.Viewer, c Case, purpo
 		return Petitioner{}, false, nil
 	}
 	if c.Kind == workflow.Denunciation {
-		if _, err := s.w.ExecContext(ctx, `INSERT INTO identity_reads (case_id, user_id, at, purpose) VALUES (?, ?, ?, ?)`,
-			c.ID, v.UserID, s.stamp(), purpose); err != nil {
-			return Petitioner{}, false, fmt.Errorf("store: record identity read: %w", err)
+		if err := s.recordIdentityRead(ctx, c.ID, v.UserID, purpose); err != nil {
+			return Petitioner{}, false, err
 		}
 	}
 	p, err := s.petitioner(ctx, s.r, c.ID)

@@ -36,7 +36,8 @@ type Store struct {
 	calMu sync.RWMutex
 	cal   *workflow.Calendar
 
-	tree unitTree // the units' parent links, for viewers' scopes
+	tree  unitTree    // the units' parent links, for viewers' scopes
+	idLog identityLog // records reads of denouncers' identities, several to a commit
 
 	keys         *keys // seal and index petitioners' identities
 	passwordCost int
@@ -119,6 +120,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 
 // Close closes both pools.
 func (s *Store) Close() error {
+	s.idLog.stopIdentityLog()
 	return errors.Join(s.r.Close(), s.w.Close())
 }
 
