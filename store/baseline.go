@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/jmoiron/sqlx"
-
 	"petitions/workflow"
 )
 
@@ -14,7 +12,7 @@ import (
 // with none of the engine's work: no rules, no clocks. It exists for
 // the benchmark, which compares the API's rate of transitions with this floor.
 func (s *Store) BaselineNote(ctx context.Context, actor User, caseID int64, on workflow.Date) error {
-	return s.transact(ctx, func(tx *sqlx.Tx) error {
+	return s.write(ctx, func(tx *txn) error {
 		var c struct {
 			Version int     `db:"version"`
 			State   string  `db:"state"`

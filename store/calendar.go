@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/jmoiron/sqlx"
-
 	"petitions/workflow"
 )
 
@@ -28,7 +26,10 @@ func (s *Store) SetCalendarDay(ctx context.Context, d workflow.CalendarDay) erro
 	if d.Kind != workflow.DayOff && d.Kind != workflow.DayWork {
 		return workflow.Invalid("kind", "loại ngày phải là off hoặc work")
 	}
-	_, err := s.w.ExecContext(ctx, `INSERT INTO calendar_days (day, kind, name, source) VALUES (?, ?, ?, ?)
+	if err := refuseUnstorable("name", d.Name, "source", d.Source); err != nil {
+		return err
+	}
+	_, err := s.exec(ctx, `INSERT INTO calendar_days (day, kind, name, source) VALUES (?, ?, ?, ?)
 		ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name, source = excluded.source`,
 		d.Day.String(), d.Kind, d.Name, d.Source)
 	if err != nil {
@@ -39,7 +40,7 @@ func (s *Store) SetCalendarDay(ctx context.Context, d workflow.CalendarDay) erro
 
 // seedCalendar ships the official days on a new database, then loads the calendar.
 func (s *Store) seedCalendar(ctx context.Context) error {
-	err := s.transact(ctx, func(tx *sqlx.Tx) error {
+	err := s.write(ctx, func(tx *txn) error {
 		var n int
 		if err := tx.GetContext(ctx, &n, `SELECT COUNT(*) FROM calendar_days`); err != nil || n > 0 {
 			return err

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"crypto/rand"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -127,8 +128,11 @@ func (r caseRow) toCase() (Case, error) {
 // writes its first history record, in one transaction. A round-2 complaint
 // names its round-1 case, whose matter start it inherits (for "prolonged").
 func (s *Store) CreateCase(ctx context.Context, actor User, in NewCase) (Case, error) {
+	if err := refuseUnstorable("subject", in.Subject, "content", in.Content); err != nil {
+		return Case{}, err
+	}
 	var out Case
-	err := s.transact(ctx, func(tx *sqlx.Tx) error {
+	err := s.write(ctx, func(tx *txn) error {
 		unit, err := unitByID(ctx, tx, actor.UnitID)
 		if err != nil {
 			return err
@@ -193,6 +197,9 @@ func (s *Store) Case(ctx context.Context, id int64) (Case, error) {
 
 // CaseByTrackingCode returns a case by its public code.
 func (s *Store) CaseByTrackingCode(ctx context.Context, code string) (Case, error) {
+	if !storable(code) {
+		return Case{}, notFound(sql.ErrNoRows, "hồ sơ")
+	}
 	var r caseRow
 	err := sqlx.GetContext(ctx, s.r, &r, caseSelect+` WHERE c.tracking_code = ?`, strings.ToUpper(strings.TrimSpace(code)))
 	if err != nil {

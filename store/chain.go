@@ -9,8 +9,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-
-	"github.com/jmoiron/sqlx"
 )
 
 // chainFields are the columns a history record's hash covers, in order.
@@ -55,9 +53,10 @@ func chainHash(prevChain, recordHash string) string {
 }
 
 // sealRecord numbers a record about to be appended after the last of its
-// case and fills in its hashes, inside the write transaction (the one writer
-// connection serialises appends).
-func sealRecord(ctx context.Context, tx *sqlx.Tx, f *chainFields) error {
+// case and fills in its hashes, inside the write transaction: write runs
+// those one at a time (SQLite's one writer connection, PostgreSQL's write
+// lock), so the last record read here is still the last one at commit.
+func sealRecord(ctx context.Context, tx *txn, f *chainFields) error {
 	var last struct {
 		Seq  int    `db:"seq"`
 		Hash string `db:"hash"`

@@ -16,6 +16,11 @@ import (
 // the history record, which commit together or not at all. The one writer is
 // thus held for the writing alone, as long as a bare update and insert take.
 func (s *Store) ApplyEvent(ctx context.Context, actor User, caseID int64, version int, in workflow.Input) (Case, error) {
+	// Every text ends up in the history's payload or the case's facts (JSON).
+	if err := refuseUnstorable("note", in.Note, "assignee", in.Assignee, "reason_code", in.ReasonCode,
+		"target", in.Target, "minutes", in.Minutes, "summary", in.Summary, "channel", in.Channel, "text", in.Text); err != nil {
+		return Case{}, err
+	}
 	c, n, rec, err := s.decide(ctx, actor, caseID, version, in)
 	if err != nil {
 		return Case{}, err
@@ -26,7 +31,7 @@ func (s *Store) ApplyEvent(ctx context.Context, actor User, caseID int64, versio
 	}
 	now := s.stamp()
 	settled, class := settlement(n)
-	err = s.transact(ctx, func(tx *sqlx.Tx) error {
+	err = s.write(ctx, func(tx *txn) error {
 		res, err := tx.ExecContext(ctx, `UPDATE cases SET state = ?, version = ?, assignee_id = ?, accepted_on = ?,
 			resolved_on = ?, disclosed_on = ?, last_event_on = ?, outcome = ?, remote_area = ?, complexity = ?,
 			due_on = ?, clocks = ?, facts = ?, updated_at = ?, settled_on = ?, span_class = ? WHERE id = ? AND version = ?`,

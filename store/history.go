@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/jmoiron/sqlx"
-
 	"petitions/workflow"
 )
 
@@ -43,13 +41,13 @@ func (s *Store) History(ctx context.Context, caseID int64) ([]HistoryRecord, err
 
 // appendHistory writes one record inside the caller's transaction, with the
 // running clocks after the act (so the backlog can be rebuilt as of any day).
-func appendHistory(ctx context.Context, tx *sqlx.Tx, caseID int64, rec workflow.Record, actor User, after workflow.Case, at string) error {
+func appendHistory(ctx context.Context, tx *txn, caseID int64, rec workflow.Record, actor User, after workflow.Case, at string) error {
 	clocks, due := recordClocks(after)
 	return insertRecord(ctx, tx, caseID, rec, actor, clocks, due, at)
 }
 
 // insertRecord seals and writes a record whose clocks are already encoded.
-func insertRecord(ctx context.Context, tx *sqlx.Tx, caseID int64, rec workflow.Record, actor User, clocks string, due any, at string) error {
+func insertRecord(ctx context.Context, tx *txn, caseID int64, rec workflow.Record, actor User, clocks string, due any, at string) error {
 	payload, err := json.Marshal(rec.Payload)
 	if err != nil {
 		return fmt.Errorf("store: encode payload: %w", err)

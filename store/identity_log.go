@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"sync"
-
-	"github.com/jmoiron/sqlx"
 )
 
 // identityLog records the reads of denouncers' identities (LTC 2018 Art. 8,
@@ -78,7 +76,7 @@ func (s *Store) writeIdentityReads() {
 				break gather
 			}
 		}
-		err := s.transact(context.Background(), func(tx *sqlx.Tx) error {
+		err := s.write(context.Background(), func(tx *txn) error {
 			for _, r := range batch {
 				if _, err := tx.Exec(`INSERT INTO identity_reads (case_id, user_id, at, purpose) VALUES (?, ?, ?, ?)`,
 					r.caseID, r.userID, r.at, r.purpose); err != nil {

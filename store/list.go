@@ -69,8 +69,12 @@ func (s *Store) ListCases(ctx context.Context, v workflow.Viewer, f CaseFilter) 
 		// A whole tracking code is looked up, not searched for, through its unique index.
 		where, args = append(where, "c.tracking_code = ?"), append(args, strings.ToUpper(q))
 	} else if q != "" {
+		if !storable(q) {
+			return []Case{}, "", nil // no stored text holds it
+		}
 		like := "%" + escapeLike(q) + "%"
-		where = append(where, `(c.subject LIKE ? ESCAPE '\' OR c.content LIKE ? ESCAPE '\' OR c.tracking_code LIKE ? ESCAPE '\')`)
+		d := s.dialect
+		where = append(where, "("+d.likeCI("c.subject")+" OR "+d.likeCI("c.content")+" OR "+d.likeCI("c.tracking_code")+")")
 		args = append(args, like, like, like)
 	}
 	if f.Cursor != "" {

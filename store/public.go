@@ -25,16 +25,20 @@ func (s *Store) Disclosures(ctx context.Context, q string, limit int) ([]Disclos
 	if limit <= 0 || limit > MaxPageSize {
 		limit = 50
 	}
+	text := s.dialect.jsonText("c.facts", "disclosure_text")
 	where, args := "c.disclosed_on IS NOT NULL", []any{}
 	if q = strings.TrimSpace(q); q != "" {
-		where += ` AND (json_extract(c.facts, '$.disclosure_text') LIKE ? ESCAPE '\' OR c.tracking_code LIKE ? ESCAPE '\')`
+		if !storable(q) {
+			return []Disclosure{}, nil // no stored text holds it
+		}
+		where += ` AND (` + s.dialect.likeCI(text) + ` OR ` + s.dialect.likeCI("c.tracking_code") + `)`
 		like := "%" + escapeLike(q) + "%"
 		args = append(args, like, like)
 	}
 	args = append(args, limit)
 	ds := []Disclosure{}
 	err := s.r.SelectContext(ctx, &ds, `SELECT c.tracking_code, c.kind, n.name AS unit, c.resolved_on, c.disclosed_on,
-		COALESCE(c.outcome, '') AS outcome, COALESCE(json_extract(c.facts, '$.disclosure_text'), '') AS text
+		COALESCE(c.outcome, '') AS outcome, COALESCE(`+text+`, '') AS text
 		FROM cases c JOIN units n ON n.id = c.unit_id WHERE `+where+` ORDER BY c.disclosed_on DESC, c.id DESC LIMIT ?`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: disclosures: %w", err)

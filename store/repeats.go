@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"petitions/workflow"
 )
@@ -26,7 +27,16 @@ func (s *Store) FindRepeats(ctx context.Context, v workflow.Viewer, p Petitioner
 	if id == "" && name == "" {
 		return nil, nil
 	}
-	args := []any{id, name}
+	// Each hash is matched only when the letter has it: an empty hash would
+	// match every petitioner without one.
+	var match []string
+	args := []any{id}
+	if id != "" {
+		match, args = append(match, "p.id_hash = ?"), append(args, id)
+	}
+	if name != "" {
+		match, args = append(match, "p.name_hash = ?"), append(args, name)
+	}
 	for _, u := range v.Scope {
 		args = append(args, u)
 	}
@@ -35,9 +45,9 @@ func (s *Store) FindRepeats(ctx context.Context, v workflow.Viewer, p Petitioner
 		SameID bool `db:"same_id"`
 	}
 	err := s.r.SelectContext(ctx, &rows, `SELECT c.id, c.tracking_code, c.kind, c.state, c.received_on, c.subject,
-		p.id_hash <> '' AND p.id_hash = ?1 AS same_id
+		p.id_hash <> '' AND p.id_hash = ? AS same_id
 		FROM petitioners p JOIN cases c ON c.id = p.case_id
-		WHERE (p.id_hash = ?1 AND ?1 <> '' OR p.name_hash = ?2 AND ?2 <> '')
+		WHERE (`+strings.Join(match, " OR ")+`)
 		AND c.unit_id IN (`+placeholders(len(v.Scope))+`)
 		ORDER BY c.received_on DESC LIMIT 50`, args...)
 	if err != nil {

@@ -21,7 +21,7 @@ type Session struct {
 func (s *Store) CreateSession(ctx context.Context, userID int64) (string, error) {
 	id, csrf := randomToken(), randomToken()
 	now := s.Now().UTC()
-	_, err := s.w.ExecContext(ctx, `INSERT INTO sessions (id_hash, user_id, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
+	_, err := s.exec(ctx, `INSERT INTO sessions (id_hash, user_id, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
 		hashToken(id), userID, csrf, now.Format(time.RFC3339), now.Add(SessionTTL).Format(time.RFC3339))
 	if err != nil {
 		return "", fmt.Errorf("store: create session: %w", err)
@@ -52,7 +52,7 @@ func (s *Store) SessionByID(ctx context.Context, id string) (Session, error) {
 
 // DeleteSession signs a browser out.
 func (s *Store) DeleteSession(ctx context.Context, id string) error {
-	_, err := s.w.ExecContext(ctx, `DELETE FROM sessions WHERE id_hash = ?`, hashToken(id))
+	_, err := s.exec(ctx, `DELETE FROM sessions WHERE id_hash = ?`, hashToken(id))
 	return err
 }
 

@@ -1,7 +1,9 @@
-// Package store persists the workflow: one SQLite file in WAL mode with a
-// one-connection writer pool and a read-only reader pool (STYLE.md), migrations
-// embedded. Every state change and its history record commit in one
-// transaction.
+// Package store persists the workflow: by default one SQLite file in WAL mode
+// with a one-connection writer pool and a read-only reader pool (STYLE.md), or
+// a PostgreSQL database named by a postgres:// URL; migrations embedded, one
+// folder per backend with the same numbers. Every state change and its
+// history record commit in one transaction, and write transactions run one at
+// a time on either backend (the history's running hash needs it).
 package store
 
 import (
@@ -13,23 +15,29 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"strings"
 	"sync"
 	"time"
 
+	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL, registered as driver "pgx"
 	"github.com/jmoiron/sqlx"
 	_ "github.com/mattn/go-sqlite3" // the embedded default backend
 	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
 	"golang.org/x/crypto/bcrypt"
 
 	"petitions/workflow"
 )
 
-//go:embed migrations/sqlite/*.sql
-var sqliteMigrations embed.FS
+//go:embed migrations/sqlite/*.sql migrations/postgres/*.sql
+var migrations embed.FS
 
 // Store is the persistence of the engine.
 type Store struct {
-	w, r *sqlx.DB // writer (one connection, IMMEDIATE transactions) and readers
+	// The writer (one connection; IMMEDIATE transactions on SQLite, a lock
+	// on PostgreSQL, see write) and the readers (query-only).
+	w, r    *pool
+	dialect dialect
 	// Now is the clock of the store; tests replace it to fix "today".
 	Now func() time.Time
 
@@ -60,8 +68,10 @@ func WithKey(master []byte) Option { return func(o *options) { o.key = master } 
 // bcrypt.DefaultCost). Tests lower it: hashing is meant to be slow.
 func WithPasswordCost(cost int) Option { return func(o *options) { o.passwordCost = cost } }
 
-// Open opens (creating if needed) the SQLite file at path and migrates it.
-func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
+// Open opens the database named by dsn and migrates it: a PostgreSQL
+// database for a postgres:// or postgresql:// URL (the database must exist),
+// otherwise the SQLite file at that path, created if needed.
+func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	var o options
 	for _, opt := range opts {
 		opt(&o)
@@ -74,6 +84,32 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	s := &Store{Now: time.Now, keys: ks, passwordCost: o.passwordCost}
+	if s.passwordCost == 0 {
+		s.passwordCost = bcrypt.DefaultCost
+	}
+	if IsPostgresDSN(dsn) {
+		err = s.openPostgres(ctx, dsn)
+	} else {
+		err = s.openSQLite(ctx, dsn)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := s.seedCalendar(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// IsPostgresDSN reports whether Open takes dsn for a PostgreSQL URL rather
+// than a SQLite file path.
+func IsPostgresDSN(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+func (s *Store) openSQLite(ctx context.Context, path string) error {
 	common := url.Values{}
 	common.Set("_journal_mode", "WAL")
 	common.Set("_busy_timeout", "5000")
@@ -92,30 +128,68 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	wq.Set("_txlock", "immediate")
 	w, err := sqlx.Open("sqlite3", "file:"+path+"?"+wq.Encode())
 	if err != nil {
-		return nil, fmt.Errorf("store: open writer: %w", err)
+		return fmt.Errorf("store: open writer: %w", err)
 	}
 	w.SetMaxOpenConns(1)
-	if err := migrate(ctx, w.DB); err != nil {
+	if err := migrate(ctx, w.DB, sqliteDialect); err != nil {
 		w.Close()
-		return nil, err
+		return err
 	}
 	rq := common
 	rq.Set("_query_only", "true")
 	r, err := sqlx.Open("sqlite3", "file:"+path+"?"+rq.Encode())
 	if err != nil {
 		w.Close()
-		return nil, fmt.Errorf("store: open readers: %w", err)
+		return fmt.Errorf("store: open readers: %w", err)
 	}
 	r.SetMaxOpenConns(8)
-	s := &Store{w: w, r: r, Now: time.Now, keys: ks, passwordCost: o.passwordCost}
-	if s.passwordCost == 0 {
-		s.passwordCost = bcrypt.DefaultCost
+	s.w, s.r, s.dialect = &pool{w}, &pool{r}, sqliteDialect
+	return nil
+}
+
+// openPostgres opens the same two pools as openSQLite: one writer
+// connection, so that the process's writes queue in the pool as on SQLite,
+// and up to eight readers whose transactions are read-only, as SQLite's
+// query-only readers are. write still takes writeLock: other processes
+// (another server, the command-line tools) write to the same database.
+func (s *Store) openPostgres(ctx context.Context, dsn string) error {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return fmt.Errorf("store: postgres URL: %w", err)
 	}
-	if err := s.seedCalendar(ctx); err != nil {
-		s.Close()
-		return nil, err
+	w, err := openPgx(ctx, dsn, 1)
+	if err != nil {
+		return err
 	}
-	return s, nil
+	if err := migrate(ctx, w.DB, postgresDialect); err != nil {
+		w.Close()
+		return err
+	}
+	q := u.Query()
+	q.Set("default_transaction_read_only", "on") // a run-time parameter pgx hands to the server
+	u.RawQuery = q.Encode()
+	r, err := openPgx(ctx, u.String(), 8)
+	if err != nil {
+		w.Close()
+		return err
+	}
+	s.w, s.r, s.dialect = &pool{w}, &pool{r}, postgresDialect
+	return nil
+}
+
+func openPgx(ctx context.Context, dsn string, conns int) (*sqlx.DB, error) {
+	// "pgx", not "pgx/v5": sqlx knows the bind type ($1) of the former only,
+	// and Rebind would silently leave the ? in place (STYLE.md).
+	db, err := sqlx.Open("pgx", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("store: open postgres: %w", err)
+	}
+	db.SetMaxOpenConns(conns)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: connect to postgres: %w", err)
+	}
+	return db, nil
 }
 
 // Close closes both pools.
@@ -124,12 +198,22 @@ func (s *Store) Close() error {
 	return errors.Join(s.r.Close(), s.w.Close())
 }
 
-func migrate(ctx context.Context, db *sql.DB) error {
-	dir, err := fs.Sub(sqliteMigrations, "migrations/sqlite")
+func migrate(ctx context.Context, db *sql.DB, d dialect) error {
+	folder, gd, opts := "migrations/sqlite", goose.DialectSQLite3, []goose.ProviderOption(nil)
+	if d == postgresDialect {
+		// Two processes starting on a new database must not both migrate it:
+		// goose holds a session-level advisory lock while it runs.
+		locker, err := lock.NewPostgresSessionLocker()
+		if err != nil {
+			return fmt.Errorf("store: migrations lock: %w", err)
+		}
+		folder, gd, opts = "migrations/postgres", goose.DialectPostgres, append(opts, goose.WithSessionLocker(locker))
+	}
+	dir, err := fs.Sub(migrations, folder)
 	if err != nil {
 		return err
 	}
-	p, err := goose.NewProvider(goose.DialectSQLite3, db, dir)
+	p, err := goose.NewProvider(gd, db, dir, opts...)
 	if err != nil {
 		return fmt.Errorf("store: migrations: %w", err)
 	}
@@ -145,11 +229,26 @@ func (s *Store) Today() workflow.Date { return workflow.DateOf(s.Now()) }
 // stamp is the time of a write, RFC 3339 in UTC.
 func (s *Store) stamp() string { return s.Now().UTC().Format(time.RFC3339Nano) }
 
-// transact runs fn in one write transaction: commit if it returns nil, roll back otherwise.
-func (s *Store) transact(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
-	tx, err := s.w.BeginTxx(ctx, nil)
+// writeLock is the key of the PostgreSQL advisory lock every write
+// transaction takes first ("petition" in ASCII). SQLite locks the whole file
+// for a write transaction; PostgreSQL would let two of them, from two
+// processes, append history at once: both would extend the same last running
+// hash and fork the chain (chain.go), and take ids out of commit order.
+const writeLock int64 = 0x7065746974696f6e
+
+// write runs fn in one write transaction: commit if it returns nil, roll
+// back otherwise. Write transactions run one at a time on both backends.
+func (s *Store) write(ctx context.Context, fn func(tx *txn) error) error {
+	tx, err := s.w.beginTx(ctx)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
+	}
+	if s.dialect == postgresDialect {
+		// Held until commit or rollback.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, writeLock); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("store: wait for the write lock: %w", err)
+		}
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
@@ -159,6 +258,24 @@ func (s *Store) transact(ctx context.Context, fn func(tx *sqlx.Tx) error) error 
 		return fmt.Errorf("store: commit: %w", err)
 	}
 	return nil
+}
+
+// transact is write for code that binds its own queries (tx.Rebind), such as
+// the bulk loader: fn gets the bare sqlx transaction.
+func (s *Store) transact(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
+	return s.write(ctx, func(tx *txn) error { return fn(tx.Tx) })
+}
+
+// exec runs one write statement in its own write transaction, so that it
+// waits its turn like every other write.
+func (s *Store) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	var res sql.Result
+	err := s.write(ctx, func(tx *txn) error {
+		var err error
+		res, err = tx.ExecContext(ctx, query, args...)
+		return err
+	})
+	return res, err
 }
 
 // notFound maps sql.ErrNoRows to the engine's not_found error.

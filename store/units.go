@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 
@@ -31,8 +32,11 @@ func (u Unit) UnitSettings() workflow.UnitSettings {
 
 // CreateUnit adds a unit under parentCode ("" for a root). Codes are unique.
 func (s *Store) CreateUnit(ctx context.Context, code, name, level, parentCode string) (Unit, error) {
+	if err := refuseUnstorable("code", code, "name", name, "level", level); err != nil {
+		return Unit{}, err
+	}
 	var u Unit
-	err := s.transact(ctx, func(tx *sqlx.Tx) error {
+	err := s.write(ctx, func(tx *txn) error {
 		var parent *int64
 		if parentCode != "" {
 			p, err := unitByCode(ctx, tx, parentCode)
@@ -70,6 +74,9 @@ const unitColumns = `id, code, name, parent_id, level, valid_from, valid_to, set
 
 func unitByCode(ctx context.Context, q sqlx.QueryerContext, code string) (Unit, error) {
 	var u Unit
+	if !storable(code) {
+		return u, notFound(sql.ErrNoRows, "đơn vị "+code)
+	}
 	err := sqlx.GetContext(ctx, q, &u, `SELECT `+unitColumns+` FROM units WHERE code = ?`, code)
 	return u, notFound(err, "đơn vị "+code)
 }

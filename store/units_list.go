@@ -20,7 +20,7 @@ func (s *Store) Assignable(ctx context.Context, unitIDs []int64) ([]User, error)
 	}
 	var us []User
 	err := s.r.SelectContext(ctx, &us, `SELECT `+userColumns+` FROM users u JOIN units n ON n.id = u.unit_id
-		WHERE u.role IN (?, ?) AND u.disabled = 0 AND u.unit_id IN (`+placeholders(len(unitIDs))+`)
+		WHERE u.role IN (?, ?) AND u.disabled = FALSE AND u.unit_id IN (`+placeholders(len(unitIDs))+`)
 		ORDER BY u.role = 'head' DESC, u.name, u.login`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: assignable users: %w", err)

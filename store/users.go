@@ -46,12 +46,15 @@ func (s *Store) CreateUser(ctx context.Context, login, name string, role workflo
 	if len(password) < 4 || len(password) > MaxPasswordBytes {
 		return User{}, workflow.Invalid("password", "mật khẩu phải dài từ 4 đến %d byte", MaxPasswordBytes)
 	}
+	if err := refuseUnstorable("login", login, "name", name); err != nil {
+		return User{}, err
+	}
 	hash, err := bcrypt.GenerateFromPassword([]byte(password), s.passwordCost)
 	if err != nil {
 		return User{}, fmt.Errorf("store: hash password: %w", err)
 	}
 	var u User
-	err = s.transact(ctx, func(tx *sqlx.Tx) error {
+	err = s.write(ctx, func(tx *txn) error {
 		unit, err := unitByCode(ctx, tx, unitCode)
 		if err != nil {
 			return err
@@ -60,7 +63,7 @@ func (s *Store) CreateUser(ctx context.Context, login, name string, role workflo
 		err = tx.GetContext(ctx, &id, `INSERT INTO users (login, name, role, unit_id, password_hash, created_at)
 			VALUES (?, ?, ?, ?, ?, ?) RETURNING id`, login, name, role, unit.ID, string(hash), s.stamp())
 		if err != nil {
-			if strings.Contains(err.Error(), "UNIQUE") {
+			if isUniqueViolation(err) {
 				return workflow.Errorf(workflow.CodeConflict, "tên đăng nhập %q đã tồn tại", login)
 			}
 			return fmt.Errorf("store: create user: %w", err)
@@ -73,6 +76,9 @@ func (s *Store) CreateUser(ctx context.Context, login, name string, role workflo
 
 // UserByLogin returns the user with that login (not_found otherwise).
 func (s *Store) UserByLogin(ctx context.Context, login string) (User, error) {
+	if !storable(login) {
+		return User{}, notFound(sql.ErrNoRows, "người dùng")
+	}
 	return userBy(ctx, s.r, "u.login = ?", norm.NFC.String(login))
 }
 
@@ -100,7 +106,7 @@ func (s *Store) Authenticate(ctx context.Context, login, password string) (User,
 // CreateToken issues a new API token for the user; only its hash is stored.
 func (s *Store) CreateToken(ctx context.Context, userID int64) (string, error) {
 	token := randomToken()
-	_, err := s.w.ExecContext(ctx, `INSERT INTO api_tokens (user_id, token_hash, created_at) VALUES (?, ?, ?)`,
+	_, err := s.exec(ctx, `INSERT INTO api_tokens (user_id, token_hash, created_at) VALUES (?, ?, ?)`,
 		userID, hashToken(token), s.stamp())
 	if err != nil {
 		return "", fmt.Errorf("store: create token: %w", err)

@@ -1,0 +1,170 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jmoiron/sqlx"
+	"github.com/mattn/go-sqlite3"
+
+	"petitions/workflow"
+)
+
+// dialect is the SQL backend behind a store. The SQL of the package is written
+// once, with ? placeholders; the few spots where SQLite and PostgreSQL
+// disagree ask the dialect.
+type dialect int
+
+const (
+	sqliteDialect dialect = iota
+	postgresDialect
+)
+
+// jsonText is the SQL for the text of a top-level string member of a JSON
+// document kept in a TEXT column (NULL when missing). key must be a literal
+// of the package, never user input. On PostgreSQL the text is given the
+// columns' collation "C": ->> would return the database's default one.
+func (d dialect) jsonText(column, key string) string {
+	if d == postgresDialect {
+		return "((CAST(" + column + " AS json) ->> '" + key + `') COLLATE "C")`
+	}
+	return "json_extract(" + column + ", '$." + key + "')"
+}
+
+// likeCI is the SQL for "column contains the pattern, ASCII letters in either
+// case", the pattern escaped with escapeLike. SQLite's LIKE folds ASCII
+// letters only; PostgreSQL's ILIKE folds by the column's collation, which the
+// schema pins to "C" (byte order, ASCII-only case folding), so both backends
+// match the same rows: "abc" finds "ABC", "đất" does not find "ĐẤT".
+func (d dialect) likeCI(column string) string {
+	if d == postgresDialect {
+		return column + ` ILIKE ? ESCAPE '\'`
+	}
+	return column + ` LIKE ? ESCAPE '\'`
+}
+
+// storable reports whether s can be stored as TEXT on both backends: valid
+// UTF-8 without NUL. SQLite keeps any bytes; PostgreSQL refuses the query
+// that carries such a value, and cannot cast JSON holding "\u0000" to
+// text. So that both accept the same input, writes refuse text that is not
+// storable (refuseUnstorable), and lookups by it find nothing without asking
+// the database.
+func storable(s string) bool {
+	return utf8.ValidString(s) && !strings.ContainsRune(s, 0)
+}
+
+// refuseUnstorable takes field, value pairs and returns an invalid error for
+// the first value that is not storable.
+func refuseUnstorable(fieldValues ...string) error {
+	for i := 0; i+1 < len(fieldValues); i += 2 {
+		if !storable(fieldValues[i+1]) {
+			return workflow.Invalid(fieldValues[i], "văn bản chứa ký tự không hợp lệ (NUL hoặc sai UTF-8)")
+		}
+	}
+	return nil
+}
+
+// isUniqueViolation reports whether err is a UNIQUE constraint refusing a row.
+func isUniqueViolation(err error) bool {
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		return se.ExtendedCode == sqlite3.ErrConstraintUnique || se.ExtendedCode == sqlite3.ErrConstraintPrimaryKey
+	}
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "23505" // unique_violation
+}
+
+// pool is a pool whose queries are written with ? placeholders and rebound to
+// the driver's own ($1, $2 … on PostgreSQL) on the way out, so every query of
+// the package runs unchanged on both backends. Every method that takes SQL is
+// overridden here (db_plain.go: those without a context); sqlx's Named*
+// methods already bind by the driver's name.
+type pool struct{ *sqlx.DB }
+
+func (d *pool) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return d.DB.ExecContext(ctx, d.Rebind(query), args...)
+}
+
+func (d *pool) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return d.DB.QueryContext(ctx, d.Rebind(query), args...)
+}
+
+func (d *pool) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	return d.DB.QueryRowContext(ctx, d.Rebind(query), args...)
+}
+
+func (d *pool) QueryxContext(ctx context.Context, query string, args ...any) (*sqlx.Rows, error) {
+	return d.DB.QueryxContext(ctx, d.Rebind(query), args...)
+}
+
+func (d *pool) QueryRowxContext(ctx context.Context, query string, args ...any) *sqlx.Row {
+	return d.DB.QueryRowxContext(ctx, d.Rebind(query), args...)
+}
+
+func (d *pool) GetContext(ctx context.Context, dest any, query string, args ...any) error {
+	return d.DB.GetContext(ctx, dest, d.Rebind(query), args...)
+}
+
+func (d *pool) SelectContext(ctx context.Context, dest any, query string, args ...any) error {
+	return d.DB.SelectContext(ctx, dest, d.Rebind(query), args...)
+}
+
+func (d *pool) PrepareContext(ctx context.Context, query string) (*sql.Stmt, error) {
+	return d.DB.PrepareContext(ctx, d.Rebind(query))
+}
+
+func (d *pool) PreparexContext(ctx context.Context, query string) (*sqlx.Stmt, error) {
+	return d.DB.PreparexContext(ctx, d.Rebind(query))
+}
+
+// beginTx starts a transaction whose queries are rebound like the pool's.
+func (d *pool) beginTx(ctx context.Context) (*txn, error) {
+	t, err := d.DB.BeginTxx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &txn{t}, nil
+}
+
+// txn is a transaction whose queries are rebound like pool's.
+type txn struct{ *sqlx.Tx }
+
+func (t *txn) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return t.Tx.ExecContext(ctx, t.Rebind(query), args...)
+}
+
+func (t *txn) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return t.Tx.QueryContext(ctx, t.Rebind(query), args...)
+}
+
+func (t *txn) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	return t.Tx.QueryRowContext(ctx, t.Rebind(query), args...)
+}
+
+func (t *txn) QueryxContext(ctx context.Context, query string, args ...any) (*sqlx.Rows, error) {
+	return t.Tx.QueryxContext(ctx, t.Rebind(query), args...)
+}
+
+func (t *txn) QueryRowxContext(ctx context.Context, query string, args ...any) *sqlx.Row {
+	return t.Tx.QueryRowxContext(ctx, t.Rebind(query), args...)
+}
+
+func (t *txn) GetContext(ctx context.Context, dest any, query string, args ...any) error {
+	return t.Tx.GetContext(ctx, dest, t.Rebind(query), args...)
+}
+
+func (t *txn) SelectContext(ctx context.Context, dest any, query string, args ...any) error {
+	return t.Tx.SelectContext(ctx, dest, t.Rebind(query), args...)
+}
+
+func (t *txn) PrepareContext(ctx context.Context, query string) (*sql.Stmt, error) {
+	return t.Tx.PrepareContext(ctx, t.Rebind(query))
+}
+
+func (t *txn) PreparexContext(ctx context.Context, query string) (*sqlx.Stmt, error) {
+	return t.Tx.PreparexContext(ctx, t.Rebind(query))
+}
