@@ -2,13 +2,13 @@ package store_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"golang.org/x/crypto/bcrypt"
 
 	"petitions/store"
+	"petitions/store/storetest"
 	"petitions/workflow"
 )
 
@@ -19,11 +19,7 @@ import (
 func backlogFixture(t *testing.T) (*store.Store, []int64, map[string]store.Case) {
 	t.Helper()
 	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "backlog.db"), store.WithPasswordCost(bcrypt.MinCost))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := storetest.Open(t, store.WithPasswordCost(bcrypt.MinCost))
 	s.Now = func() time.Time { return time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC) }
 	if _, err := s.CreateUnit(ctx, "U1", "Đơn vị 1", "agency", ""); err != nil {
 		t.Fatal(err)

@@ -2,29 +2,26 @@ package store_test
 
 import (
 	"context"
-	"database/sql"
-	"path/filepath"
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/jmoiron/sqlx"
 	"golang.org/x/crypto/bcrypt"
 
 	"petitions/store"
+	"petitions/store/storetest"
 	"petitions/workflow"
 )
 
-// chainFixture opens a store in a temp dir with one unit, a reception officer
-// and a head, and registers n cases, each assigned (two records a case).
+// chainFixture opens a store on a new database with one unit, a reception
+// officer and a head, and registers n cases, each assigned (two records a case).
 func chainFixture(t *testing.T, n int) (*store.Store, string) {
 	t.Helper()
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "chain.db")
-	s, err := store.Open(ctx, path, store.WithPasswordCost(bcrypt.MinCost))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s, dsn := storetest.OpenDSN(t, store.WithPasswordCost(bcrypt.MinCost))
 	s.Now = func() time.Time { return time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC) }
 	if _, err := s.CreateUnit(ctx, "U1", "Đơn vị 1", "agency", ""); err != nil {
 		t.Fatal(err)
@@ -48,18 +45,7 @@ func chainFixture(t *testing.T, n int) (*store.Store, string) {
 			t.Fatal(err)
 		}
 	}
-	return s, path
-}
-
-// rawDB opens the file behind the application's back, as an intruder with the file would.
-func rawDB(t *testing.T, path string) *sql.DB {
-	t.Helper()
-	db, err := sql.Open("sqlite3", "file:"+path+"?_busy_timeout=5000")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
+	return s, dsn
 }
 
 func TestHistoryChain(t *testing.T) {
@@ -71,18 +57,59 @@ func TestHistoryChain(t *testing.T) {
 			t.Fatalf("VerifyChain = %+v, %v; want 6 intact records", rep, err)
 		}
 	})
+	t.Run("StaysIntactUnderConcurrentWritesOfTwoStores", func(t *testing.T) {
+		// Two stores on one database, as two processes would be (a server and
+		// a command-line tool, or two servers), must still append one record
+		// after another, or two of them extend the same running hash.
+		s, dsn := chainFixture(t, 6)
+		s2, err := store.Open(ctx, dsn, store.WithPasswordCost(bcrypt.MinCost))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s2.Close()
+		s2.Now = s.Now
+		head, err := s.UserByLogin(ctx, "boss")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		errs := make(chan error, 6)
+		for id := int64(1); id <= 6; id++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for version := 2; version < 7; version++ {
+					on := []*store.Store{s, s2}[(int(id)+version)%2]
+					in := workflow.Input{Event: workflow.EvNote, Note: fmt.Sprintf("ghi chú %d", version)}
+					if _, err := on.ApplyEvent(ctx, head, id, version, in); err != nil {
+						errs <- err
+						return
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Fatal(err)
+		}
+		rep, err := s.VerifyChain(ctx)
+		if err != nil || !rep.OK() || rep.Records != 6*2+6*5 {
+			t.Fatalf("VerifyChain = %v, %v; want %d intact records", rep, err, 6*2+6*5)
+		}
+	})
 	t.Run("CatchesAnEditedRecord", func(t *testing.T) {
-		s, path := chainFixture(t, 3)
-		db := rawDB(t, path)
+		s, dsn := chainFixture(t, 3)
+		db := storetest.Raw(t, dsn)
 		var id int64
 		if err := db.QueryRow(`SELECT id FROM history WHERE case_id = 2 AND seq = 2`).Scan(&id); err != nil {
 			t.Fatal(err)
 		}
 		// The append-only trigger stops a plain UPDATE; an intruder drops it first.
-		if _, err := db.Exec(`UPDATE history SET actor = 'someone' WHERE id = ?`, id); err == nil {
+		if _, err := db.Exec(db.Rebind(`UPDATE history SET actor = 'someone' WHERE id = ?`), id); err == nil {
 			t.Fatal("the append-only trigger let an UPDATE through")
 		}
-		mustExec(t, db, `DROP TRIGGER history_no_update`)
+		mustExec(t, db, storetest.DropTriggerSQL(dsn, "history_no_update"))
 		mustExec(t, db, `UPDATE history SET payload = '{"assignee":"someone else"}' WHERE id = ?`, id)
 		rep, err := s.VerifyChain(ctx)
 		if err != nil {
@@ -93,9 +120,9 @@ func TestHistoryChain(t *testing.T) {
 		}
 	})
 	t.Run("CatchesARecomputedHashThroughTheRunningHash", func(t *testing.T) {
-		s, path := chainFixture(t, 2)
-		db := rawDB(t, path)
-		mustExec(t, db, `DROP TRIGGER history_no_update`)
+		s, dsn := chainFixture(t, 2)
+		db := storetest.Raw(t, dsn)
+		mustExec(t, db, storetest.DropTriggerSQL(dsn, "history_no_update"))
 		// Editing a record and recomputing its own hash is still caught: the next
 		// record of the case and the running hash no longer match.
 		mustExec(t, db, `UPDATE history SET hash = 'forged', payload = '{}' WHERE case_id = 1 AND seq = 2`)
@@ -107,9 +134,9 @@ func TestHistoryChain(t *testing.T) {
 	t.Run("CatchesAMovedDueDate", func(t *testing.T) {
 		// The backlog as of a past day reads history.due_on; an intruder moving
 		// it to hide a late case leaves the record's hashed clocks behind.
-		s, path := chainFixture(t, 2)
-		db := rawDB(t, path)
-		mustExec(t, db, `DROP TRIGGER history_no_update`)
+		s, dsn := chainFixture(t, 2)
+		db := storetest.Raw(t, dsn)
+		mustExec(t, db, storetest.DropTriggerSQL(dsn, "history_no_update"))
 		mustExec(t, db, `UPDATE history SET due_on = '2099-01-01' WHERE case_id = 2 AND seq = 1`)
 		rep, _ := s.VerifyChain(ctx)
 		if rep.OK() || rep.CaseID != 2 || rep.Seq != 1 || !strings.Contains(rep.Reason, "due date") {
@@ -117,9 +144,9 @@ func TestHistoryChain(t *testing.T) {
 		}
 	})
 	t.Run("CatchesADeletedRecord", func(t *testing.T) {
-		s, path := chainFixture(t, 3)
-		db := rawDB(t, path)
-		mustExec(t, db, `DROP TRIGGER history_no_delete`)
+		s, dsn := chainFixture(t, 3)
+		db := storetest.Raw(t, dsn)
+		mustExec(t, db, storetest.DropTriggerSQL(dsn, "history_no_delete"))
 		mustExec(t, db, `DELETE FROM history WHERE case_id = 1 AND seq = 2`)
 		rep, _ := s.VerifyChain(ctx)
 		if rep.OK() {
@@ -128,9 +155,10 @@ func TestHistoryChain(t *testing.T) {
 	})
 }
 
-func mustExec(t *testing.T, db *sql.DB, q string, args ...any) {
+// mustExec runs a statement written with ? placeholders on a raw connection.
+func mustExec(t *testing.T, db *sqlx.DB, q string, args ...any) {
 	t.Helper()
-	if _, err := db.Exec(q, args...); err != nil {
+	if _, err := db.Exec(db.Rebind(q), args...); err != nil {
 		t.Fatalf("%s: %v", q, err)
 	}
 }

@@ -1,13 +1,13 @@
 package store_test
 
-// Store tests run against a real SQLite file in a temp dir (STYLE.md), with
-// "now" fixed to Wednesday 25 November 2026, 10:00 in Vietnam. Acts are dated
+// Store tests run against a real database (STYLE.md): a SQLite file in a temp
+// dir, or a fresh PostgreSQL database when PETITIONS_TEST_POSTGRES is set
+// (package storetest), with "now" fixed to Wednesday 25 November 2026, 10:00 in Vietnam. Acts are dated
 // with Input.On, so a test can lay out months of a case's life in one go.
 
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"petitions/store"
+	"petitions/store/storetest"
 	"petitions/workflow"
 )
 
@@ -26,7 +27,7 @@ var ict = time.FixedZone("ICT", 7*3600)
 // fixedNow is the store's "now" in every store test.
 var fixedNow = time.Date(2026, 11, 25, 10, 0, 0, 0, ict)
 
-// MustOpenStore opens a fresh store on a file in a temp dir, with Now fixed
+// MustOpenStore opens a fresh store on a new database, with Now fixed
 // to 2026-11-25 10:00 +07:00; it is closed when the test ends.
 func MustOpenStore(tb testing.TB) *store.Store {
 	tb.Helper()
@@ -34,18 +35,13 @@ func MustOpenStore(tb testing.TB) *store.Store {
 	return s
 }
 
-// mustOpenStoreAt is MustOpenStore that also tells where the file is, for
+// mustOpenStoreAt is MustOpenStore that also tells the database's DSN, for
 // tests that look at the database behind the store's back.
 func mustOpenStoreAt(tb testing.TB) (*store.Store, string) {
 	tb.Helper()
-	path := filepath.Join(tb.TempDir(), "petitions.db")
-	s, err := store.Open(context.Background(), path)
-	if err != nil {
-		tb.Fatalf("open store: %v", err)
-	}
+	s, dsn := storetest.OpenDSN(tb)
 	s.Now = func() time.Time { return fixedNow }
-	tb.Cleanup(func() { s.Close() })
-	return s, path
+	return s, dsn
 }
 
 // fixtureUnits: a province, its People's Committee (the agency) and a commune below the agency.
@@ -77,14 +73,14 @@ type world struct {
 	tb    testing.TB
 	ctx   context.Context
 	s     *store.Store
-	path  string
+	dsn   string
 	users map[string]store.User
 }
 
 func mustWorld(tb testing.TB) *world {
 	tb.Helper()
-	s, path := mustOpenStoreAt(tb)
-	w := &world{tb: tb, ctx: context.Background(), s: s, path: path, users: map[string]store.User{}}
+	s, dsn := mustOpenStoreAt(tb)
+	w := &world{tb: tb, ctx: context.Background(), s: s, dsn: dsn, users: map[string]store.User{}}
 	for _, u := range fixtureUnits {
 		if _, err := s.CreateUnit(w.ctx, u[0], u[1], u[2], u[3]); err != nil {
 			tb.Fatalf("create unit %s: %v", u[0], err)
@@ -351,18 +347,13 @@ func TestHistoryIsAppendOnly(t *testing.T) {
 	in.Assignee = "handler"
 	w.act("head", c, in)
 
-	db, err := sql.Open("sqlite3", "file:"+w.path+"?_busy_timeout=5000")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-
+	db := storetest.Raw(t, w.dsn)
 	for name, stmt := range map[string]string{
 		"UpdateFails": `UPDATE history SET event = 'reject', to_state = 'rejected' WHERE case_id = ?`,
 		"DeleteFails": `DELETE FROM history WHERE case_id = ?`,
 	} {
 		t.Run(name, func(t *testing.T) {
-			if _, err := db.Exec(stmt, c.ID); err == nil {
+			if _, err := db.Exec(db.Rebind(stmt), c.ID); err == nil {
 				t.Fatalf("%s on history succeeded; history must be append-only", stmt)
 			}
 		})
@@ -388,11 +379,7 @@ func TestSecretsAreStoredHashed(t *testing.T) {
 		if got, err := w.s.UserByToken(w.ctx, token); err != nil || got.ID != u.ID {
 			t.Fatalf("UserByToken(token) = %v, %v; want the head", got.Login, err)
 		}
-		db, err := sql.Open("sqlite3", "file:"+w.path+"?_busy_timeout=5000")
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer db.Close()
+		db := storetest.Raw(t, w.dsn)
 		var stored []string
 		rows, err := db.Query(`SELECT token_hash || '|' || created_at || '|' || COALESCE(expires_at, '') FROM api_tokens`)
 		if err != nil {
@@ -419,7 +406,7 @@ func TestSecretsAreStoredHashed(t *testing.T) {
 		if _, err := w.s.UserByToken(w.ctx, token+"x"); workflow.ErrorCode(err) != workflow.CodeUnauthorized {
 			t.Errorf("a wrong token: err %v, want unauthorized", err)
 		}
-		assertFilesDoNotContain(t, filepath.Dir(w.path), token)
+		assertNotStored(t, w.dsn, token)
 	})
 
 	t.Run("BrowserSessions", func(t *testing.T) {
@@ -430,25 +417,52 @@ func TestSecretsAreStoredHashed(t *testing.T) {
 		if sess, err := w.s.SessionByID(w.ctx, id); err != nil || sess.User.ID != u.ID {
 			t.Fatalf("SessionByID = %v; want the head's session", err)
 		}
-		assertFilesDoNotContain(t, filepath.Dir(w.path), id)
+		assertNotStored(t, w.dsn, id)
 	})
 }
 
-// assertFilesDoNotContain reads every file of the database (main file, WAL)
-// and fails if secret appears in any of them.
-func assertFilesDoNotContain(tb testing.TB, dir, secret string) {
+// assertNotStored fails if a secret appears in clear in the database. A
+// SQLite database is read as files (main file, WAL, and whatever else is in
+// its directory); a PostgreSQL database, whose files belong to the server, as
+// the text of every row of every table.
+func assertNotStored(tb testing.TB, dsn string, secrets ...string) {
 	tb.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+	if !store.IsPostgresDSN(dsn) {
+		dir := filepath.Dir(dsn)
+		entries, err := os.ReadDir(dir)
 		if err != nil {
 			tb.Fatal(err)
 		}
-		if bytes.Contains(b, []byte(secret)) {
-			tb.Errorf("%s holds the secret %q in clear", e.Name(), secret)
+		for _, e := range entries {
+			b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+			if err != nil {
+				tb.Fatal(err)
+			}
+			for _, secret := range secrets {
+				if bytes.Contains(b, []byte(secret)) {
+					tb.Errorf("%s holds the secret %q in clear", e.Name(), secret)
+				}
+			}
+		}
+		return
+	}
+	db := storetest.Raw(tb, dsn)
+	var tables []string
+	if err := db.Select(&tables, `SELECT table_name FROM information_schema.tables
+		WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`); err != nil || len(tables) == 0 {
+		tb.Fatalf("list tables: %v (%d tables)", err, len(tables))
+	}
+	for _, table := range tables {
+		var rows []string
+		if err := db.Select(&rows, `SELECT CAST(t AS TEXT) FROM "`+table+`" t`); err != nil {
+			tb.Fatalf("read table %s: %v", table, err)
+		}
+		for _, row := range rows {
+			for _, secret := range secrets {
+				if strings.Contains(row, secret) {
+					tb.Errorf("table %s holds the secret %q in clear", table, secret)
+				}
+			}
 		}
 	}
 }

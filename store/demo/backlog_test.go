@@ -2,9 +2,9 @@ package demo_test
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
+	"github.com/jmoiron/sqlx"
 	"reflect"
 	"testing"
 	"time"
@@ -110,7 +110,7 @@ type rawData struct {
 	dayKind map[string]string // calendar exceptions: day → "off" or "work"
 }
 
-func readHistory(t *testing.T, db *sql.DB) rawData {
+func readHistory(t *testing.T, db *sqlx.DB) rawData {
 	t.Helper()
 	r := rawData{parent: map[string]string{}, dayKind: map[string]string{}}
 	each(t, db, `SELECT u.code, COALESCE(p.code, '') FROM units u LEFT JOIN units p ON p.id = u.parent_id`,
@@ -276,7 +276,7 @@ func mustTime(s string) time.Time {
 }
 
 // each runs a query and hands each row's scanner to fn.
-func each(t *testing.T, db *sql.DB, query string, fn func(scan func(...any))) {
+func each(t *testing.T, db *sqlx.DB, query string, fn func(scan func(...any))) {
 	t.Helper()
 	rows, err := db.Query(query)
 	if err != nil {

@@ -2,17 +2,15 @@ package demo_test
 
 import (
 	"context"
-	"database/sql"
-	"path/filepath"
 	"testing"
 	"time"
 
-	_ "github.com/mattn/go-sqlite3"
-
+	"github.com/jmoiron/sqlx"
 	"golang.org/x/crypto/bcrypt"
 
 	"petitions/store"
 	"petitions/store/demo"
+	"petitions/store/storetest"
 	"petitions/workflow"
 )
 
@@ -20,7 +18,7 @@ import (
 // set is the same on every run.
 var testNow = time.Date(2026, 11, 25, 10, 0, 0, 0, time.FixedZone("ICT", 7*3600))
 
-// mustLoad opens a store on a new file, fixes its clock and loads the demo.
+// mustLoad opens a store on a new database, fixes its clock and loads the demo.
 func mustLoad(tb testing.TB) (*store.Store, string) {
 	tb.Helper()
 	return mustLoadWith(tb, demo.Options{Seed: 2026})
@@ -30,12 +28,7 @@ func mustLoad(tb testing.TB) (*store.Store, string) {
 func mustLoadWith(tb testing.TB, opt demo.Options) (*store.Store, string) {
 	tb.Helper()
 	ctx := context.Background()
-	path := filepath.Join(tb.TempDir(), "demo.db")
-	s, err := store.Open(ctx, path, store.WithPasswordCost(bcrypt.MinCost))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { s.Close() })
+	s, dsn := storetest.OpenDSN(tb, store.WithPasswordCost(bcrypt.MinCost))
 	s.Now = func() time.Time { return testNow }
 	start := time.Now()
 	loaded, err := demo.Load(ctx, s, opt)
@@ -46,25 +39,28 @@ func mustLoadWith(tb testing.TB, opt demo.Options) (*store.Store, string) {
 		tb.Fatal("Load on an empty database loaded nothing")
 	}
 	tb.Logf("demo loaded in %v", time.Since(start).Round(time.Millisecond))
-	return s, path
+	return s, dsn
 }
 
-// mustReadOnly opens a second, read-only connection to the store's file.
-func mustReadOnly(tb testing.TB, path string) *sql.DB {
+// mustReadOnly opens a second connection to the store's database, for reading.
+func mustReadOnly(tb testing.TB, dsn string) *sqlx.DB {
 	tb.Helper()
-	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro&_query_only=true&_busy_timeout=5000")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { db.Close() })
-	return db
+	return storetest.Raw(tb, dsn)
 }
 
-// count runs a COUNT query.
-func count(tb testing.TB, db *sql.DB, query string, args ...any) int {
+// jsonField is the SQL for a top-level member of a JSON column, as text.
+func jsonField(column, key string) string {
+	if storetest.Postgres() {
+		return "(CAST(" + column + " AS json) ->> '" + key + "')"
+	}
+	return "CAST(json_extract(" + column + ", '$." + key + "') AS TEXT)"
+}
+
+// count runs a COUNT query written with ? placeholders.
+func count(tb testing.TB, db *sqlx.DB, query string, args ...any) int {
 	tb.Helper()
 	var n int
-	if err := db.QueryRow(query, args...).Scan(&n); err != nil {
+	if err := db.QueryRow(db.Rebind(query), args...).Scan(&n); err != nil {
 		tb.Fatalf("%s: %v", query, err)
 	}
 	return n
@@ -178,7 +174,7 @@ func TestDemoCoversEveryKindStateAndStatus(t *testing.T) {
 }
 
 // openStatuses tallies the open cases by status as of today, and the prolonged ones.
-func openStatuses(t *testing.T, s *store.Store, db *sql.DB, today workflow.Date) (map[workflow.Status]int, int) {
+func openStatuses(t *testing.T, s *store.Store, db *sqlx.DB, today workflow.Date) (map[workflow.Status]int, int) {
 	t.Helper()
 	rows, err := db.Query(`SELECT id FROM cases WHERE state IN ('received', 'assigned', 'in_resolution', 'suspended')`)
 	if err != nil {
@@ -208,26 +204,26 @@ func openStatuses(t *testing.T, s *store.Store, db *sql.DB, today workflow.Date)
 }
 
 // checkFeatured finds the cases a visitor is promised.
-func checkFeatured(t *testing.T, db *sql.DB) {
+func checkFeatured(t *testing.T, db *sqlx.DB) {
 	checks := []struct{ name, query string }{
 		{"anonymous denunciation filed with TC-NP-07", `SELECT COUNT(*) FROM cases c JOIN history h ON h.case_id = c.id
-			WHERE c.kind = 'denunciation' AND c.anonymous = 1 AND c.state = 'filed' AND h.event = 'file'
-			AND json_extract(h.payload, '$.reason_code') = 'TC-NP-07'`},
+			WHERE c.kind = 'denunciation' AND c.anonymous = TRUE AND c.state = 'filed' AND h.event = 'file'
+			AND ` + jsonField("h.payload", "reason_code") + ` = 'TC-NP-07'`},
 		{"complex denunciation extended once", `SELECT COUNT(*) FROM cases c WHERE c.kind = 'denunciation'
 			AND c.complexity = 'complex' AND (SELECT COUNT(*) FROM history h WHERE h.case_id = c.id AND h.event = 'extend'
-			AND json_extract(h.payload, '$.clock') = 'resolution') = 1`},
+			AND ` + jsonField("h.payload", "clock") + ` = 'resolution') = 1`},
 		{"complaint suspended and resumed after 01/07/2026", `SELECT COUNT(*) FROM cases c WHERE c.kind = 'complaint'
 			AND EXISTS (SELECT 1 FROM history h WHERE h.case_id = c.id AND h.event = 'suspend' AND h.on_date >= '2026-07-01')
 			AND EXISTS (SELECT 1 FROM history h WHERE h.case_id = c.id AND h.event = 'resume' AND h.on_date >= '2026-07-01')`},
 		{"round-2 complaint with a dialogue", `SELECT COUNT(*) FROM cases c JOIN history h ON h.case_id = c.id
 			WHERE c.round = 2 AND h.event = 'record_dialogue'`},
 		{"disclosures with public text", `SELECT COUNT(*) FROM cases WHERE disclosed_on IS NOT NULL
-			AND length(json_extract(facts, '$.disclosure_text')) > 80`},
+			AND length(` + jsonField("facts", "disclosure_text") + `) > 80`},
 		{"transfer of a denunciation outside competence", `SELECT COUNT(*) FROM cases c JOIN history h ON h.case_id = c.id
 			WHERE c.kind = 'denunciation' AND c.state = 'transferred' AND h.event = 'classify'
-			AND json_extract(h.payload, '$.competent') = 0`},
+			AND ` + jsonField("h.payload", "competent") + ` IN ('0', 'false')`},
 		{"group letter", `SELECT COUNT(*) FROM cases WHERE signatories >= 5`},
-		{"remote commune's case", `SELECT COUNT(*) FROM cases WHERE remote_area = 1`},
+		{"remote commune's case", `SELECT COUNT(*) FROM cases WHERE remote_area = TRUE`},
 	}
 	for _, c := range checks {
 		if n := count(t, db, c.query); n == 0 {
