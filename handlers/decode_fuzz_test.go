@@ -18,7 +18,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
@@ -30,6 +29,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"petitions/store"
+	"petitions/store/storetest"
 	"petitions/workflow"
 )
 
@@ -80,11 +80,7 @@ func newFuzzApp(f *testing.F) *fuzzApp {
 		log.SetFlags(flags)
 		log.SetPrefix(prefix)
 	})
-	s, err := store.Open(ctx, filepath.Join(f.TempDir(), "fuzz.db"), store.WithPasswordCost(bcrypt.MinCost))
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Cleanup(func() { s.Close() })
+	s := storetest.Open(f, store.WithPasswordCost(bcrypt.MinCost))
 	now := time.Date(2026, 11, 25, 10, 0, 0, 0, time.FixedZone("ICT", 7*3600))
 	s.Now = func() time.Time { return now }
 	for _, u := range [][4]string{{"KH", "Tỉnh Khánh Hòa", "province", ""}, {"KH-UBND", "UBND tỉnh Khánh Hòa", "agency", "KH"}} {
@@ -101,6 +97,7 @@ func newFuzzApp(f *testing.F) *fuzzApp {
 		}
 		a.users[u[0]] = usr
 	}
+	var err error
 	if a.token, err = s.CreateToken(ctx, a.users["head"].ID); err != nil {
 		f.Fatal(err)
 	}

@@ -14,7 +14,6 @@ import (
 	"maps"
 	"net"
 	"net/http"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -24,6 +23,7 @@ import (
 
 	"petitions/handlers"
 	"petitions/store"
+	"petitions/store/storetest"
 	"petitions/workflow"
 )
 
@@ -75,10 +75,7 @@ var fixtureUsers = [][4]string{
 func MustServe(tb testing.TB) *App {
 	tb.Helper()
 	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(tb.TempDir(), "petitions.db"))
-	if err != nil {
-		tb.Fatalf("open store: %v", err)
-	}
+	s := storetest.Open(tb)
 	a := &App{Store: s, tokens: map[string]string{}, users: map[string]bool{},
 		client: &http.Client{Timeout: 30 * time.Second}, now: time.Date(2026, 11, 25, 10, 0, 0, 0, ict)}
 	s.Now = a.clock
@@ -97,10 +94,7 @@ func MustServe(tb testing.TB) *App {
 	}
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
-	tb.Cleanup(func() {
-		srv.Close()
-		s.Close()
-	})
+	tb.Cleanup(func() { srv.Close() }) // before storetest closes the store
 	a.URL = "http://" + ln.Addr().String()
 	return a
 }

@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -20,6 +19,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"petitions/store"
+	"petitions/store/storetest"
 	"petitions/workflow"
 )
 
@@ -47,10 +47,7 @@ var ict = time.FixedZone("ICT", 7*3600)
 func mustServeWeb(tb testing.TB) *webApp {
 	tb.Helper()
 	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(tb.TempDir(), "web.db"), store.WithPasswordCost(bcrypt.MinCost))
-	if err != nil {
-		tb.Fatal(err)
-	}
+	s := storetest.Open(tb, store.WithPasswordCost(bcrypt.MinCost))
 	app := &webApp{Store: s, now: time.Date(2026, 11, 25, 10, 0, 0, 0, ict)}
 	s.Now = func() time.Time {
 		app.mu.Lock()
@@ -85,8 +82,7 @@ func mustServeWeb(tb testing.TB) *webApp {
 	srv := &http.Server{Handler: h}
 	go srv.Serve(ln)
 	tb.Cleanup(func() {
-		srv.Close()
-		s.Close()
+		srv.Close() // before storetest closes the store
 	})
 	app.URL = "http://" + ln.Addr().String()
 	return app

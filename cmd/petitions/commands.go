@@ -16,7 +16,7 @@ func dbFlag(fs *flag.FlagSet) *string {
 	if def == "" {
 		def = "petitions.db"
 	}
-	return fs.String("db", def, "SQLite database file")
+	return fs.String("db", def, "SQLite database file, or a postgres:// URL of an existing PostgreSQL database")
 }
 
 // withStore opens the database, runs fn and closes it. Tools that never read

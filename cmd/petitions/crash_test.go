@@ -6,7 +6,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"net"
@@ -19,9 +18,8 @@ import (
 	"testing"
 	"time"
 
-	_ "github.com/mattn/go-sqlite3"
-
 	"petitions/store"
+	"petitions/store/storetest"
 )
 
 // server is the binary running in a child process.
@@ -148,7 +146,7 @@ type ack struct {
 
 func TestCrashSafetyUnderSIGKILL(t *testing.T) {
 	bin := buildBinary(t)
-	db := filepath.Join(t.TempDir(), "crash.db")
+	db := storetest.DSN(t) // the binary takes a PostgreSQL URL as it takes a file
 	env := []string{"PETITIONS_KEY=" + store.GenerateKey()}
 	setUpUnit(t, bin, db, env)
 
@@ -248,13 +246,9 @@ func TestCrashSafetyUnderSIGKILL(t *testing.T) {
 
 // assertNothingHalfWritten checks every case against its history: one record
 // per version, the state and earliest running due date of the last record are the case's own.
-func assertNothingHalfWritten(t *testing.T, path string) {
+func assertNothingHalfWritten(t *testing.T, dsn string) {
 	t.Helper()
-	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro&_busy_timeout=5000")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := storetest.Raw(t, dsn)
 	rows, err := db.Query(`SELECT c.id, c.version, c.state, COALESCE(c.due_on, ''), COUNT(h.id), MAX(h.seq),
 		(SELECT to_state FROM history WHERE case_id = c.id ORDER BY seq DESC LIMIT 1),
 		(SELECT COALESCE(due_on, '') FROM history WHERE case_id = c.id ORDER BY seq DESC LIMIT 1)
