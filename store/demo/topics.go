@@ -109,8 +109,37 @@ var topics = map[workflow.Kind][]topic{
 // topicFor picks a topic of the kind and fills in its blanks.
 func (l *loader) topicFor(k workflow.Kind, received workflow.Date) topic {
 	t := pick(l, topics[k])
-	fill := strings.NewReplacer("{project}", pick(l, projects), "{area}", strconv.Itoa(l.intn(8, 90)*10),
-		"{month}", strconv.Itoa(int(received.Time().AddDate(0, -l.intn(0, 3), 0).Month())), "{year}", strconv.Itoa(received.Year()),
-		"{households}", strconv.Itoa(l.intn(12, 80)))
-	return topic{fill.Replace(t.subject), fill.Replace(t.content), fill.Replace(t.matter)}
+	fill := [...][2]string{{"{project}", pick(l, projects)}, {"{area}", strconv.Itoa(l.intn(8, 90) * 10)},
+		{"{month}", strconv.Itoa(int(received.Time().AddDate(0, -l.intn(0, 3), 0).Month()))},
+		{"{year}", strconv.Itoa(received.Year())}, {"{households}", strconv.Itoa(l.intn(12, 80))}}
+	return topic{fillIn(t.subject, fill[:]), fillIn(t.content, fill[:]), fillIn(t.matter, fill[:])}
+}
+
+// fillIn replaces each {placeholder} of s by its value.
+func fillIn(s string, values [][2]string) string {
+	if !strings.Contains(s, "{") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		s = s[i:]
+		n := 1
+		for _, kv := range values {
+			if strings.HasPrefix(s, kv[0]) {
+				b.WriteString(kv[1])
+				n = len(kv[0])
+				break
+			}
+		}
+		if n == 1 {
+			b.WriteByte('{')
+		}
+		s = s[n:]
+	}
 }
