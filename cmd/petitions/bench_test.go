@@ -7,17 +7,20 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"petitions/store/storetest"
 )
 
-// The benchmark runs end to end on a small province: generation through the
-// engine, the server in its own process, every load, and a report with a
-// figure for every measure. (The million-case figures are in docs/PERFORMANCE.md.)
+// The benchmark runs end to end on a small province, on either backend:
+// generation through the engine, the server in its own process, every load,
+// and a report with a figure for every measure. (The million-case figures
+// are in docs/PERFORMANCE.md.)
 func TestBenchOnASmallProvince(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and generates a province")
 	}
 	var out bytes.Buffer
-	cfg := benchConfig{db: filepath.Join(t.TempDir(), "bench.db"), exe: buildBinary(t), cases: 6000, years: 4,
+	cfg := benchConfig{db: storetest.DSN(t), keyFile: filepath.Join(t.TempDir(), "bench.key"), exe: buildBinary(t), cases: 6000, years: 4,
 		communes: 8, seed: 3, duration: 300 * time.Millisecond, writers: []int{1, 4}, readers: 6, backlogs: 3,
 		think: 20 * time.Millisecond, out: &out}
 	rep, err := runBench(context.Background(), cfg)
