@@ -42,8 +42,11 @@ as_postgres "$PGBIN/initdb" -D "$dir/data" -U postgres --auth=trust --encoding=U
 	--locale-provider=icu --icu-locale=vi-VN >"$dir/initdb.log" 2>&1 ||
 	{ cat "$dir/initdb.log" >&2; exit 1; }
 # fsync and friends are off: the cluster is thrown away after the tests.
+# PG_OPTIONS replaces them, e.g. for the benchmark, which wants durable commits:
+#   PG_OPTIONS='-c shared_buffers=1GB -c max_wal_size=8GB' .ci/with-postgres.sh ./petitions bench --db …
+options=${PG_OPTIONS:--c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400}
 as_postgres "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
-	-o "-c listen_addresses='' -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" >/dev/null ||
+	-o "-c listen_addresses='' -k $dir $options" >/dev/null ||
 	{ cat "$dir/server.log" >&2; exit 1; }
 
 export PETITIONS_TEST_POSTGRES="postgres://postgres@/postgres?host=$dir"
