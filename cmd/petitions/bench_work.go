@@ -136,8 +136,10 @@ func call(ctx context.Context, method, u, token, cookie string, body any, want i
 		return fmt.Errorf("%s %s: %s %s", method, u, res.Status, b)
 	}
 	if out != nil {
-		return json.NewDecoder(res.Body).Decode(out)
+		if err := json.NewDecoder(res.Body).Decode(out); err != nil {
+			return err
+		}
 	}
-	_, err = io.Copy(io.Discard, res.Body)
+	_, err = io.Copy(io.Discard, res.Body) // read to the end, or the connection is not reused
 	return err
 }
