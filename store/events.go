@@ -21,44 +21,38 @@ func (s *Store) ApplyEvent(ctx context.Context, actor User, caseID int64, versio
 		"target", in.Target, "minutes", in.Minutes, "summary", in.Summary, "channel", in.Channel, "text", in.Text); err != nil {
 		return Case{}, err
 	}
-	c, n, rec, err := s.decide(ctx, actor, caseID, version, in)
+	c, assignee, n, rec, err := s.decide(ctx, actor, caseID, version, in)
 	if err != nil {
 		return Case{}, err
 	}
-	clocks, facts, err := encodeState(n)
+	set, args, err := caseChanges(c, assignee, n, s.stamp())
 	if err != nil {
 		return Case{}, err
 	}
-	now := s.stamp()
-	settled, class := settlement(n)
 	err = s.write(ctx, func(tx *txn) error {
-		res, err := tx.ExecContext(ctx, `UPDATE cases SET state = ?, version = ?, assignee_id = ?, accepted_on = ?,
-			resolved_on = ?, disclosed_on = ?, last_event_on = ?, outcome = ?, remote_area = ?, complexity = ?,
-			due_on = ?, clocks = ?, facts = ?, updated_at = ?, settled_on = ?, span_class = ? WHERE id = ? AND version = ?`,
-			n.State, n.Version, nullID(c.AssigneeID), nullDate(n.AcceptedOn), nullDate(n.ResolvedOn), nullDate(n.DisclosedOn),
-			n.LastEventOn.String(), nullString(string(n.Outcome)), n.RemoteArea, n.Complexity, nullDate(n.EarliestDue()),
-			clocks, facts, now, settled, class, caseID, version)
+		res, err := tx.ExecContext(ctx, `UPDATE cases SET `+set+` WHERE id = ? AND version = ?`,
+			append(args, caseID, version)...)
 		if err != nil {
 			return fmt.Errorf("store: update case %d: %w", caseID, err)
 		}
 		if k, _ := res.RowsAffected(); k != 1 {
 			return workflow.Errorf(workflow.CodeConflict, "hồ sơ đã được cập nhật; hãy tải lại")
 		}
-		return appendHistory(ctx, tx, caseID, rec, actor, n, now)
+		return appendHistory(ctx, tx, caseID, rec, actor, n, s.stamp())
 	})
 	if err != nil {
 		return Case{}, err
 	}
-	c.Case = n // the row as just written, without reading it back
+	c.Case, c.AssigneeID = n, assignee // the row as just written, without reading it back
 	return c, nil
 }
 
 // decide reads the case at the caller's version and has the engine decide the
-// event: the case as read (its assignee already the new one, for an
-// assignment), the case after the event, and the record to append.
-func (s *Store) decide(ctx context.Context, actor User, caseID int64, version int, in workflow.Input) (Case, workflow.Case, workflow.Record, error) {
-	fail := func(err error) (Case, workflow.Case, workflow.Record, error) {
-		return Case{}, workflow.Case{}, workflow.Record{}, err
+// event: the case as read, its assignee after the event, the case after the
+// event, and the record to append.
+func (s *Store) decide(ctx context.Context, actor User, caseID int64, version int, in workflow.Input) (Case, int64, workflow.Case, workflow.Record, error) {
+	fail := func(err error) (Case, int64, workflow.Case, workflow.Record, error) {
+		return Case{}, 0, workflow.Case{}, workflow.Record{}, err
 	}
 	c, err := getCase(ctx, s.r, caseID)
 	if err != nil {
@@ -67,12 +61,13 @@ func (s *Store) decide(ctx context.Context, actor User, caseID int64, version in
 	if c.Version != version {
 		return fail(workflow.Errorf(workflow.CodeConflict, "hồ sơ đã được cập nhật (phiên bản %d, bạn gửi %d); hãy tải lại", c.Version, version))
 	}
+	assignee := c.AssigneeID
 	if in.Event == workflow.EvAssign || in.Event == workflow.EvReassign {
 		u, err := assignable(ctx, s.r, in.Assignee, c.UnitID)
 		if err != nil {
 			return fail(err)
 		}
-		in.Assignee, c.AssigneeID = u.Login, u.ID
+		in.Assignee, assignee = u.Login, u.ID
 	}
 	if in.Event == workflow.EvFile && in.DuplicateOf != 0 {
 		if _, err := getCase(ctx, s.r, in.DuplicateOf); err != nil {
@@ -89,7 +84,7 @@ func (s *Store) decide(ctx context.Context, actor User, caseID int64, version in
 	if err != nil {
 		return fail(err)
 	}
-	return c, n, rec, nil
+	return c, assignee, n, rec, nil
 }
 
 // assignable finds the user a case may be assigned to: a handler or head of the case's unit.

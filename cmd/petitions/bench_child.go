@@ -29,7 +29,15 @@ func startChild(ctx context.Context, exe, db, keyFile string) (*child, error) {
 	ln.Close()
 	cmd := exec.CommandContext(ctx, exe, "serve", "--db", db, "--addr", addr)
 	cmd.Env = append(os.Environ(), "PETITIONS_KEY_FILE="+keyFile)
-	cmd.Stderr = nil                                                   // request logs are written, to /dev/null, as in production they are to a file
+	cmd.Stderr = nil // request logs are written, to /dev/null, as in production they are to a file
+	if path := os.Getenv("PETITIONS_BENCH_LOG"); path != "" { // or kept, to look into a figure
+		f, err := os.Create(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close() // the child holds its own descriptor
+		cmd.Stderr = f
+	}
 	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGTERM} // no server outlives a bench that died
 	if err := cmd.Start(); err != nil {
 		return nil, err
