@@ -30,6 +30,10 @@ func (s *Store) BaselineNote(ctx context.Context, actor User, caseID int64, on w
 		}
 		rec := workflow.Record{Event: workflow.EvNote, FromState: workflow.State(c.State),
 			ToState: workflow.State(c.State), On: on, Payload: map[string]any{"note": "baseline"}}
-		return insertRecord(ctx, tx, caseID, rec, actor, c.Clocks, c.Due, now) // a note leaves the clocks as they were
+		r, err := encodeRecord(caseID, rec, actor, c.Clocks, c.Due, now) // a note leaves the clocks as they were
+		if err != nil {
+			return err
+		}
+		return r.append(ctx, tx)
 	})
 }

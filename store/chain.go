@@ -3,9 +3,7 @@ package store
 import (
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -57,22 +55,22 @@ func chainHash(prevChain, recordHash string) string {
 // those one at a time (SQLite's one writer connection, PostgreSQL's write
 // lock), so the last record read here is still the last one at commit.
 func sealRecord(ctx context.Context, tx *txn, f *chainFields) error {
+	// One query for the three, read while this transaction holds the writer.
 	var last struct {
-		Seq  int    `db:"seq"`
-		Hash string `db:"hash"`
+		Seq   int    `db:"seq"`
+		Hash  string `db:"hash"`
+		Chain string `db:"chain"`
 	}
-	err := tx.GetContext(ctx, &last, `SELECT seq, hash FROM history WHERE case_id = ? ORDER BY seq DESC LIMIT 1`, f.CaseID)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("store: previous record of case %d: %w", f.CaseID, err)
+	err := tx.GetContext(ctx, &last, `SELECT
+		COALESCE((SELECT seq FROM history WHERE case_id = ? ORDER BY seq DESC LIMIT 1), 0) AS seq,
+		COALESCE((SELECT hash FROM history WHERE case_id = ? ORDER BY seq DESC LIMIT 1), '') AS hash,
+		COALESCE((SELECT chain_hash FROM history ORDER BY id DESC LIMIT 1), '') AS chain`, f.CaseID, f.CaseID)
+	if err != nil {
+		return fmt.Errorf("store: previous records of case %d: %w", f.CaseID, err)
 	}
 	f.Seq, f.PrevHash = last.Seq+1, last.Hash
-	var prevChain string
-	err = tx.GetContext(ctx, &prevChain, `SELECT chain_hash FROM history ORDER BY id DESC LIMIT 1`)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("store: running hash: %w", err)
-	}
 	f.Hash = f.recordHash()
-	f.ChainHash = chainHash(prevChain, f.Hash)
+	f.ChainHash = chainHash(last.Chain, f.Hash)
 	return nil
 }
 

@@ -25,7 +25,12 @@ func (s *Store) ApplyEvent(ctx context.Context, actor User, caseID int64, versio
 	if err != nil {
 		return Case{}, err
 	}
-	set, args, err := caseChanges(c, assignee, n, s.stamp())
+	now := s.stamp()
+	set, args, err := caseChanges(c, assignee, n, now)
+	if err != nil {
+		return Case{}, err
+	}
+	record, err := newRecord(caseID, rec, actor, n, now)
 	if err != nil {
 		return Case{}, err
 	}
@@ -38,7 +43,7 @@ func (s *Store) ApplyEvent(ctx context.Context, actor User, caseID int64, versio
 		if k, _ := res.RowsAffected(); k != 1 {
 			return workflow.Errorf(workflow.CodeConflict, "hồ sơ đã được cập nhật; hãy tải lại")
 		}
-		return appendHistory(ctx, tx, caseID, rec, actor, n, s.stamp())
+		return record.append(ctx, tx)
 	})
 	if err != nil {
 		return Case{}, err

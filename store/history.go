@@ -42,28 +42,49 @@ func (s *Store) History(ctx context.Context, caseID int64) ([]HistoryRecord, err
 // appendHistory writes one record inside the caller's transaction, with the
 // running clocks after the act (so the backlog can be rebuilt as of any day).
 func appendHistory(ctx context.Context, tx *txn, caseID int64, rec workflow.Record, actor User, after workflow.Case, at string) error {
-	clocks, due := recordClocks(after)
-	return insertRecord(ctx, tx, caseID, rec, actor, clocks, due, at)
+	r, err := newRecord(caseID, rec, actor, after, at)
+	if err != nil {
+		return err
+	}
+	return r.append(ctx, tx)
 }
 
-// insertRecord seals and writes a record whose clocks are already encoded.
-func insertRecord(ctx context.Context, tx *txn, caseID int64, rec workflow.Record, actor User, clocks string, due any, at string) error {
+// pendingRecord is a history record encoded ahead of its write transaction,
+// so the one writer is held only to number, seal and insert it.
+type pendingRecord struct {
+	f   chainFields
+	due any
+}
+
+// newRecord encodes a record of the act rec, with the running clocks of the case after it.
+func newRecord(caseID int64, rec workflow.Record, actor User, after workflow.Case, at string) (pendingRecord, error) {
+	clocks, due := recordClocks(after)
+	return encodeRecord(caseID, rec, actor, clocks, due, at)
+}
+
+// encodeRecord is newRecord for clocks already encoded.
+func encodeRecord(caseID int64, rec workflow.Record, actor User, clocks string, due any, at string) (pendingRecord, error) {
 	payload, err := json.Marshal(rec.Payload)
 	if err != nil {
-		return fmt.Errorf("store: encode payload: %w", err)
+		return pendingRecord{}, fmt.Errorf("store: encode payload: %w", err)
 	}
-	f := chainFields{CaseID: caseID, Event: string(rec.Event), FromState: string(rec.FromState),
+	return pendingRecord{f: chainFields{CaseID: caseID, Event: string(rec.Event), FromState: string(rec.FromState),
 		ToState: string(rec.ToState), OnDate: rec.On.String(), At: at, ActorID: &actor.ID, Actor: actor.Login,
-		Payload: string(payload), Clocks: clocks}
+		Payload: string(payload), Clocks: clocks}, due: due}, nil
+}
+
+// append numbers and seals the record after the last of its case, and writes it.
+func (r pendingRecord) append(ctx context.Context, tx *txn) error {
+	f := r.f
 	if err := sealRecord(ctx, tx, &f); err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO history (case_id, seq, event, from_state, to_state, on_date, at,
+	_, err := tx.ExecContext(ctx, `INSERT INTO history (case_id, seq, event, from_state, to_state, on_date, at,
 		actor_id, actor, payload, clocks, due_on, prev_hash, hash, chain_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		f.CaseID, f.Seq, f.Event, f.FromState, f.ToState, f.OnDate, f.At, f.ActorID, f.Actor, f.Payload, f.Clocks, due,
+		f.CaseID, f.Seq, f.Event, f.FromState, f.ToState, f.OnDate, f.At, f.ActorID, f.Actor, f.Payload, f.Clocks, r.due,
 		f.PrevHash, f.Hash, f.ChainHash)
 	if err != nil {
-		return fmt.Errorf("store: append history of case %d: %w", caseID, err)
+		return fmt.Errorf("store: append history of case %d: %w", f.CaseID, err)
 	}
 	return nil
 }
