@@ -72,7 +72,7 @@ func (a *api) fireEvent(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	updated, err := a.store.ApplyEvent(c.Request.Context(), userOf(c), cs.ID, *b.Version, in)
+	updated, err := a.store.ApplyEventOn(c.Request.Context(), userOf(c), cs, *b.Version, in)
 	if err != nil {
 		fail(c, err)
 		return

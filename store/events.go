@@ -16,12 +16,24 @@ import (
 // the history record, which commit together or not at all. The one writer is
 // thus held for the writing alone, as long as a bare update and insert take.
 func (s *Store) ApplyEvent(ctx context.Context, actor User, caseID int64, version int, in workflow.Input) (Case, error) {
+	c, err := getCase(ctx, s.r, caseID)
+	if err != nil {
+		return Case{}, err
+	}
+	return s.ApplyEventOn(ctx, actor, c, version, in)
+}
+
+// ApplyEventOn is ApplyEvent on a case the caller has just read with Case (to
+// check the actor may act on it): the version guard makes that read as good
+// as a second one.
+func (s *Store) ApplyEventOn(ctx context.Context, actor User, c Case, version int, in workflow.Input) (Case, error) {
+	caseID := c.ID
 	// Every text ends up in the history's payload or the case's facts (JSON).
 	if err := refuseUnstorable("note", in.Note, "assignee", in.Assignee, "reason_code", in.ReasonCode,
 		"target", in.Target, "minutes", in.Minutes, "summary", in.Summary, "channel", in.Channel, "text", in.Text); err != nil {
 		return Case{}, err
 	}
-	c, assignee, n, rec, err := s.decide(ctx, actor, caseID, version, in)
+	assignee, n, rec, err := s.decide(ctx, actor, c, version, in)
 	if err != nil {
 		return Case{}, err
 	}
@@ -52,16 +64,12 @@ func (s *Store) ApplyEvent(ctx context.Context, actor User, caseID int64, versio
 	return c, nil
 }
 
-// decide reads the case at the caller's version and has the engine decide the
-// event: the case as read, its assignee after the event, the case after the
-// event, and the record to append.
-func (s *Store) decide(ctx context.Context, actor User, caseID int64, version int, in workflow.Input) (Case, int64, workflow.Case, workflow.Record, error) {
-	fail := func(err error) (Case, int64, workflow.Case, workflow.Record, error) {
-		return Case{}, 0, workflow.Case{}, workflow.Record{}, err
-	}
-	c, err := getCase(ctx, s.r, caseID)
-	if err != nil {
-		return fail(err)
+// decide has the engine decide the event on the case as read at the caller's
+// version: the case's assignee after the event, the case after the event, and
+// the record to append.
+func (s *Store) decide(ctx context.Context, actor User, c Case, version int, in workflow.Input) (int64, workflow.Case, workflow.Record, error) {
+	fail := func(err error) (int64, workflow.Case, workflow.Record, error) {
+		return 0, workflow.Case{}, workflow.Record{}, err
 	}
 	if c.Version != version {
 		return fail(workflow.Errorf(workflow.CodeConflict, "hồ sơ đã được cập nhật (phiên bản %d, bạn gửi %d); hãy tải lại", c.Version, version))
@@ -80,7 +88,7 @@ func (s *Store) decide(ctx context.Context, actor User, caseID int64, version in
 		}
 	}
 	if in.Event == workflow.EvDisclose {
-		if err := s.checkPublicText(ctx, s.r, caseID, in.Text); err != nil {
+		if err := s.checkPublicText(ctx, s.r, c.ID, in.Text); err != nil {
 			return fail(err)
 		}
 	}
@@ -89,7 +97,7 @@ func (s *Store) decide(ctx context.Context, actor User, caseID int64, version in
 	if err != nil {
 		return fail(err)
 	}
-	return c, assignee, n, rec, nil
+	return assignee, n, rec, nil
 }
 
 // assignable finds the user a case may be assigned to: a handler or head of the case's unit.
