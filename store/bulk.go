@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -14,55 +13,94 @@ import (
 // Bulk registers cases and fires their events through the same engine calls
 // as CreateCase and ApplyEvent (workflow.Receive and workflow.Apply, the same
 // checks, the same sealed identities and hash chain), but keeps them in
-// memory and writes them in large batches from a second goroutine. It loads
-// the demo province and the benchmark's million cases, and it assumes what
-// only a loader may: that nobody else writes while it runs, and that a case
-// is played to its end before many others are registered (a case already
-// written is not changed again).
+// memory and writes them in large batches. It loads the demo province and the
+// benchmark's million cases, and it assumes what only a loader may: that
+// nobody else writes while it runs, and that a case is played to its end
+// before many others are registered (a case already written is not changed
+// again).
+//
+// Three goroutines share the work: the caller's runs the engine; a sealer
+// encodes each batch, seals its identities and extends the hash chains, in
+// the order the records were made (bulk_seal.go); a writer inserts it
+// (bulk_write.go).
 type Bulk struct {
-	s     *Store
-	env   workflow.Env
-	units map[int64]Unit
-	users map[string]User
+	s        *Store
+	env      workflow.Env
+	units    map[int64]Unit
+	settings map[int64]workflow.UnitSettings // each unit's, decoded once
+	users    map[string]User
 
 	nextCase, nextRecord int64
-	chain                string
-	codes                map[string]bool         // tracking codes in use
-	known                map[int64]workflow.Date // every case's matter start, for round 2 and duplicates
-	pending              map[int64]*bulkCase     // cases not yet handed to the writer
-	order                []int64                 // pending cases in registration order
-	lastHash             map[int64]string        // pending cases' last record hash
-	batches              chan []*bulkCase        // to the writer
-	done                 chan error              // the writer's result
-	batchSize            int
+	firstCase            int64                      // the first case id of this load
+	matters              []int32                    // each case's matter start (days since 1970), by id - firstCase
+	codes                map[uint64]struct{}        // tracking codes drawn (see trackingCodeOf)
+	random               bulkRandom                 // the generator's random bytes
+	days                 map[int32]bulkDay          // the texts of each day seen
+	texts                map[string]any             // see boxed
+	pending              map[int64]*bulkCase        // cases not yet handed over
+	batch                bulkBatch                  // what the next hand-over takes
+	spare                chan []bulkRecord          // record slices the sealer is done with
+	batches              chan bulkBatch             // to the sealer
+	rows                 chan *bulkRows             // from the sealer to the writer
+	done                 chan error                 // the writer's result
+	batchSize            int                        // cases per hand-over (bulkHandOver)
+	txCases              int                        // cases per transaction, at least (BulkBatch)
 	rebuild              []string                   // indexes to build again at the end
+	memoryJournal        bool                       // the load left WAL (startBulk)
+	sealer               bulkSealer                 // the sealer goroutine's state
 	Stamp                func(workflow.Date) string // the time written for an act dated on a day
 }
 
-type bulkCase struct {
-	c       Case
-	p       Petitioner
-	sealed  string
-	idHash  string
-	name    string
-	created string
+// bulkBatch is the cases registered since the last hand-over, and every
+// record made since, in the order they were made (their ids).
+type bulkBatch struct {
+	cases   []*bulkCase
 	records []bulkRecord
 }
 
-type bulkRecord struct {
-	chainFields
-	due any
+// bulkCase is a case as the engine left it; the sealer encodes and seals it.
+type bulkCase struct {
+	c       Case
+	p       Petitioner
+	created string
+	updated string // the time of its last record
+	seq     int    // its records so far
+	last    string // the sealer's: the hash of its last record sealed
 }
 
-// BulkBatch is how many cases the loader writes per transaction.
-const BulkBatch = 2000
+// bulkRecord is one act as the engine returned it, before the sealer encodes
+// its payload and hashes it into the chains. The texts the writer binds as
+// they are (event, states, day, time, actor) are kept boxed, once per value.
+type bulkRecord struct {
+	bc                     *bulkCase
+	id                     int64
+	seq                    int
+	event, from, to        any // strings
+	onDate, at, actor, due any // strings; due may be nil
+	actorID                int64
+	payload                map[string]any
+	clocks                 string // the running clocks after the act (recordClocks)
+}
 
-// Bulk starts a bulk load. The caller must Close it to write the rest.
+// bulkDay is the texts of one day, boxed: its date and Stamp.
+type bulkDay struct{ date, stamp any }
+
+// BulkBatch is how many cases the loader writes per transaction: the unique
+// index of tracking codes takes a random page of its own for most cases, and
+// each page is written once per transaction that touched it.
+const BulkBatch = 20000
+
+// bulkHandOver is how many cases go to the sealer at a time, and from it to
+// the writer: small enough to keep the three goroutines busy together.
+const bulkHandOver = 2500
+
+// Bulk starts a bulk load. The caller must Close (or Abort) it.
 func (s *Store) Bulk(ctx context.Context) (*Bulk, error) {
-	b := &Bulk{s: s, units: map[int64]Unit{}, users: map[string]User{}, codes: map[string]bool{},
-		known: map[int64]workflow.Date{}, pending: map[int64]*bulkCase{}, lastHash: map[int64]string{},
-		batches: make(chan []*bulkCase, 2), done: make(chan error, 1), batchSize: BulkBatch,
-		env: workflow.Env{Calendar: s.Calendar(), Today: s.Today()}}
+	b := &Bulk{s: s, env: workflow.Env{Calendar: s.Calendar(), Today: s.Today()}, units: map[int64]Unit{},
+		settings: map[int64]workflow.UnitSettings{}, users: map[string]User{}, codes: map[uint64]struct{}{},
+		days: map[int32]bulkDay{}, texts: map[string]any{}, pending: map[int64]*bulkCase{},
+		spare: make(chan []bulkRecord, 2), batches: make(chan bulkBatch, 1), rows: make(chan *bulkRows, 1),
+		done: make(chan error, 1), batchSize: bulkHandOver, txCases: BulkBatch}
 	b.Stamp = func(d workflow.Date) string {
 		return d.Time().Add(2 * time.Hour).UTC().Format(time.RFC3339Nano) // 09:00 in Vietnam
 	}
@@ -71,7 +109,7 @@ func (s *Store) Bulk(ctx context.Context) (*Bulk, error) {
 		return nil, err
 	}
 	for _, u := range units {
-		b.units[u.ID] = u
+		b.units[u.ID], b.settings[u.ID] = u, u.UnitSettings()
 	}
 	var users []User
 	if err := s.r.SelectContext(ctx, &users, `SELECT `+userColumns+` FROM users u JOIN units n ON n.id = u.unit_id`); err != nil {
@@ -80,36 +118,34 @@ func (s *Store) Bulk(ctx context.Context) (*Bulk, error) {
 	for _, u := range users {
 		b.users[u.Login] = u
 	}
+	var chain string
 	err = s.r.GetContext(ctx, &b.nextCase, `SELECT COALESCE(MAX(id), 0) + 1 FROM cases`)
 	if err == nil {
 		err = s.r.GetContext(ctx, &b.nextRecord, `SELECT COALESCE(MAX(id), 0) + 1 FROM history`)
 	}
 	if err == nil {
-		err = s.r.GetContext(ctx, &b.chain, `SELECT chain_hash FROM history ORDER BY id DESC LIMIT 1`)
+		err = s.r.GetContext(ctx, &chain, `SELECT chain_hash FROM history ORDER BY id DESC LIMIT 1`)
 	}
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("store: bulk: %w", err)
 	}
+	b.firstCase, b.sealer = b.nextCase, newBulkSealer(s.keys, chain)
 	if b.nextCase == 1 {
 		if b.rebuild, err = s.dropSecondaryIndexes(ctx); err != nil {
 			return nil, err
 		}
 	}
-	if !s.postgres() {
-		// The writer's page cache holds the unique indexes while they grow
-		// (256 MB), and checkpoints skip their fsync: a load that dies half-way
-		// is loaded again. finishBulk restores both.
-		if _, err := s.w.ExecContext(ctx, `PRAGMA cache_size = -262144; PRAGMA synchronous = OFF`); err != nil {
-			return nil, err
-		}
+	if b.memoryJournal, err = s.startBulk(ctx, b.nextCase == 1); err != nil {
+		return nil, err
 	}
+	go b.sealLoop()
 	go func() { b.done <- b.writeLoop(ctx) }()
 	return b, nil
 }
 
 // CreateCase is Store.CreateCase, in memory.
 func (b *Bulk) CreateCase(ctx context.Context, actor User, in NewCase) (Case, error) {
-	if len(b.order) >= b.batchSize {
+	if len(b.batch.cases) >= b.batchSize {
 		b.handOver()
 	}
 	unit, ok := b.units[actor.UnitID]
@@ -118,14 +154,14 @@ func (b *Bulk) CreateCase(ctx context.Context, actor User, in NewCase) (Case, er
 	}
 	var prior *int64
 	if in.PriorCaseID != 0 {
-		matter, ok := b.known[in.PriorCaseID]
+		matter, ok := b.matter(in.PriorCaseID)
 		if !ok {
 			return Case{}, workflow.Invalid("prior_case_id", "không tìm thấy hồ sơ lần đầu %d", in.PriorCaseID)
 		}
 		prior, in.Intake.PriorMatterFrom = &in.PriorCaseID, matter
 	}
 	env := b.env
-	env.Settings = unit.UnitSettings()
+	env.Settings = b.settings[unit.ID]
 	wc, rec, err := workflow.Receive(in.Intake, env)
 	if err != nil {
 		return Case{}, err
@@ -143,18 +179,11 @@ func (b *Bulk) CreateCase(ctx context.Context, actor User, in NewCase) (Case, er
 	if prior != nil {
 		c.PriorCaseID = *prior
 	}
-	sealed, err := b.s.keys.seal(id, in.Petitioner)
-	if err != nil {
-		return Case{}, err
-	}
-	bc := &bulkCase{c: c, p: in.Petitioner, sealed: sealed, idHash: b.s.keys.idHash(in.Petitioner.IDNumber),
-		name: b.s.keys.nameHash(in.Petitioner.Name), created: b.Stamp(wc.ReceivedOn)}
+	bc := &bulkCase{c: c, p: in.Petitioner, created: b.day(wc.ReceivedOn).stamp.(string)}
 	b.pending[id] = bc
-	b.order = append(b.order, id)
-	b.known[id] = wc.MatterStartedOn
-	if err := b.append(bc, rec, actor); err != nil {
-		return Case{}, err
-	}
+	b.batch.cases = append(b.batch.cases, bc)
+	b.matters = append(b.matters, dayNumber(wc.MatterStartedOn))
+	b.append(bc, rec, actor)
 	return c, nil
 }
 
@@ -176,7 +205,7 @@ func (b *Bulk) ApplyEvent(ctx context.Context, actor User, caseID int64, version
 		c.AssigneeID = u.ID
 	}
 	if in.Event == workflow.EvFile && in.DuplicateOf != 0 {
-		if _, ok := b.known[in.DuplicateOf]; !ok {
+		if _, ok := b.matter(in.DuplicateOf); !ok {
 			return Case{}, workflow.Invalid("duplicate_of", "không tìm thấy đơn gốc %d", in.DuplicateOf)
 		}
 	}
@@ -185,76 +214,112 @@ func (b *Bulk) ApplyEvent(ctx context.Context, actor User, caseID int64, version
 			Message: "nội dung công khai không được nêu họ tên hoặc số định danh của người gửi đơn"}
 	}
 	env := b.env
-	env.Settings = unitSettings(c.UnitSettings)
+	env.Settings = b.settings[c.UnitID]
 	n, rec, err := workflow.Apply(c.Case, in, workflow.Actor{Login: actor.Login, Role: actor.Role}, env)
 	if err != nil {
 		return Case{}, err
 	}
 	c.Case = n
 	bc.c = c
-	if err := b.append(bc, rec, actor); err != nil {
-		return Case{}, err
-	}
+	b.append(bc, rec, actor)
 	return c, nil
 }
 
-// append seals one record onto the case's and the running hash chains.
-func (b *Bulk) append(bc *bulkCase, rec workflow.Record, actor User) error {
-	payload, err := json.Marshal(rec.Payload)
-	if err != nil {
-		return fmt.Errorf("store: encode payload: %w", err)
+// append keeps one record of the case, with the running clocks after it; the
+// sealer encodes it and hashes it into the chains.
+func (b *Bulk) append(bc *bulkCase, rec workflow.Record, actor User) {
+	if b.batch.records == nil {
+		select {
+		case b.batch.records = <-b.spare:
+		default:
+			b.batch.records = make([]bulkRecord, 0, 12*b.batchSize)
+		}
 	}
-	clocks, due := recordClocks(bc.c.Case)
-	id := b.nextRecord
+	clocks, due := bulkRecordClocks(bc.c.Case)
+	day := b.day(rec.On)
+	bc.seq++
+	bc.updated = day.stamp.(string)
+	b.batch.records = append(b.batch.records, bulkRecord{bc: bc, id: b.nextRecord, seq: bc.seq,
+		event: b.boxed(string(rec.Event)), from: b.boxed(string(rec.FromState)), to: b.boxed(string(rec.ToState)),
+		onDate: day.date, at: day.stamp, actor: b.boxed(actor.Login), actorID: actor.ID, payload: rec.Payload,
+		clocks: clocks})
+	if !due.IsZero() {
+		b.batch.records[len(b.batch.records)-1].due = b.day(due).date
+	}
 	b.nextRecord++
-	f := chainFields{ID: id, CaseID: bc.c.ID, Seq: len(bc.records) + 1, Event: string(rec.Event),
-		FromState: string(rec.FromState), ToState: string(rec.ToState), OnDate: rec.On.String(),
-		At: b.Stamp(rec.On), ActorID: &actor.ID, Actor: actor.Login, Payload: string(payload), Clocks: clocks,
-		PrevHash: b.lastHash[bc.c.ID]}
-	f.Hash = f.recordHash()
-	f.ChainHash = chainHash(b.chain, f.Hash)
-	b.chain = f.ChainHash
-	b.lastHash[bc.c.ID] = f.Hash
-	bc.records = append(bc.records, bulkRecord{f, due})
-	return nil
+}
+
+// boxed is s as the driver takes it, boxed once for the few texts records
+// repeat (events, states, logins).
+func (b *Bulk) boxed(s string) any {
+	v, ok := b.texts[s]
+	if !ok {
+		v = s
+		b.texts[s] = v
+	}
+	return v
+}
+
+// matter is the matter start of a case registered before, in this load or
+// an earlier one.
+func (b *Bulk) matter(id int64) (workflow.Date, bool) {
+	if id >= b.firstCase && id < b.nextCase {
+		return dayDate(b.matters[id-b.firstCase]), true
+	}
+	if id < b.firstCase && id > 0 {
+		c, err := getCase(context.Background(), b.s.r, id)
+		return c.MatterStartedOn, err == nil
+	}
+	return workflow.Date{}, false
+}
+
+// day is the texts of a day: its date, and Stamp once per day.
+func (b *Bulk) day(d workflow.Date) bulkDay {
+	n := dayNumber(d)
+	t, ok := b.days[n]
+	if !ok {
+		t = bulkDay{date: dateString(d), stamp: b.Stamp(d)}
+		b.days[n] = t
+	}
+	return t
 }
 
 // trackingCode draws codes until one is unused.
 func (b *Bulk) trackingCode(c workflow.Case) (string, error) {
 	for {
-		code, err := newTrackingCode(c.Kind, c.ReceivedOn)
-		if err != nil || !b.codes[code] {
-			b.codes[code] = true
-			return code, err
+		var random [8]byte
+		if err := b.random.read(random[:]); err != nil {
+			return "", err
+		}
+		code, key := trackingCodeOf(c.Kind, c.ReceivedOn, random)
+		if _, taken := b.codes[key]; !taken {
+			b.codes[key] = struct{}{}
+			return code, nil
 		}
 	}
 }
 
-// handOver passes the pending cases to the writer.
+// handOver passes the pending cases and the records made since the last
+// hand-over to the sealer.
 func (b *Bulk) handOver() {
-	if len(b.order) == 0 {
+	if len(b.batch.cases) == 0 {
 		return
 	}
-	batch := make([]*bulkCase, len(b.order))
-	for i, id := range b.order {
-		batch[i] = b.pending[id]
-		delete(b.pending, id)
-		delete(b.lastHash, id)
-	}
-	b.order = b.order[:0]
-	b.batches <- batch
+	clear(b.pending)
+	b.batches <- b.batch
+	b.batch = bulkBatch{cases: make([]*bulkCase, 0, b.batchSize)}
 }
 
 // Abort drops what is pending and stops the writer after the batches already handed over.
 func (b *Bulk) Abort() {
 	clear(b.pending)
-	b.order = b.order[:0]
+	b.batch = bulkBatch{}
 	close(b.batches)
 	<-b.done
 }
 
 // Close writes what is pending and waits for the writer; it reports the
-// first write error.
+// first error of the sealer or the writer.
 func (b *Bulk) Close(ctx context.Context) error {
 	b.handOver()
 	close(b.batches)

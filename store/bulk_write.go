@@ -2,15 +2,13 @@ package store
 
 import (
 	"context"
+	"database/sql/driver"
+	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/jmoiron/sqlx"
 )
-
-// bulkRows is how many rows one INSERT carries: under SQLite's and
-// PostgreSQL's limits on bound parameters for the widest table (cases).
-const bulkRows = 250
 
 var bulkCaseColumns = []string{"id", "tracking_code", "kind", "round", "prior_case_id", "channel", "unit_id",
 	"assignee_id", "registered_by", "state", "version", "received_on", "matter_started_on", "accepted_on",
@@ -22,117 +20,224 @@ var bulkPetitionerColumns = []string{"case_id", "sealed", "id_hash", "name_hash"
 var bulkHistoryColumns = []string{"id", "case_id", "seq", "event", "from_state", "to_state", "on_date", "at",
 	"actor_id", "actor", "payload", "clocks", "due_on", "prev_hash", "hash", "chain_hash"}
 
-// writeLoop writes each batch in one transaction. After an error it keeps
-// draining, so the generator never blocks, and reports the first error.
-func (b *Bulk) writeLoop(ctx context.Context) error {
-	var first error
-	for batch := range b.batches {
-		if first != nil {
-			continue
-		}
-		first = b.s.transact(ctx, func(tx *sqlx.Tx) error { return writeBatch(ctx, tx, batch) })
-	}
-	if first == nil {
-		first = b.s.finishBulk(ctx, b.rebuild)
-	}
-	return first
+// bulkTable is a table the loader fills, and how many rows one INSERT
+// carries: under SQLite's and PostgreSQL's limits on bound parameters.
+type bulkTable struct {
+	name string
+	cols []string
+	rows int
 }
 
-func writeBatch(ctx context.Context, tx *sqlx.Tx, batch []*bulkCase) error {
-	cases := newBulkInsert(tx, "cases", bulkCaseColumns)
-	petitioners := newBulkInsert(tx, "petitioners", bulkPetitionerColumns)
-	history := newBulkInsert(tx, "history", bulkHistoryColumns)
-	for _, bc := range batch {
-		c := bc.c
-		settled, class := settlement(c.Case)
-		var prior any
-		if c.PriorCaseID != 0 {
-			prior = c.PriorCaseID
-		}
-		clocks, facts, err := encodeState(c.Case)
+var (
+	bulkCases       = bulkTable{"cases", bulkCaseColumns, 64}
+	bulkPetitioners = bulkTable{"petitioners", bulkPetitionerColumns, 256}
+	bulkHistory     = bulkTable{"history", bulkHistoryColumns, 128}
+)
+
+// statement is the INSERT of rows rows.
+func (t bulkTable) statement(rows int) string {
+	row := "(" + strings.TrimSuffix(strings.Repeat("?,", len(t.cols)), ",") + ")"
+	return "INSERT INTO " + t.name + " (" + strings.Join(t.cols, ", ") + ") VALUES " +
+		strings.TrimSuffix(strings.Repeat(row+",", rows), ",")
+}
+
+// writeLoop writes each sealed batch in one transaction, then builds the
+// indexes. After an error it keeps draining, so the sealer never blocks, and
+// reports the first error of the sealer or the writer.
+func (b *Bulk) writeLoop(ctx context.Context) error {
+	var err error
+	if b.s.postgres() {
+		err = b.writeSQL(ctx)
+	} else {
+		err = b.writeSQLite(ctx)
+	}
+	for range b.rows {
+	}
+	if err == nil {
+		err = b.sealer.err // written before rows was closed
+	}
+	// Even a load that failed or was cancelled gets its indexes and settings
+	// back: the batches already written stay.
+	ferr := b.s.finishBulk(context.WithoutCancel(ctx), b.rebuild, b.memoryJournal)
+	return errors.Join(err, ferr)
+}
+
+// writeSQL writes through database/sql, for PostgreSQL.
+func (b *Bulk) writeSQL(ctx context.Context) error {
+	for rows := range b.rows {
+		err := b.s.transact(ctx, func(tx *sqlx.Tx) error {
+			for _, t := range []struct {
+				bulkTable
+				values []any
+			}{{bulkCases, rows.cases}, {bulkPetitioners, rows.petitioners}, {bulkHistory, rows.history}} {
+				width := len(t.cols) * t.rows
+				for start := 0; start < len(t.values); start += width {
+					chunk := t.values[start:min(start+width, len(t.values))]
+					if _, err := tx.ExecContext(ctx, tx.Rebind(t.statement(len(chunk)/len(t.cols))), chunk...); err != nil {
+						return fmt.Errorf("store: bulk %s: %w", t.name, err)
+					}
+				}
+			}
+			return nil
+		})
 		if err != nil {
 			return err
 		}
-		updated := bc.records[len(bc.records)-1].At
-		if err := cases.add(ctx, c.ID, c.TrackingCode, c.Kind, c.Round, prior, c.Channel, c.UnitID,
-			nullID(c.AssigneeID), c.RegisteredBy, c.State, c.Version, c.ReceivedOn.String(),
-			c.MatterStartedOn.String(), nullDate(c.AcceptedOn), nullDate(c.ResolvedOn), nullDate(c.DisclosedOn),
-			c.LastEventOn.String(), nullString(string(c.Outcome)), c.Subject, c.Content, c.Anonymous,
-			c.Signatories, c.RemoteArea, c.Complexity, nullDate(c.EarliestDue()), clocks, facts, bc.created,
-			updated, settled, class); err != nil {
-			return err
+		b.sealer.recycle(rows)
+	}
+	return nil
+}
+
+// writeSQLite writes through the driver's own connection and statements:
+// database/sql would copy and convert each of the load's hundred million
+// values on the way.
+func (b *Bulk) writeSQLite(ctx context.Context) error {
+	conn, err := b.s.w.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("store: bulk: %w", err)
+	}
+	defer conn.Close()
+	return conn.Raw(func(dc any) error {
+		c, ok := dc.(interface {
+			driver.ConnPrepareContext
+			driver.ExecerContext
+		})
+		if !ok {
+			return fmt.Errorf("store: bulk: the SQLite driver's connection (%T) cannot prepare statements", dc)
 		}
-		if err := petitioners.add(ctx, c.ID, bc.sealed, bc.idHash, bc.name); err != nil {
-			return err
-		}
-	}
-	if err := cases.flush(ctx); err != nil {
-		return err
-	}
-	if err := petitioners.flush(ctx); err != nil {
-		return err
-	}
-	for _, bc := range batch {
-		for _, f := range bc.records {
-			if err := history.add(ctx, f.ID, f.CaseID, f.Seq, f.Event, f.FromState, f.ToState, f.OnDate, f.At,
-				f.ActorID, f.Actor, f.Payload, f.Clocks, f.due, f.PrevHash, f.Hash, f.ChainHash); err != nil {
+		var ins [3]rawInsert
+		defer func() {
+			for i := range ins {
+				ins[i].close()
+			}
+		}()
+		for i, t := range []bulkTable{bulkCases, bulkPetitioners, bulkHistory} {
+			if err := ins[i].prepare(ctx, c, t); err != nil {
 				return err
 			}
 		}
-	}
-	return history.flush(ctx)
-}
-
-// bulkInsert gathers rows into multi-row INSERTs of bulkRows rows, with one
-// prepared statement for the full ones.
-type bulkInsert struct {
-	tx     *sqlx.Tx
-	table  string
-	cols   []string
-	args   []any
-	full   *sqlx.Stmt
-	height int
-}
-
-func newBulkInsert(tx *sqlx.Tx, table string, cols []string) *bulkInsert {
-	return &bulkInsert{tx: tx, table: table, cols: cols, args: make([]any, 0, bulkRows*len(cols))}
-}
-
-func (bi *bulkInsert) add(ctx context.Context, values ...any) error {
-	bi.args = append(bi.args, values...)
-	bi.height++
-	if bi.height < bulkRows {
-		return nil
-	}
-	if bi.full == nil {
-		st, err := bi.tx.PreparexContext(ctx, bi.tx.Rebind(bi.statement(bulkRows)))
-		if err != nil {
-			return fmt.Errorf("store: bulk %s: %w", bi.table, err)
+		tx := rawTx{c: c}
+		for rows := range b.rows {
+			err := ctx.Err()
+			if err == nil {
+				err = tx.write(&ins, rows)
+			}
+			if err == nil && tx.cases >= b.txCases {
+				err = tx.commit()
+			}
+			if err != nil {
+				return tx.rollback(err)
+			}
+			b.sealer.recycle(rows)
 		}
-		bi.full = st
+		return tx.rollback(tx.commit())
+	})
+}
+
+// rawTx is the writer's transaction, over as many batches as make BulkBatch cases.
+type rawTx struct {
+	c     driver.ExecerContext
+	open  bool
+	cases int
+}
+
+// A context that cannot end keeps the driver on the calling goroutine.
+var bg = context.Background()
+
+// write inserts one batch, in the open transaction or a new one.
+func (tx *rawTx) write(ins *[3]rawInsert, rows *bulkRows) error {
+	if !tx.open {
+		if _, err := tx.c.ExecContext(bg, "BEGIN IMMEDIATE", nil); err != nil {
+			return fmt.Errorf("store: bulk: begin: %w", err)
+		}
+		tx.open, tx.cases = true, 0
 	}
-	if _, err := bi.full.ExecContext(ctx, bi.args...); err != nil {
-		return fmt.Errorf("store: bulk %s: %w", bi.table, err)
+	for i, values := range [...][]any{rows.cases, rows.petitioners, rows.history} {
+		if err := ins[i].write(values); err != nil {
+			return err
+		}
 	}
-	bi.args, bi.height = bi.args[:0], 0
+	tx.cases += rows.n
 	return nil
 }
 
-func (bi *bulkInsert) flush(ctx context.Context) error {
-	if bi.full != nil {
-		defer bi.full.Close()
-	}
-	if bi.height == 0 {
+// commit commits the open transaction, if any.
+func (tx *rawTx) commit() error {
+	if !tx.open {
 		return nil
 	}
-	if _, err := bi.tx.ExecContext(ctx, bi.tx.Rebind(bi.statement(bi.height)), bi.args...); err != nil {
-		return fmt.Errorf("store: bulk %s: %w", bi.table, err)
+	if _, err := tx.c.ExecContext(bg, "COMMIT", nil); err != nil {
+		return fmt.Errorf("store: bulk: commit: %w", err)
+	}
+	tx.open = false
+	return nil
+}
+
+// rollback rolls the open transaction back after err (a nil err leaves it be).
+func (tx *rawTx) rollback(err error) error {
+	if err == nil || !tx.open {
+		return err
+	}
+	tx.open = false
+	_, rerr := tx.c.ExecContext(bg, "ROLLBACK", nil)
+	return errors.Join(err, rerr)
+}
+
+// rawInsert is one table's prepared INSERTs: one of t.rows rows, one of a
+// single row for the rest, and the arguments they are bound from.
+type rawInsert struct {
+	t         bulkTable
+	full, one driver.StmtExecContext
+	closers   []driver.Stmt
+	args      []driver.NamedValue
+}
+
+func (ri *rawInsert) prepare(ctx context.Context, c driver.ConnPrepareContext, t bulkTable) error {
+	ri.t = t
+	for _, p := range []struct {
+		rows int
+		into *driver.StmtExecContext
+	}{{t.rows, &ri.full}, {1, &ri.one}} {
+		st, err := c.PrepareContext(ctx, t.statement(p.rows))
+		if err != nil {
+			return fmt.Errorf("store: bulk %s: %w", t.name, err)
+		}
+		ri.closers = append(ri.closers, st)
+		x, ok := st.(driver.StmtExecContext)
+		if !ok {
+			return fmt.Errorf("store: bulk %s: the driver's statement (%T) cannot execute with a context", t.name, st)
+		}
+		*p.into = x
+	}
+	ri.args = make([]driver.NamedValue, t.rows*len(t.cols))
+	for i := range ri.args {
+		ri.args[i].Ordinal = i + 1
 	}
 	return nil
 }
 
-func (bi *bulkInsert) statement(rows int) string {
-	row := "(" + strings.TrimSuffix(strings.Repeat("?,", len(bi.cols)), ",") + ")"
-	return "INSERT INTO " + bi.table + " (" + strings.Join(bi.cols, ", ") + ") VALUES " +
-		strings.TrimSuffix(strings.Repeat(row+",", rows), ",")
+// write inserts values, len(t.cols) to a row.
+func (ri *rawInsert) write(values []any) error {
+	width := len(ri.t.cols) * ri.t.rows
+	for len(values) > 0 {
+		st, args := ri.full, ri.args
+		if len(values) < width {
+			st, args = ri.one, ri.args[:len(ri.t.cols)]
+		}
+		for i := range args {
+			args[i].Value = values[i]
+		}
+		if _, err := st.ExecContext(bg, args); err != nil {
+			return fmt.Errorf("store: bulk %s: %w", ri.t.name, err)
+		}
+		values = values[len(args):]
+	}
+	return nil
+}
+
+func (ri *rawInsert) close() {
+	for _, st := range ri.closers {
+		st.Close()
+	}
+	ri.closers = nil
 }
