@@ -67,6 +67,40 @@ func (r *caseRun) note(on workflow.Date) bool {
 	return r.do(r.worker(), workflow.Input{Event: workflow.EvNote, On: on, Note: pick(r.l, workNotes)})
 }
 
+// receptionNote is reception's work on a letter before it is assigned:
+// documents asked for or received, earlier letters compared.
+func (r *caseRun) receptionNote(on workflow.Date) bool {
+	return r.do(r.o.reception, workflow.Input{Event: workflow.EvNote, On: on, Note: pick(r.l, receptionNotes)})
+}
+
+// study is the assignee's first reading of the file, before acceptance.
+func (r *caseRun) study(on workflow.Date) bool {
+	return r.do(r.worker(), workflow.Input{Event: workflow.EvNote, On: on, Note: pick(r.l, studyNotes)})
+}
+
+// remind is the head pressing the assignee as the deadline nears.
+func (r *caseRun) remind(on workflow.Date) bool {
+	return r.do(r.o.head, workflow.Input{Event: workflow.EvNote, On: on, Note: pick(r.l, reminders)})
+}
+
+// followUp records, after the decision, how it is carried out.
+func (r *caseRun) followUp(on workflow.Date) bool {
+	return r.do(r.o.head, workflow.Input{Event: workflow.EvNote, On: on, Note: pick(r.l, followUps)})
+}
+
+// verifyAgain reports a further verification; it says nothing of whether the
+// result differs from the request (the first report did).
+func (r *caseRun) verifyAgain(on workflow.Date) bool {
+	return r.do(r.worker(), workflow.Input{Event: workflow.EvVerify, On: on,
+		Note: "Báo cáo kết quả xác minh bổ sung: đã thu thập thêm tài liệu và làm việc lại với các bên."})
+}
+
+// takeOver has the head reassign the case to himself.
+func (r *caseRun) takeOver(on workflow.Date) bool {
+	return r.do(r.o.head, workflow.Input{Event: workflow.EvReassign, On: on, Assignee: r.o.head.Login,
+		Note: "Vụ việc nhạy cảm: thủ trưởng trực tiếp giải quyết."})
+}
+
 func (r *caseRun) suspend(on workflow.Date) bool {
 	return r.do(r.o.head, workflow.Input{Event: workflow.EvSuspend, On: on, Note: pick(r.l, suspendNotes)})
 }

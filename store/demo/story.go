@@ -57,6 +57,8 @@ var (
 // play runs a case from receipt to its end, or to the first act that would
 // fall after today. Most cases keep their deadlines; a late one slips, and a
 // few stall for good at one stage (the backlog the directive complains of).
+// Along the way reception asks for documents, the assignee studies the file,
+// and a sensitive case is taken over by the head.
 func (r *caseRun) play() {
 	l := r.l
 	stall := 0
@@ -64,6 +66,9 @@ func (r *caseRun) play() {
 		stall = 1 + n // 1: never assigned, 2: never accepted, 3: never resolved
 	}
 	if r.screen() || stall == 1 {
+		return
+	}
+	if l.chance(0.5) && !r.receptionNote(l.addWD(r.last(), l.intn(0, 2))) {
 		return
 	}
 	if !r.assign(l.addWD(r.last(), l.intn(1, 3)), r.o.handler) {
@@ -76,7 +81,13 @@ func (r *caseRun) play() {
 	if r.c.Kind == workflow.Denunciation && l.chance(0.05) && !r.extend(l.addWD(r.last(), 2), 3) {
 		return // verification spans several places: acceptance up to 10 WD (LTC 24(1))
 	}
+	if l.chance(0.6) && !r.study(l.addWD(r.last(), l.intn(0, 2))) {
+		return
+	}
 	if stall == 2 || !r.accept(r.acceptDay()) {
+		return
+	}
+	if l.chance(0.05) && !r.takeOver(l.addWD(r.last(), l.intn(1, 10))) {
 		return
 	}
 	if r.work(stall == 3) {

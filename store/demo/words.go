@@ -20,7 +20,25 @@ var (
 	workNotes = []string{"Đã mời công dân đến làm việc, cung cấp thêm giấy tờ về nguồn gốc đất.",
 		"Đã đề nghị phòng chuyên môn cung cấp hồ sơ thu hồi đất và biên bản kiểm đếm.",
 		"Công dân bổ sung bản sao giấy chứng nhận và hóa đơn nộp thuế.",
-		"Đã kiểm tra thực địa cùng cán bộ địa chính và đại diện khu dân cư."}
+		"Đã kiểm tra thực địa cùng cán bộ địa chính và đại diện khu dân cư.",
+		"Đã gửi văn bản đề nghị cơ quan liên quan cung cấp thông tin, tài liệu.",
+		"Đã làm việc trực tiếp với người có đơn, lập biên bản làm việc.",
+		"Đã làm việc với người bị khiếu nại, tố cáo; yêu cầu giải trình bằng văn bản.",
+		"Đã nhận văn bản giải trình và tài liệu kèm theo.",
+		"Dự thảo báo cáo kết quả xác minh, trình lãnh đạo cho ý kiến."}
+	receptionNotes = []string{"Đã liên hệ người gửi đơn, đề nghị bổ sung bản sao căn cước và giấy tờ liên quan.",
+		"Đã đối chiếu với các đơn tiếp nhận trước đây: chưa có đơn cùng nội dung.",
+		"Người gửi đơn đã bổ sung tài liệu kèm theo đơn.",
+		"Đã hướng dẫn người gửi đơn ghi rõ nội dung yêu cầu và ký tên."}
+	studyNotes = []string{"Đã nghiên cứu hồ sơ, đề xuất thủ trưởng thụ lý giải quyết.",
+		"Đã đề nghị người gửi đơn làm rõ nội dung và cung cấp tài liệu chứng minh.",
+		"Đã kiểm tra thẩm quyền và thời hiệu: đơn thuộc thẩm quyền giải quyết, còn thời hiệu."}
+	reminders = []string{"Thủ trưởng nhắc chuyên viên khẩn trương hoàn thành, báo cáo trước khi hết thời hạn giải quyết.",
+		"Đề nghị đẩy nhanh tiến độ xác minh, báo cáo kết quả trong tuần.",
+		"Giao ban: vụ việc sắp đến hạn, đề nghị hoàn thiện dự thảo trình ký."}
+	followUps = []string{"Theo dõi việc thi hành: các bên đã nhận quyết định, kết luận.",
+		"Cơ quan chuyên môn báo cáo đã tổ chức thực hiện quyết định.",
+		"Người có đơn phản hồi đã nhận văn bản, không có ý kiến khác."}
 	suspendNotes = []string{"Tạm đình chỉ: chờ kết quả đo đạc lại ranh giới thửa đất của đơn vị đo đạc.",
 		"Tạm đình chỉ: chờ kết quả giám định chữ ký trên hồ sơ.",
 		"Tạm đình chỉ: chờ cơ quan có thẩm quyền giải quyết vụ việc có liên quan."}

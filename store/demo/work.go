@@ -16,9 +16,9 @@ func (r *caseRun) work(stall bool) bool {
 	return r.dialogueWork(stall)
 }
 
-// complaintWork: verification, a dialogue when the round is 2 or the
-// verification differs from the request (LKN 30, 39), sometimes a suspension
-// (from 01/07/2026, LKN 11a), then the decision.
+// complaintWork: verification and the work after it, a dialogue when the
+// round is 2 or the verification differs from the request (LKN 30, 39),
+// sometimes a suspension (from 01/07/2026, LKN 11a), then the decision.
 func (r *caseRun) complaintWork(stall bool) bool {
 	l := r.l
 	if r.c.Complexity == workflow.Normal && l.chance(0.08) && !r.classify(r.last(), workflow.Complex) {
@@ -29,7 +29,7 @@ func (r *caseRun) complaintWork(stall bool) bool {
 		return false
 	}
 	differs := r.c.Round == 1 && l.chance(0.25)
-	if !r.verify(r.last().AddDays(l.intn(5, 15)), differs) || stall {
+	if !r.verify(r.last().AddDays(l.intn(5, 15)), differs) || stall || !r.progress(l.intn(1, 4), true) {
 		return false
 	}
 	if !r.last().Before(nd155From) && l.chance(0.1) && !r.pause() {
@@ -50,7 +50,7 @@ func (r *caseRun) denunciationWork(stall bool) bool {
 	if r.late && l.chance(0.3) {
 		notifyOn = r.due(workflow.ClockNotification).AddDays(l.intn(1, 6))
 	}
-	if !r.notify(notifyOn) || !r.verify(r.last().AddDays(l.intn(5, 15)), false) || stall {
+	if !r.notify(notifyOn) || !r.verify(r.last().AddDays(l.intn(5, 15)), false) || stall || !r.progress(l.intn(1, 4), true) {
 		return false
 	}
 	if l.chance(0.04) {
@@ -82,10 +82,11 @@ func (r *caseRun) denunciationWork(stall bool) bool {
 // petitionWork: studied (sometimes verified on the spot), then answered.
 func (r *caseRun) petitionWork(stall bool) bool {
 	l := r.l
-	if l.chance(0.4) && !r.verify(r.last().AddDays(l.intn(3, 12)), false) || stall {
+	verified := l.chance(0.4)
+	if verified && !r.verify(r.last().AddDays(l.intn(3, 12)), false) || stall {
 		return false
 	}
-	if l.chance(0.15) && !r.note(r.last().AddDays(l.intn(2, 8))) {
+	if l.chance(0.15) && !r.note(r.last().AddDays(l.intn(2, 8))) || !r.progress(l.intn(1, 3), verified) {
 		return false
 	}
 	if l.chance(0.03) {
@@ -95,13 +96,36 @@ func (r *caseRun) petitionWork(stall bool) bool {
 	return r.resolve(r.resolveDay(), workflow.Answered)
 }
 
-// dialogueWork: the dialogue is held with due notice, then the answer given.
+// dialogueWork: the dialogue is prepared and held with due notice, then the answer given.
 func (r *caseRun) dialogueWork(stall bool) bool {
 	l := r.l
-	if stall || !r.holdDialogue(l.addWD(r.last(), l.intn(2, 8))) {
+	if stall || !r.progress(l.intn(1, 3), false) || !r.holdDialogue(l.addWD(r.last(), l.intn(2, 8))) {
 		return false
 	}
 	return r.resolve(l.addWD(r.last(), l.intn(1, 5)), workflow.Answered)
+}
+
+// progress is the work before the decision: notes on what was asked for and
+// done, sometimes a further verification of a case verified once, and the
+// head's reminder as the deadline nears.
+func (r *caseRun) progress(notes int, verified bool) bool {
+	l := r.l
+	for range notes {
+		if !r.note(l.addWD(r.last(), l.intn(2, 6))) {
+			return false
+		}
+	}
+	if verified && l.chance(0.5) && !r.verifyAgain(l.addWD(r.last(), l.intn(3, 8))) {
+		return false
+	}
+	if l.chance(0.45) {
+		on := l.addWD(r.last(), 1)
+		if due := r.due(workflow.ClockResolution); !due.IsZero() {
+			on = later(on, due.AddDays(-l.intn(5, 10)))
+		}
+		return r.remind(on)
+	}
+	return true
 }
 
 // pause suspends the resolution for a while and resumes it (LTC 34; LKN 11a).
@@ -126,6 +150,9 @@ func (r *caseRun) aftermath() {
 		return
 	}
 	if len(r.c.RunningClocks()) > 0 || l.chance(0.06) {
+		return
+	}
+	if l.chance(0.5) && !r.followUp(l.addWD(r.last(), l.intn(3, 10))) {
 		return
 	}
 	wait := l.intn(2, 12)
