@@ -471,12 +471,11 @@ func clockNames(cs []Clock) []string {
 	return out
 }
 
+// clone copies the case and its clocks. A clock's Skipped days are shared:
+// the engine never writes into them, it replaces them (Clock.recompute).
 func (c Case) clone() Case {
 	n := c
 	n.Clocks = make([]Clock, len(c.Clocks))
-	for i, k := range c.Clocks {
-		k.Skipped = append([]Date(nil), k.Skipped...)
-		n.Clocks[i] = k
-	}
+	copy(n.Clocks, c.Clocks)
 	return n
 }

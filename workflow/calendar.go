@@ -29,22 +29,24 @@ type CalendarDay struct {
 // handed one and never reads a clock or a file.
 type Calendar struct {
 	exceptions map[Date]CalendarDay
+	working    map[int64]bool // whether agencies work on each exception, by day number (deadline arithmetic asks often)
 }
 
 // NewCalendar builds a calendar from its exceptions; later entries for the same
 // day win, so an administrator's edit can override the shipped data.
 func NewCalendar(days []CalendarDay) *Calendar {
-	c := &Calendar{exceptions: make(map[Date]CalendarDay, len(days))}
+	c := &Calendar{exceptions: make(map[Date]CalendarDay, len(days)), working: make(map[int64]bool, len(days))}
 	for _, d := range days {
 		c.exceptions[d.Day] = d
+		c.working[d.Day.dayNumber()] = d.Kind == DayWork
 	}
 	return c
 }
 
 // IsWorkingDay reports whether agencies work on d.
 func (c *Calendar) IsWorkingDay(d Date) bool {
-	if e, ok := c.exceptions[d]; ok {
-		return e.Kind == DayWork
+	if w, ok := c.working[d.dayNumber()]; ok {
+		return w
 	}
 	wd := d.Weekday()
 	return wd != time.Saturday && wd != time.Sunday

@@ -57,7 +57,15 @@ func (d Date) Year() int             { return d.t.Year() }
 func (d Date) VN() string { return d.t.Format("02/01/2006") }
 
 // AddDays moves by n calendar days (n may be negative).
-func (d Date) AddDays(n int) Date { return Date{d.t.AddDate(0, 0, n)} }
+func (d Date) AddDays(n int) Date {
+	if n > -100000 && n < 100000 {
+		return Date{d.t.Add(time.Duration(n) * 24 * time.Hour)} // a Date is midnight UTC, where days have 24 hours
+	}
+	return Date{d.t.AddDate(0, 0, n)}
+}
+
+// dayNumber is the number of days from 01/01/1970 to d.
+func (d Date) dayNumber() int64 { return d.t.Unix() / 86400 }
 
 // DaysUntil is the number of calendar days from d to e (negative if e is earlier).
 func (d Date) DaysUntil(e Date) int { return int(e.t.Sub(d.t).Hours() / 24) }
