@@ -115,8 +115,8 @@ func (r *caseRun) last() workflow.Date { return r.c.LastEventOn }
 
 // due is the due date of the running clock of that name; zero when none runs.
 func (r *caseRun) due(name workflow.ClockName) workflow.Date {
-	for _, k := range r.c.RunningClocks() {
-		if k.Name == name {
+	for _, k := range r.c.Clocks {
+		if k.Name == name && k.Running() {
 			return k.DueOn
 		}
 	}
