@@ -35,7 +35,7 @@ type Bulk struct {
 	matters              []int32                    // each case's matter start (days since 1970), by id - firstCase
 	codes                map[uint64]struct{}        // tracking codes drawn (see trackingCodeOf)
 	random               bulkRandom                 // the generator's random bytes
-	days                 map[int32]bulkDay          // the texts of each day seen
+	days                 []bulkDay                  // the texts of each day seen, by its number (dayNumber)
 	texts                map[string]any             // see boxed
 	pending              map[int64]*bulkCase        // cases not yet handed over
 	batch                bulkBatch                  // what the next hand-over takes
@@ -98,7 +98,7 @@ const bulkHandOver = 2500
 func (s *Store) Bulk(ctx context.Context) (*Bulk, error) {
 	b := &Bulk{s: s, env: workflow.Env{Calendar: s.Calendar(), Today: s.Today()}, units: map[int64]Unit{},
 		settings: map[int64]workflow.UnitSettings{}, users: map[string]User{}, codes: map[uint64]struct{}{},
-		days: map[int32]bulkDay{}, texts: map[string]any{}, pending: map[int64]*bulkCase{},
+		texts: map[string]any{}, pending: map[int64]*bulkCase{},
 		spare: make(chan []bulkRecord, 2), batches: make(chan bulkBatch, 1), rows: make(chan *bulkRows, 1),
 		done: make(chan error, 1), batchSize: bulkHandOver, txCases: BulkBatch}
 	b.Stamp = func(d workflow.Date) string {
@@ -275,13 +275,17 @@ func (b *Bulk) matter(id int64) (workflow.Date, bool) {
 
 // day is the texts of a day: its date, and Stamp once per day.
 func (b *Bulk) day(d workflow.Date) bulkDay {
-	n := dayNumber(d)
-	t, ok := b.days[n]
-	if !ok {
-		t = bulkDay{date: dateString(d), stamp: b.Stamp(d)}
-		b.days[n] = t
+	n := int(dayNumber(d))
+	if n < 0 || n > 1<<20 {
+		return bulkDay{date: dateString(d), stamp: b.Stamp(d)}
 	}
-	return t
+	if n >= len(b.days) {
+		b.days = append(b.days, make([]bulkDay, n+1-len(b.days))...)
+	}
+	if b.days[n].date == nil {
+		b.days[n] = bulkDay{date: dateString(d), stamp: b.Stamp(d)}
+	}
+	return b.days[n]
 }
 
 // trackingCode draws codes until one is unused.

@@ -50,7 +50,12 @@ func appendJSONString(dst []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	dst = append(dst, '"')
 	start := 0
+	valid := utf8.ValidString(s) // then only U+2028 and U+2029 (E2 80 A8, E2 80 A9) stop a multibyte rune
 	for i := 0; i < len(s); {
+		if c := s[i]; c >= utf8.RuneSelf && valid && (c != 0xE2 || i+2 >= len(s) || s[i+1] != 0x80 || s[i+2]&0xFE != 0xA8) {
+			i++
+			continue
+		}
 		if c := s[i]; c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
 				i++

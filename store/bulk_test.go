@@ -241,7 +241,8 @@ func TestBulkEncodersWriteWhatEncodingJSONWrites(t *testing.T) {
 			"update the encoders of bulk_encode.go (the loader falls back to encoding/json meanwhile)")
 	}
 	texts := []string{"", "plain", "Nguyễn Văn Đức", `quote " and \ backslash`, "<script>&amp;</script>",
-		"tab\tnew\nline\rcr\bbs\fff\x00\x1f\x7f", "line\u2028para\u2029", "bad \xff\xfe utf8 \xe2\x82", "emoji 😀"}
+		"tab\tnew\nline\rcr\bbs\fff\x00\x1f\x7f", "line\u2028para\u2029", "bad \xff\xfe utf8 \xe2\x82", "emoji 😀",
+		"Đức\u2028", "\u2029", "\u2027\u202a–…", "Đ\xe2\x80"}
 	for _, s := range texts {
 		want, _ := json.Marshal(s)
 		if got := appendJSONString(nil, s); string(got) != string(want) {
