@@ -51,7 +51,11 @@ func (s *Store) ListCases(ctx context.Context, v workflow.Viewer, f CaseFilter) 
 	if units == nil {
 		units = v.Scope
 	}
-	where = append(where, "c.unit_id IN ("+placeholders(len(units))+")")
+	if len(units) == 1 {
+		where = append(where, "c.unit_id = ?") // cases_unit_queue, in queue order
+	} else {
+		where = append(where, "c.unit_id + 0 IN ("+placeholders(len(units))+")") // cases_queue, filtered
+	}
 	for _, id := range units {
 		args = append(args, id)
 	}
@@ -120,17 +124,17 @@ func (s *Store) ListCases(ctx context.Context, v workflow.Viewer, f CaseFilter) 
 
 // statusClause turns a status into a range of the kept due date (DOMAIN.md §3).
 func (s *Store) statusClause(st workflow.Status) (string, []any) {
-	today := s.Today()
-	soon, _ := s.Calendar().AddWorkingDays(today, workflow.DueSoonWorkingDays)
+	b := workflow.BoundsOn(s.Calendar(), s.Today())
+	const due = "COALESCE(c.due_on, '" + noDue + "')" // the queue's own expression: a range of cases_queue
 	switch st {
 	case workflow.VeryOverdue:
-		return "c.due_on < ?", []any{today.AddDays(-workflow.VeryOverdueDays).String()}
+		return due + " < ?", []any{b.VeryOverdueBefore.String()}
 	case workflow.Overdue:
-		return "c.due_on < ?", []any{today.String()}
+		return due + " < ?", []any{b.OverdueBefore.String()}
 	case workflow.DueSoon:
-		return "c.due_on >= ? AND c.due_on <= ?", []any{today.String(), soon.String()}
+		return due + " >= ? AND " + due + " <= ?", []any{b.OverdueBefore.String(), b.DueSoonThrough.String()}
 	}
-	return "(c.due_on IS NULL OR c.due_on > ?)", []any{soon.String()}
+	return due + " > ?", []any{b.DueSoonThrough.String()}
 }
 
 func placeholders(n int) string {
