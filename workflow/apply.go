@@ -142,7 +142,10 @@ func Apply(c Case, in Input, actor Actor, env Env) (Case, Record, error) {
 	if err != nil {
 		return c, Record{}, err
 	}
-	n := c.clone()
+	n := c
+	if !clockless[in.Event] {
+		n = c.clone()
+	}
 	n.State = next
 	payload := map[string]any{}
 	if err := n.effect(in, env, payload); err != nil {
@@ -470,6 +473,12 @@ func clockNames(cs []Clock) []string {
 	}
 	return out
 }
+
+// clockless are the events whose effect leaves the clocks alone: Apply
+// shares the clocks of the case it was given with the case it returns
+// (TestApplyLeavesItsCaseAlone keeps it honest).
+var clockless = map[Event]bool{EvAssign: true, EvReassign: true, EvNote: true, EvVerify: true,
+	EvScheduleDialogue: true, EvRecordDialogue: true, EvClose: true}
 
 // clone copies the case and its clocks. A clock's Skipped days are shared:
 // the engine never writes into them, it replaces them (Clock.recompute).
