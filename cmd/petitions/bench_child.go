@@ -29,7 +29,7 @@ func startChild(ctx context.Context, exe, db, keyFile string) (*child, error) {
 	ln.Close()
 	cmd := exec.CommandContext(ctx, exe, "serve", "--db", db, "--addr", addr)
 	cmd.Env = append(os.Environ(), "PETITIONS_KEY_FILE="+keyFile)
-	cmd.Stderr = nil // request logs are written, to /dev/null, as in production they are to a file
+	cmd.Stderr = nil                                          // request logs are written, to /dev/null, as in production they are to a file
 	if path := os.Getenv("PETITIONS_BENCH_LOG"); path != "" { // or kept, to look into a figure
 		f, err := os.Create(path)
 		if err != nil {
