@@ -1,8 +1,10 @@
 // Package demo loads a believable demo province into an empty store: Khánh Hòa
 // after the merger of 01/07/2025, its People's Committee as the demo agency,
 // five communes and wards below it, their officials, and a few hundred cases
-// played forward through the store's own rules (store.CreateCase and
-// store.ApplyEvent), each act dated on the day it happened.
+// (or a million, for the benchmark) played forward through the store's own
+// rules (store.Bulk, which makes the calls of store.CreateCase and
+// store.ApplyEvent and writes in batches), each act dated on the day it
+// happened.
 //
 // The data set is a function of Options.Seed and the store's day (s.Today()):
 // cases are received over the eighteen months before it, and each case's
@@ -35,8 +37,8 @@ type Options struct {
 // Load fills an empty database with the demo province; loaded is false, and
 // nothing is written, when the database already holds units. An error means
 // a rule refused an act the demo meant to be legal — a bug here or in the
-// engine — and leaves the units and users, and the batches of cases already
-// written (BulkBatch cases each), in place.
+// engine — and leaves the units and users, and the transactions of cases
+// already written (store.BulkBatch cases each), in place.
 func Load(ctx context.Context, s *store.Store, opt Options) (loaded bool, err error) {
 	units, err := s.Units(ctx)
 	if err != nil {
