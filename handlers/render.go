@@ -69,7 +69,7 @@ type page struct {
 }
 
 // T translates a label into the page's language.
-func (p page) T(key string) string { return translate(p.Lang, key) }
+func (p *page) T(key string) string { return translate(p.Lang, key) }
 
 type navItem struct {
 	Key, Href string
@@ -89,7 +89,7 @@ func (w *web) render(c *gin.Context, status int, name string, data any, errs map
 		p.Errors = map[string]string{}
 	}
 	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
+	if err := t.ExecuteTemplate(&buf, "layout", &p); err != nil {
 		slog.ErrorContext(c.Request.Context(), "render", "page", name, "request_id", c.GetString(requestIDKey), "err", err)
 		c.Data(http.StatusInternalServerError, "text/plain; charset=utf-8", []byte("Đã có lỗi hệ thống; vui lòng thử lại sau."))
 		return

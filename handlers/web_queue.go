@@ -19,10 +19,11 @@ import (
 // queueView is the queue page: the viewer's cases, earliest due date first.
 type queueView struct {
 	Filter    queueFilter
-	Kinds     []workflow.Kind
-	States    []workflow.State
-	Statuses  []workflow.Status
-	Units     []store.Unit // the units in the viewer's scope; the filter shows when there are several
+	Kinds     []option
+	States    []option
+	Statuses  []option
+	Units     []store.Unit // the units in the viewer's scope
+	UnitPicks []option     // shown when there are several
 	Rows      []queueRow
 	Next      string // the next page's address, if any
 	First     string // the first page's address, when on a later page
@@ -48,17 +49,18 @@ func (f queueFilter) values() url.Values {
 	return q
 }
 
-// queueRow is one case of the queue.
+// queueRow is one case of the queue, its labels already in the page's
+// language: fifty rows of template calls were most of the page's cost.
 type queueRow struct {
 	ID           int64
 	Version      int
 	TrackingCode string
-	Kind         workflow.Kind
-	State        workflow.State
+	Kind, State  string // labels
 	Subject      string
 	Assignee     string
-	DueOn        workflow.Date
+	Due          string // dd/mm/yyyy, "" when no clock runs
 	Status       string // a workflow.Status, or "none" when no clock runs
+	StatusLabel  string
 	Prolonged    bool
 	Pickable     bool // the head may assign or reassign it
 }
@@ -66,13 +68,46 @@ type queueRow struct {
 // queueStatuses are the status filter's choices; "overdue" includes "very_overdue".
 var queueStatuses = []workflow.Status{workflow.OnTrack, workflow.DueSoon, workflow.Overdue, workflow.VeryOverdue}
 
+// option is one choice of a filter's list, labelled in the page's language.
+type option struct {
+	Value, Label string
+	Selected     bool
+}
+
+// options labels each value with the translation of prefix+value, or label's.
+func options[T ~string](lang string, values []T, chosen, prefix string) []option {
+	out := make([]option, len(values))
+	for i, v := range values {
+		out[i] = option{Value: string(v), Label: translate(lang, prefix+string(v)), Selected: string(v) == chosen}
+	}
+	return out
+}
+
+// filterOptions fills the filter's lists, the typed values selected.
+func (view *queueView) filterOptions(lang string) {
+	f := view.Filter
+	view.Kinds = options(lang, workflow.Kinds, f.Kind, "kind.")
+	view.States = options(lang, workflow.States, f.State, "state.")
+	view.Statuses = options(lang, queueStatuses, f.Status, "status.")
+	for i := range view.Statuses {
+		if view.Statuses[i].Value == string(workflow.Overdue) {
+			view.Statuses[i].Label = translate(lang, "status.overdue_any")
+		}
+	}
+	if len(view.Units) > 1 || f.Unit != "" {
+		for _, u := range view.Units {
+			view.UnitPicks = append(view.UnitPicks, option{Value: u.Code, Label: u.Name, Selected: u.Code == f.Unit})
+		}
+	}
+}
+
 // queue is GET /ho-so: the cases the viewer may read (store.ListCases applies
 // DOMAIN.md §4), filtered by kind, state, status, unit and a search box.
 func (w *web) queue(c *gin.Context) {
 	ctx := c.Request.Context()
 	v := viewerOf(c)
 	lang := langOf(c)
-	view := queueView{Kinds: workflow.Kinds, States: workflow.States, Statuses: queueStatuses, Back: c.Request.URL.RequestURI(),
+	view := queueView{Back: c.Request.URL.RequestURI(),
 		Filter: queueFilter{Kind: c.Query("kind"), State: c.Query("state"), Status: c.Query("status"), Unit: c.Query("unit"),
 			Q: strings.TrimSpace(norm.NFC.String(c.Query("q"))), Cursor: c.Query("cursor")}}
 	units, err := w.store.Units(ctx)
@@ -85,6 +120,7 @@ func (w *web) queue(c *gin.Context) {
 			view.Units = append(view.Units, u)
 		}
 	}
+	view.filterOptions(lang)
 	f, errs := w.queueCaseFilter(ctx, v, lang, view)
 	if errs == nil {
 		errs = map[string]string{}
@@ -98,7 +134,7 @@ func (w *web) queue(c *gin.Context) {
 		w.caseFail(c, err)
 		return
 	}
-	if err := w.fillQueue(ctx, v, &view, items); err != nil {
+	if err := w.fillQueue(ctx, v, lang, &view, items); err != nil {
 		w.caseFail(c, err)
 		return
 	}
@@ -163,29 +199,26 @@ func (w *web) queueCaseFilter(ctx context.Context, v workflow.Viewer, lang strin
 }
 
 // fillQueue turns the listed cases into rows, with assignees' names and, for
-// a head, the cases they may assign.
-func (w *web) fillQueue(ctx context.Context, v workflow.Viewer, view *queueView, items []store.Case) error {
-	staff, err := w.store.Assignable(ctx, v.Scope)
-	if err != nil {
-		return err
-	}
-	names := map[string]string{}
-	for _, u := range staff {
-		names[u.Login] = u.Name
-		if v.Role == workflow.RoleHead && u.UnitID == v.UnitID {
-			view.Staff = append(view.Staff, u)
+// a head, the cases they may assign and to whom.
+func (w *web) fillQueue(ctx context.Context, v workflow.Viewer, lang string, view *queueView, items []store.Case) error {
+	if v.Role == workflow.RoleHead {
+		staff, err := w.store.Assignable(ctx, []int64{v.UnitID})
+		if err != nil {
+			return err
 		}
+		view.Staff = staff
 	}
 	cal, today := w.store.Calendar(), w.store.Today()
 	for _, cs := range items {
-		r := queueRow{ID: cs.ID, Version: cs.Version, TrackingCode: cs.TrackingCode, Kind: cs.Kind, State: cs.State,
-			Subject: cs.Subject, Assignee: cs.Assignee, DueOn: cs.EarliestDue(), Status: "none",
+		r := queueRow{ID: cs.ID, Version: cs.Version, TrackingCode: cs.TrackingCode, Subject: cs.Subject, Assignee: cs.Assignee,
+			Kind: translate(lang, "kind."+string(cs.Kind)), State: translate(lang, "state."+string(cs.State)), Status: "none",
 			Prolonged: workflow.ProlongedOn(cs.State, cs.MatterStartedOn, today)}
-		if n, ok := names[cs.Assignee]; ok {
-			r.Assignee = n
+		if cs.AssigneeName != "" {
+			r.Assignee = cs.AssigneeName
 		}
-		if !r.DueOn.IsZero() {
-			r.Status = string(cs.StatusOn(cal, today))
+		if due := cs.EarliestDue(); !due.IsZero() {
+			r.Due, r.Status = due.VN(), string(cs.StatusOn(cal, today))
+			r.StatusLabel = translate(lang, "status."+r.Status)
 		}
 		r.Pickable = v.Role == workflow.RoleHead && mayAssign(v, cs)
 		view.CanAssign = view.CanAssign || r.Pickable

@@ -24,6 +24,7 @@ type Case struct {
 	UnitName     string           `json:"unit_name"`
 	UnitSettings string           `json:"-"`
 	AssigneeID   int64            `json:"-"`
+	AssigneeName string           `json:"-"` // for pages; the API names the assignee by login
 	RegisteredBy int64            `json:"-"`
 	Subject      string           `json:"subject"`
 	Content      string           `json:"content"`
@@ -66,6 +67,7 @@ type caseRow struct {
 	UnitSettings    string        `db:"unit_settings"`
 	AssigneeID      *int64        `db:"assignee_id"`
 	Assignee        *string       `db:"assignee"`
+	AssigneeName    *string       `db:"assignee_name"`
 	RegisteredBy    int64         `db:"registered_by"`
 	State           string        `db:"state"`
 	Version         int           `db:"version"`
@@ -87,7 +89,7 @@ type caseRow struct {
 }
 
 const caseSelect = `SELECT c.id, c.tracking_code, c.kind, c.round, c.prior_case_id, c.channel, c.unit_id,
-	n.code AS unit_code, n.name AS unit_name, n.settings AS unit_settings, c.assignee_id, a.login AS assignee,
+	n.code AS unit_code, n.name AS unit_name, n.settings AS unit_settings, c.assignee_id, a.login AS assignee, a.name AS assignee_name,
 	c.registered_by, c.state, c.version, c.received_on, c.matter_started_on, c.accepted_on, c.resolved_on,
 	c.disclosed_on, c.last_event_on, c.outcome, c.subject, c.content, c.anonymous, c.signatories, c.remote_area,
 	c.complexity, c.clocks, c.facts
@@ -112,6 +114,9 @@ func (r caseRow) toCase() (Case, error) {
 	}
 	if r.AssigneeID != nil {
 		c.AssigneeID = *r.AssigneeID
+	}
+	if r.AssigneeName != nil {
+		c.AssigneeName = *r.AssigneeName
 	}
 	if r.Assignee != nil {
 		c.Assignee = *r.Assignee

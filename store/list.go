@@ -35,8 +35,41 @@ const noDue = "9999-12-31"
 // page at a time. The status filter is answered from the kept due date: the
 // case's worst clock is always its earliest running one.
 func (s *Store) ListCases(ctx context.Context, v workflow.Viewer, f CaseFilter) ([]Case, string, error) {
+	query, args, limit, err := s.listQuery(v, f)
+	if err != nil || query == "" {
+		return []Case{}, "", err
+	}
+	var rows []caseRow
+	if err := s.r.SelectContext(ctx, &rows, query, args...); err != nil {
+		return nil, "", fmt.Errorf("store: list cases: %w", err)
+	}
+	next := ""
+	if len(rows) > limit {
+		rows = rows[:limit]
+		last := rows[limit-1]
+		due := noDue
+		var c Case
+		c, _ = last.toCase()
+		if d := c.EarliestDue(); !d.IsZero() {
+			due = d.String()
+		}
+		next = encodeCursor(due, last.ID)
+	}
+	out := make([]Case, 0, len(rows))
+	for _, r := range rows {
+		c, err := r.toCase()
+		if err != nil {
+			return nil, "", err
+		}
+		out = append(out, c)
+	}
+	return out, next, nil
+}
+
+// listQuery is ListCases's query, reading one row more than the page holds;
+// "" when no stored case can match.
+func (s *Store) listQuery(v workflow.Viewer, f CaseFilter) (query string, args []any, limit int, err error) {
 	var where []string
-	var args []any
 	switch v.Role {
 	case workflow.RoleReception:
 		where, args = append(where, "c.unit_id = ?"), append(args, v.UnitID)
@@ -44,7 +77,7 @@ func (s *Store) ListCases(ctx context.Context, v workflow.Viewer, f CaseFilter) 
 		where, args = append(where, "c.assignee_id = ?"), append(args, v.UserID)
 	default:
 		if !v.MayReadBacklog() {
-			return nil, "", workflow.Errorf(workflow.CodeForbidden, "không có quyền xem hồ sơ")
+			return "", nil, 0, workflow.Errorf(workflow.CodeForbidden, "không có quyền xem hồ sơ")
 		}
 	}
 	units := f.Units
@@ -74,7 +107,7 @@ func (s *Store) ListCases(ctx context.Context, v workflow.Viewer, f CaseFilter) 
 		where, args = append(where, "c.tracking_code = ?"), append(args, strings.ToUpper(q))
 	} else if q != "" {
 		if !storable(q) {
-			return []Case{}, "", nil // no stored text holds it
+			return "", nil, 0, nil // no stored text holds it
 		}
 		like := "%" + escapeLike(q) + "%"
 		d := s.dialect
@@ -84,42 +117,18 @@ func (s *Store) ListCases(ctx context.Context, v workflow.Viewer, f CaseFilter) 
 	if f.Cursor != "" {
 		due, id, err := decodeCursor(f.Cursor)
 		if err != nil {
-			return nil, "", workflow.Invalid("cursor", "con trỏ trang không hợp lệ")
+			return "", nil, 0, workflow.Invalid("cursor", "con trỏ trang không hợp lệ")
 		}
 		where = append(where, "(COALESCE(c.due_on, '"+noDue+"'), c.id) > (?, ?)")
 		args = append(args, due, id)
 	}
-	limit := f.Limit
+	limit = f.Limit
 	if limit <= 0 || limit > MaxPageSize {
 		limit = 50
 	}
-	query := caseSelect + " WHERE " + strings.Join(where, " AND ") +
+	query = caseSelect + " WHERE " + strings.Join(where, " AND ") +
 		" ORDER BY COALESCE(c.due_on, '" + noDue + "'), c.id LIMIT " + strconv.Itoa(limit+1)
-	var rows []caseRow
-	if err := s.r.SelectContext(ctx, &rows, query, args...); err != nil {
-		return nil, "", fmt.Errorf("store: list cases: %w", err)
-	}
-	next := ""
-	if len(rows) > limit {
-		rows = rows[:limit]
-		last := rows[limit-1]
-		due := noDue
-		var c Case
-		c, _ = last.toCase()
-		if d := c.EarliestDue(); !d.IsZero() {
-			due = d.String()
-		}
-		next = encodeCursor(due, last.ID)
-	}
-	out := make([]Case, 0, len(rows))
-	for _, r := range rows {
-		c, err := r.toCase()
-		if err != nil {
-			return nil, "", err
-		}
-		out = append(out, c)
-	}
-	return out, next, nil
+	return query, args, limit, nil
 }
 
 // statusClause turns a status into a range of the kept due date (DOMAIN.md §3).

@@ -45,6 +45,11 @@ func hammer(ctx context.Context, name string, clients int, d time.Duration, min 
 			var mine []time.Duration
 			bad := 0
 			var err1 error
+			if think > 0 {
+				// Officers start at different moments, as they would: sixty-four
+				// first clicks at the same instant measure a stampede, not a day.
+				time.Sleep(time.Duration(rand.Int64N(int64(think))))
+			}
 			for i := 0; ; i++ {
 				mu.Lock()
 				done := time.Now().After(deadline) && total >= min

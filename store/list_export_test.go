@@ -1,0 +1,35 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"petitions/workflow"
+)
+
+// ListPlan is SQLite's plan for ListCases's query, one step a line.
+func (s *Store) ListPlan(ctx context.Context, v workflow.Viewer, f CaseFilter) (string, error) {
+	query, args, _, err := s.listQuery(v, f)
+	if err != nil {
+		return "", err
+	}
+	var steps []struct {
+		ID, Parent, NotUsed int
+		Detail              string
+	}
+	if err := s.r.SelectContext(ctx, &steps, "EXPLAIN QUERY PLAN "+query, args...); err != nil {
+		return "", err
+	}
+	var lines []string
+	for _, st := range steps {
+		lines = append(lines, st.Detail)
+	}
+	return strings.Join(lines, "\n"), nil
+}
+
+// IndexColumns are the named columns of a SQLite index, in order.
+func (s *Store) IndexColumns(ctx context.Context, index string) ([]string, error) {
+	var cols []string
+	err := s.r.SelectContext(ctx, &cols, `SELECT name FROM pragma_index_info(?) WHERE name IS NOT NULL ORDER BY seqno`, index)
+	return cols, err
+}

@@ -1,0 +1,47 @@
+package store_test
+
+import (
+	"strings"
+	"testing"
+
+	"petitions/store"
+	"petitions/store/storetest"
+	"petitions/workflow"
+)
+
+// TestQueuesAndSearchesReadTheQueueIndex pins down the plans docs/PERFORMANCE.md
+// rests on: a queue over several units, filtered or searched, is read in
+// queue order from cases_queue (which carries the searched text) and never
+// sorted, so its first page stops after its rows.
+func TestQueuesAndSearchesReadTheQueueIndex(t *testing.T) {
+	if storetest.Postgres() {
+		t.Skip("SQLite's plans; PostgreSQL searches through its trigram indexes")
+	}
+	w := mustWorld(t)
+	w.register("reception", letter(workflow.Petition, 0, "2026-11-20"))
+	head := w.viewer("head")
+	if len(head.Scope) < 2 {
+		t.Fatalf("the agency's head should read several units, has %v", head.Scope)
+	}
+	cols, err := w.s.IndexColumns(w.ctx, "cases_queue")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(cols, ","); got != "id,unit_id,tracking_code,subject,content" {
+		t.Errorf("cases_queue should carry what a search reads after its due-date expression, has %s", got)
+	}
+	for name, f := range map[string]store.CaseFilter{
+		"queue":         {},
+		"overdue queue": {Status: workflow.Overdue},
+		"search":        {Query: "đất đai"},
+		"later page":    {Query: "đất", Cursor: "MjAyNi0xMS0yNXwx"}, // 2026-11-25|1
+	} {
+		plan, err := w.s.ListPlan(w.ctx, head, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(plan, "USING INDEX cases_queue") || strings.Contains(plan, "TEMP B-TREE") {
+			t.Errorf("%s: want cases_queue in queue order, got plan:\n%s", name, plan)
+		}
+	}
+}
