@@ -11,9 +11,25 @@ import (
 
 // Backlog counts the backlog of the given units as it stood at the end of
 // asOf (API.md): each case as its last record dated on or before that day
-// left it. The database groups the cases by what the backlog counts
-// (workflow.BacklogTally); workflow adds the groups up.
+// left it. The cases are grouped by what the backlog counts
+// (workflow.BacklogTally) — today's from the kept active cases
+// (backlog_today.go), any other day's by the database — and workflow adds
+// the groups up.
 func (s *Store) Backlog(ctx context.Context, units []int64, asOf workflow.Date) (workflow.Backlog, error) {
+	if asOf.Equal(s.Today()) {
+		tallies, ok, err := s.backlogToday(ctx, units, asOf)
+		if err != nil {
+			return workflow.Backlog{}, err
+		}
+		if ok {
+			return s.tallyBacklog(ctx, units, asOf, tallies)
+		}
+	}
+	return s.backlogBySQL(ctx, units, asOf)
+}
+
+// backlogBySQL is Backlog with the database grouping the cases, for any day.
+func (s *Store) backlogBySQL(ctx context.Context, units []int64, asOf workflow.Date) (workflow.Backlog, error) {
 	snap, args := s.snapshotQuery(units, asOf, false)
 	bounds := workflow.BoundsOn(s.Calendar(), asOf)
 	age := "CASE"
@@ -54,6 +70,11 @@ func (s *Store) Backlog(ctx context.Context, units []int64, asOf workflow.Date) 
 	if err := rows.Err(); err != nil {
 		return workflow.Backlog{}, fmt.Errorf("store: backlog: %w", err)
 	}
+	return s.tallyBacklog(ctx, units, asOf, tallies)
+}
+
+// tallyBacklog adds up the tallies, with the units that have cases but none in them.
+func (s *Store) tallyBacklog(ctx context.Context, units []int64, asOf workflow.Date, tallies []workflow.BacklogTally) (workflow.Backlog, error) {
 	idle, err := s.unitsWithCases(ctx, units, asOf)
 	if err != nil {
 		return workflow.Backlog{}, err

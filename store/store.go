@@ -44,8 +44,9 @@ type Store struct {
 	calMu sync.RWMutex
 	cal   *workflow.Calendar
 
-	tree  unitTree    // the units' parent links, for viewers' scopes
-	idLog identityLog // records reads of denouncers' identities, several to a commit
+	tree   unitTree    // the units' parent links, for viewers' scopes
+	idLog  identityLog // records reads of denouncers' identities, several to a commit
+	active activeSet   // the active cases, for today's backlog (backlog_today.go)
 
 	keys         *keys // seal and index petitioners' identities
 	passwordCost int
