@@ -58,6 +58,11 @@ func serve(ctx context.Context, args []string) error {
 		return err
 	}
 	servePprof()
+	go func() {
+		if err := s.WarmBacklog(ctx); err != nil {
+			slog.Warn("warming today's backlog", "err", err)
+		}
+	}()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
