@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -22,7 +23,7 @@ import (
 // Three goroutines share the work: the caller's runs the engine; a sealer
 // encodes each batch, seals its identities and extends the hash chains, in
 // the order the records were made (bulk_seal.go); a writer inserts it
-// (bulk_write.go).
+// (bulk_write.go), binding the values in C on SQLite (bulk_sqlite.go).
 type Bulk struct {
 	s        *Store
 	env      workflow.Env
@@ -36,7 +37,6 @@ type Bulk struct {
 	codes                map[uint64]struct{}        // tracking codes drawn (see trackingCodeOf)
 	random               bulkRandom                 // the generator's random bytes
 	days                 []bulkDay                  // the texts of each day seen, by its number (dayNumber)
-	texts                map[string]any             // see boxed
 	pending              map[int64]*bulkCase        // cases not yet handed over
 	batch                bulkBatch                  // what the next hand-over takes
 	spare                chan []bulkRecord          // record slices the sealer is done with
@@ -65,25 +65,26 @@ type bulkCase struct {
 	created string
 	updated string // the time of its last record
 	seq     int    // its records so far
-	last    string // the sealer's: the hash of its last record sealed
+	// The sealer's: the hash of its last record sealed, if any.
+	last   [sha256.Size]byte
+	sealed bool
 }
 
 // bulkRecord is one act as the engine returned it, before the sealer encodes
-// its payload and hashes it into the chains. The texts the writer binds as
-// they are (event, states, day, time, actor) are kept boxed, once per value.
+// its payload and hashes it into the chains.
 type bulkRecord struct {
 	bc                     *bulkCase
 	id                     int64
 	seq                    int
-	event, from, to        any // strings
-	onDate, at, actor, due any // strings; due may be nil
+	event, from, to        string
+	onDate, at, actor, due string // due is empty when no clock runs
 	actorID                int64
 	payload                map[string]any
 	clocks                 string // the running clocks after the act (recordClocks)
 }
 
-// bulkDay is the texts of one day, boxed: its date and Stamp.
-type bulkDay struct{ date, stamp any }
+// bulkDay is the texts of one day: its date and Stamp.
+type bulkDay struct{ date, stamp string }
 
 // BulkBatch is how many cases the loader writes per transaction: the unique
 // index of tracking codes takes a random page of its own for most cases, and
@@ -98,9 +99,8 @@ const bulkHandOver = 2500
 func (s *Store) Bulk(ctx context.Context) (*Bulk, error) {
 	b := &Bulk{s: s, env: workflow.Env{Calendar: s.Calendar(), Today: s.Today()}, units: map[int64]Unit{},
 		settings: map[int64]workflow.UnitSettings{}, users: map[string]User{}, codes: map[uint64]struct{}{},
-		texts: map[string]any{}, pending: map[int64]*bulkCase{},
-		spare: make(chan []bulkRecord, 2), batches: make(chan bulkBatch, 1), rows: make(chan *bulkRows, 1),
-		done: make(chan error, 1), batchSize: bulkHandOver, txCases: BulkBatch}
+		pending: map[int64]*bulkCase{}, spare: make(chan []bulkRecord, 2), batches: make(chan bulkBatch, 1),
+		rows: make(chan *bulkRows, 1), done: make(chan error, 1), batchSize: bulkHandOver, txCases: BulkBatch}
 	b.Stamp = func(d workflow.Date) string {
 		return d.Time().Add(2 * time.Hour).UTC().Format(time.RFC3339Nano) // 09:00 in Vietnam
 	}
@@ -179,7 +179,7 @@ func (b *Bulk) CreateCase(ctx context.Context, actor User, in NewCase) (Case, er
 	if prior != nil {
 		c.PriorCaseID = *prior
 	}
-	bc := &bulkCase{c: c, p: in.Petitioner, created: b.day(wc.ReceivedOn).stamp.(string)}
+	bc := &bulkCase{c: c, p: in.Petitioner, created: b.day(wc.ReceivedOn).stamp}
 	b.pending[id] = bc
 	b.batch.cases = append(b.batch.cases, bc)
 	b.matters = append(b.matters, dayNumber(wc.MatterStartedOn))
@@ -238,26 +238,15 @@ func (b *Bulk) append(bc *bulkCase, rec workflow.Record, actor User) {
 	clocks, due := bulkRecordClocks(bc.c.Case)
 	day := b.day(rec.On)
 	bc.seq++
-	bc.updated = day.stamp.(string)
+	bc.updated = day.stamp
 	b.batch.records = append(b.batch.records, bulkRecord{bc: bc, id: b.nextRecord, seq: bc.seq,
-		event: b.boxed(string(rec.Event)), from: b.boxed(string(rec.FromState)), to: b.boxed(string(rec.ToState)),
-		onDate: day.date, at: day.stamp, actor: b.boxed(actor.Login), actorID: actor.ID, payload: rec.Payload,
+		event: string(rec.Event), from: string(rec.FromState), to: string(rec.ToState),
+		onDate: day.date, at: day.stamp, actor: actor.Login, actorID: actor.ID, payload: rec.Payload,
 		clocks: clocks})
 	if !due.IsZero() {
 		b.batch.records[len(b.batch.records)-1].due = b.day(due).date
 	}
 	b.nextRecord++
-}
-
-// boxed is s as the driver takes it, boxed once for the few texts records
-// repeat (events, states, logins).
-func (b *Bulk) boxed(s string) any {
-	v, ok := b.texts[s]
-	if !ok {
-		v = s
-		b.texts[s] = v
-	}
-	return v
 }
 
 // matter is the matter start of a case registered before, in this load or
@@ -282,7 +271,7 @@ func (b *Bulk) day(d workflow.Date) bulkDay {
 	if n >= len(b.days) {
 		b.days = append(b.days, make([]bulkDay, n+1-len(b.days))...)
 	}
-	if b.days[n].date == nil {
+	if b.days[n].date == "" {
 		b.days[n] = bulkDay{date: dateString(d), stamp: b.Stamp(d)}
 	}
 	return b.days[n]

@@ -212,18 +212,6 @@ func appendFacts(dst []byte, f workflow.Facts) []byte {
 	return append(dst, '}')
 }
 
-// bulkEncodeState is encodeState, through the hand-written encoders when it can.
-func bulkEncodeState(c workflow.Case, buf []byte) (clocks, facts string, _ []byte, err error) {
-	if !bulkFastJSON {
-		clocks, facts, err = encodeState(c)
-		return clocks, facts, buf, err
-	}
-	buf = appendClocks(buf[:0], c.Clocks)
-	clocks = string(buf)
-	buf = appendFacts(buf[:0], c.Facts)
-	return clocks, string(buf), buf, nil
-}
-
 // bulkRecordClocks is recordClocks, through the hand-written encoder when it
 // can, with the earliest due date as a Date (zero when none runs).
 func bulkRecordClocks(c workflow.Case) (clocks string, due workflow.Date) {
@@ -317,19 +305,19 @@ func appendValue(dst []byte, v any) ([]byte, bool) {
 	return dst, false
 }
 
-// bulkPayload is json.Marshal(p), through the hand-written encoder when it can.
-func bulkPayload(p map[string]any, buf []byte) (string, []byte, error) {
+// appendBulkPayload appends a record's payload as json.Marshal writes it,
+// through the hand-written encoder when it can.
+func appendBulkPayload(dst []byte, p map[string]any) ([]byte, error) {
 	if bulkFastJSON {
-		var ok bool
-		if buf, ok = appendPayload(buf[:0], p); ok {
-			return string(buf), buf, nil
+		if out, ok := appendPayload(dst, p); ok {
+			return out, nil
 		}
 	}
 	b, err := json.Marshal(p)
 	if err != nil {
-		return "", buf, fmt.Errorf("store: encode payload: %w", err)
+		return dst, fmt.Errorf("store: encode payload: %w", err)
 	}
-	return string(b), buf, nil
+	return append(dst, b...), nil
 }
 
 // appendPetitioner appends a petitioner as json.Marshal writes it.

@@ -15,11 +15,91 @@ import (
 )
 
 // bulkRows are a sealed batch: each table's column values (bulkCaseColumns,
-// bulkPetitionerColumns, bulkHistoryColumns), row after row, in id order.
-// The writer hands them back through free once written, to be filled again.
+// bulkPetitionerColumns, bulkHistoryColumns), row after row, in id order,
+// with their texts in one arena, as the writer binds them without a copy.
+// The writer hands them back through recycle once written, to be filled again.
 type bulkRows struct {
-	cases, petitioners, history []any
+	cases, petitioners, history []bulkValue
+	arena                       []byte
 	n                           int // cases
+}
+
+// bulkValue is one value of a row the writer inserts: text of n bytes at
+// offset i of its batch's arena, or an integer i (n is bulkInt or bulkBool),
+// or NULL (n is bulkNull). bulk_sqlite.go's C code reads it as bulk_value.
+type bulkValue struct{ i, n int64 }
+
+const (
+	bulkNull = -1
+	bulkInt  = -2
+	bulkBool = -3 // an integer for SQLite, a boolean for PostgreSQL
+)
+
+// text keeps s in the arena.
+func (r *bulkRows) text(s string) bulkValue {
+	v := bulkValue{int64(len(r.arena)), int64(len(s))}
+	r.arena = append(r.arena, s...)
+	return v
+}
+
+// since is the text appended to the arena from start on.
+func (r *bulkRows) since(start int) bulkValue {
+	return bulkValue{int64(start), int64(len(r.arena) - start)}
+}
+
+// bytes is the text of v.
+func (r *bulkRows) bytes(v bulkValue) []byte { return r.arena[v.i : v.i+v.n] }
+
+// date keeps d in the arena as YYYY-MM-DD; nullDate is NULL for the zero date.
+func (r *bulkRows) date(d workflow.Date) bulkValue {
+	start := len(r.arena)
+	r.arena = appendDate(r.arena, d)
+	return r.since(start)
+}
+
+func (r *bulkRows) nullDate(d workflow.Date) bulkValue {
+	if d.IsZero() {
+		return bulkValue{n: bulkNull}
+	}
+	return r.date(d)
+}
+
+// nullText is NULL for the empty text.
+func (r *bulkRows) nullText(s string) bulkValue {
+	if s == "" {
+		return bulkValue{n: bulkNull}
+	}
+	return r.text(s)
+}
+
+func bulkInteger(v int64) bulkValue { return bulkValue{v, bulkInt} }
+
+// bulkNullID is NULL for the id 0.
+func bulkNullID(id int64) bulkValue {
+	if id == 0 {
+		return bulkValue{n: bulkNull}
+	}
+	return bulkInteger(id)
+}
+
+func bulkBoolean(v bool) bulkValue {
+	if v {
+		return bulkValue{1, bulkBool}
+	}
+	return bulkValue{0, bulkBool}
+}
+
+// value is v as database/sql takes it.
+func (r *bulkRows) value(v bulkValue) any {
+	switch v.n {
+	case bulkNull:
+		return nil
+	case bulkInt:
+		return v.i
+	case bulkBool:
+		return v.i != 0
+	}
+	return string(r.bytes(v))
 }
 
 // bulkSealer encodes, seals and hashes batches on the sealer goroutine, in
@@ -28,15 +108,17 @@ type bulkSealer struct {
 	keys   *keys
 	index  hash.Hash // HMAC of identities (keys.hashOf), reset for each value
 	random bulkRandom
-	chain  string         // the running hash after the last record sealed
+	chain  []byte         // the running hash after the last record sealed, in hex
 	buf    []byte         // scratch
 	err    error          // the first error; read by the writer once rows is closed
 	free   chan *bulkRows // rows the writer is done with
+	// The largest rows made so far.
+	size struct{ cases, petitioners, history, arena int }
 }
 
 func newBulkSealer(k *keys, chain string) bulkSealer {
-	return bulkSealer{keys: k, index: hmac.New(sha256.New, k.index), chain: chain, random: newBulkRandom(),
-		buf: make([]byte, 0, 4096), free: make(chan *bulkRows, 2)}
+	return bulkSealer{keys: k, index: hmac.New(sha256.New, k.index), chain: []byte(chain), random: newBulkRandom(),
+		buf: make([]byte, 0, 4096), free: make(chan *bulkRows, 4)}
 }
 
 // sealLoop seals each batch and passes it to the writer; after an error it
@@ -70,7 +152,10 @@ func (sl *bulkSealer) seal(batch bulkBatch) (*bulkRows, error) {
 	select {
 	case rows = <-sl.free:
 	default:
-		rows = &bulkRows{}
+		// As large as the largest batch so far: growing them costs copies
+		// and fresh memory.
+		rows = &bulkRows{cases: make([]bulkValue, 0, sl.size.cases), petitioners: make([]bulkValue, 0, sl.size.petitioners),
+			history: make([]bulkValue, 0, sl.size.history), arena: make([]byte, 0, sl.size.arena)}
 	}
 	for _, bc := range batch.cases {
 		if err := sl.sealCase(rows, bc); err != nil {
@@ -79,27 +164,47 @@ func (sl *bulkSealer) seal(batch bulkBatch) (*bulkRows, error) {
 	}
 	rows.n = len(batch.cases)
 	for i := range batch.records {
-		r := &batch.records[i]
-		payload, err := sl.payload(r.payload)
-		if err != nil {
+		if err := sl.sealRecord(rows, &batch.records[i]); err != nil {
 			return nil, err
 		}
-		prev := r.bc.last
-		hash := sl.recordHash(r, payload, prev)
-		chain := sl.chainHash(hash)
-		sl.chain, r.bc.last = chain, hash
-		rows.history = append(rows.history, r.id, r.bc.c.ID, int64(r.seq), r.event, r.from, r.to, r.onDate, r.at,
-			r.actorID, r.actor, payload, r.clocks, r.due, prev, hash, chain)
 	}
+	sl.size.cases, sl.size.petitioners = max(sl.size.cases, cap(rows.cases)), max(sl.size.petitioners, cap(rows.petitioners))
+	sl.size.history, sl.size.arena = max(sl.size.history, cap(rows.history)), max(sl.size.arena, cap(rows.arena))
 	return rows, nil
+}
+
+// sealRecord adds the history row of r: its payload encoded, its hash
+// linked to the case's last record, the running hash extended.
+func (sl *bulkSealer) sealRecord(rows *bulkRows, r *bulkRecord) error {
+	start := len(rows.arena)
+	var err error
+	if rows.arena, err = appendBulkPayload(rows.arena, r.payload); err != nil {
+		return err
+	}
+	payload := rows.since(start)
+	start = len(rows.arena)
+	if r.bc.sealed {
+		rows.arena = hex.AppendEncode(rows.arena, r.bc.last[:])
+	}
+	prev := rows.since(start)
+	r.bc.last, r.bc.sealed = sl.recordHash(r, rows.bytes(payload), rows.bytes(prev)), true
+	start = len(rows.arena)
+	rows.arena = hex.AppendEncode(rows.arena, r.bc.last[:])
+	hash := rows.since(start)
+	start = len(rows.arena)
+	rows.arena = sl.chainHash(rows.arena, rows.bytes(hash))
+	chain := rows.since(start)
+	sl.chain = append(sl.chain[:0], rows.bytes(chain)...)
+	rows.history = append(rows.history, bulkInteger(r.id), bulkInteger(r.bc.c.ID), bulkInteger(int64(r.seq)),
+		rows.text(r.event), rows.text(r.from), rows.text(r.to), rows.text(r.onDate), rows.text(r.at),
+		bulkInteger(r.actorID), rows.text(r.actor), payload, rows.text(r.clocks), rows.nullText(r.due), prev, hash, chain)
+	return nil
 }
 
 // recycle empties rows the writer is done with and keeps them for another batch.
 func (sl *bulkSealer) recycle(rows *bulkRows) {
-	clear(rows.cases)
-	clear(rows.petitioners)
-	clear(rows.history)
 	rows.cases, rows.petitioners, rows.history = rows.cases[:0], rows.petitioners[:0], rows.history[:0]
+	rows.arena = rows.arena[:0]
 	select {
 	case sl.free <- rows:
 	default:
@@ -108,95 +213,96 @@ func (sl *bulkSealer) recycle(rows *bulkRows) {
 
 // sealCase adds the case row and the petitioner row.
 func (sl *bulkSealer) sealCase(rows *bulkRows, bc *bulkCase) error {
-	c := bc.c
-	settled, class := settlement(c.Case)
-	var prior any
-	if c.PriorCaseID != 0 {
-		prior = c.PriorCaseID
+	c := &bc.c
+	settledOn, class := bulkValue{n: bulkNull}, bulkValue{n: bulkNull}
+	if settled, spanClass := settlement(c.Case); settled != nil {
+		settledOn, class = rows.text(settled.(string)), bulkInteger(int64(spanClass.(int)))
 	}
-	clocks, facts, buf, err := bulkEncodeState(c.Case, sl.buf)
-	sl.buf = buf
-	if err != nil {
-		return fmt.Errorf("store: bulk: case %d: %w", c.ID, err)
+	var clocks, facts bulkValue
+	if bulkFastJSON {
+		start := len(rows.arena)
+		rows.arena = appendClocks(rows.arena, c.Clocks)
+		clocks = rows.since(start)
+		start = len(rows.arena)
+		rows.arena = appendFacts(rows.arena, c.Facts)
+		facts = rows.since(start)
+	} else {
+		k, f, err := encodeState(c.Case)
+		if err != nil {
+			return fmt.Errorf("store: bulk: case %d: %w", c.ID, err)
+		}
+		clocks, facts = rows.text(k), rows.text(f)
 	}
-	if class != nil {
-		class = int64(class.(int))
-	}
-	rows.cases = append(rows.cases, c.ID, c.TrackingCode, string(c.Kind), int64(c.Round), prior, string(c.Channel),
-		c.UnitID, nullID(c.AssigneeID), c.RegisteredBy, string(c.State), int64(c.Version), dateString(c.ReceivedOn),
-		dateString(c.MatterStartedOn), bulkNullDate(c.AcceptedOn), bulkNullDate(c.ResolvedOn),
-		bulkNullDate(c.DisclosedOn), dateString(c.LastEventOn), nullString(string(c.Outcome)), c.Subject, c.Content,
-		c.Anonymous, int64(c.Signatories), c.RemoteArea, string(c.Complexity), bulkNullDate(c.EarliestDue()), clocks,
-		facts, bc.created, bc.updated, settled, class)
-	sealed, err := sl.sealIdentity(c.ID, bc.p)
-	if err != nil {
+	rows.cases = append(rows.cases, bulkInteger(c.ID), rows.text(c.TrackingCode), rows.text(string(c.Kind)),
+		bulkInteger(int64(c.Round)), bulkNullID(c.PriorCaseID), rows.text(string(c.Channel)), bulkInteger(c.UnitID),
+		bulkNullID(c.AssigneeID), bulkInteger(c.RegisteredBy), rows.text(string(c.State)), bulkInteger(int64(c.Version)),
+		rows.date(c.ReceivedOn), rows.date(c.MatterStartedOn), rows.nullDate(c.AcceptedOn), rows.nullDate(c.ResolvedOn),
+		rows.nullDate(c.DisclosedOn), rows.date(c.LastEventOn), rows.nullText(string(c.Outcome)), rows.text(c.Subject),
+		rows.text(c.Content), bulkBoolean(c.Anonymous), bulkInteger(int64(c.Signatories)), bulkBoolean(c.RemoteArea),
+		rows.text(string(c.Complexity)), rows.nullDate(c.EarliestDue()), clocks, facts, rows.text(bc.created),
+		rows.text(bc.updated), settledOn, class)
+	start := len(rows.arena)
+	var err error
+	if rows.arena, err = sl.appendSealed(rows.arena, c.ID, bc.p); err != nil {
 		return err
 	}
-	rows.petitioners = append(rows.petitioners, c.ID, sealed, sl.hashOf("id", strings.TrimSpace(bc.p.IDNumber)),
-		sl.hashOf("name", workflow.Fold(bc.p.Name)))
+	sealed := rows.since(start)
+	start = len(rows.arena)
+	rows.arena = sl.appendHashOf(rows.arena, "id", strings.TrimSpace(bc.p.IDNumber))
+	idHash := rows.since(start)
+	start = len(rows.arena)
+	rows.arena = sl.appendHashOf(rows.arena, "name", workflow.Fold(bc.p.Name))
+	rows.petitioners = append(rows.petitioners, bulkInteger(c.ID), sealed, idHash, rows.since(start))
 	return nil
 }
 
-// bulkNullDate is nullDate, faster.
-func bulkNullDate(d workflow.Date) any {
-	if d.IsZero() {
-		return nil
-	}
-	return dateString(d)
-}
-
-// payload encodes a record's payload.
-func (sl *bulkSealer) payload(p map[string]any) (string, error) {
-	s, buf, err := bulkPayload(p, sl.buf)
-	sl.buf = buf
-	return s, err
-}
-
-// sealIdentity is keys.seal: nonce and AES-GCM ciphertext of the petitioner
-// as JSON, bound to the case, in base64.
-func (sl *bulkSealer) sealIdentity(caseID int64, p Petitioner) (string, error) {
+// appendSealed appends keys.seal: nonce and AES-GCM ciphertext of the
+// petitioner as JSON, bound to the case, in base64.
+func (sl *bulkSealer) appendSealed(dst []byte, caseID int64, p Petitioner) ([]byte, error) {
 	if !bulkFastJSON {
-		return sl.keys.seal(caseID, p)
+		s, err := sl.keys.seal(caseID, p)
+		return append(dst, s...), err
 	}
 	aead := sl.keys.aead
 	plain := appendPetitioner(sl.buf[:0], p)
 	out := make([]byte, aead.NonceSize(), aead.NonceSize()+len(plain)+aead.Overhead())
 	if err := sl.random.read(out); err != nil {
-		return "", err
+		return dst, err
 	}
 	var aad [32]byte
 	out = aead.Seal(out, out, plain, strconv.AppendInt(append(aad[:0], "case:"...), caseID, 10))
 	sl.buf = plain
-	return base64.StdEncoding.EncodeToString(out), nil
+	return base64.StdEncoding.AppendEncode(dst, out), nil
 }
 
-// hashOf is keys.hashOf with one reused HMAC.
-func (sl *bulkSealer) hashOf(kind, value string) string {
+// appendHashOf appends keys.hashOf with one reused HMAC.
+func (sl *bulkSealer) appendHashOf(dst []byte, kind, value string) []byte {
 	if value == "" {
-		return ""
+		return dst
 	}
 	sl.index.Reset()
 	sl.buf = append(append(append(sl.buf[:0], kind...), ':'), value...)
 	sl.index.Write(sl.buf)
 	var sum [sha256.Size]byte
-	return hexString(sl.index.Sum(sum[:0]))
+	return hex.AppendEncode(dst, sl.index.Sum(sum[:0]))
 }
 
-// recordHash is chainFields.recordHash: each field length-prefixed, in order.
-func (sl *bulkSealer) recordHash(r *bulkRecord, payload, prev string) string {
+// recordHash is chainFields.recordHash (each field length-prefixed, in
+// order), before its hex encoding.
+func (sl *bulkSealer) recordHash(r *bulkRecord, payload, prev []byte) [sha256.Size]byte {
 	var n [20]byte
 	buf := appendHashPart(sl.buf[:0], strconv.AppendInt(n[:0], r.bc.c.ID, 10))
 	buf = appendHashPart(buf, strconv.AppendInt(n[:0], int64(r.seq), 10))
-	for _, part := range [...]any{r.event, r.from, r.to, r.onDate, r.at} {
-		buf = appendHashPart(buf, part.(string))
-	}
-	buf = appendHashPart(buf, strconv.AppendInt(n[:0], r.actorID, 10))
-	for _, part := range [...]string{r.actor.(string), payload, r.clocks, prev} {
+	for _, part := range [...]string{r.event, r.from, r.to, r.onDate, r.at} {
 		buf = appendHashPart(buf, part)
 	}
+	buf = appendHashPart(buf, strconv.AppendInt(n[:0], r.actorID, 10))
+	buf = appendHashPart(buf, r.actor)
+	buf = appendHashPart(buf, payload)
+	buf = appendHashPart(buf, r.clocks)
+	buf = appendHashPart(buf, prev)
 	sl.buf = buf
-	sum := sha256.Sum256(buf)
-	return hexString(sum[:])
+	return sha256.Sum256(buf)
 }
 
 // appendHashPart appends "len:part;".
@@ -205,17 +311,11 @@ func appendHashPart[T string | []byte](buf []byte, part T) []byte {
 	return append(append(append(buf, ':'), part...), ';')
 }
 
-// chainHash is chainHash(sl.chain, recordHash).
-func (sl *bulkSealer) chainHash(recordHash string) string {
+// chainHash appends chainHash(sl.chain, recordHash).
+func (sl *bulkSealer) chainHash(dst, recordHash []byte) []byte {
 	sl.buf = append(append(append(sl.buf[:0], sl.chain...), '|'), recordHash...)
 	sum := sha256.Sum256(sl.buf)
-	return hexString(sum[:])
-}
-
-func hexString(b []byte) string {
-	var out [2 * sha256.Size]byte
-	n := hex.Encode(out[:], b)
-	return string(out[:n])
+	return hex.AppendEncode(dst, sum[:])
 }
 
 // bulkRandom hands out crypto/rand bytes read 4 KiB at a time: one system

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql/driver"
 	"encoding/json"
 	"path/filepath"
 	"reflect"
@@ -183,6 +184,56 @@ func TestBulkWritesWhatTheStoreWrites(t *testing.T) {
 	if err := b.Close(ctx); err != nil {
 		t.Fatal(err)
 	}
+	mustWriteTheSame(t, one, bulk)
+	var fk int
+	if err := bulk.s.w.Get(&fk, `PRAGMA foreign_keys`); err != nil || fk != 1 {
+		t.Errorf("foreign keys after a bulk load: %d, %v", fk, err)
+	}
+	var mode string
+	if err := bulk.s.w.Get(&mode, `PRAGMA journal_mode`); err != nil || mode != "wal" {
+		t.Errorf("journal after a bulk load: %q, %v", mode, err)
+	}
+
+	t.Run("ThroughTheDriver", func(t *testing.T) {
+		bulkThroughDriver = true
+		defer func() { bulkThroughDriver = false }()
+		drv := mustBulkWorld(t)
+		b, err := drv.s.Bulk(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.batchSize, b.txCases = 2, 3
+		drv.play(t, b)
+		if err := b.Close(ctx); err != nil {
+			t.Fatal(err)
+		}
+		mustWriteTheSame(t, one, drv)
+	})
+
+	t.Run("ASecondLoadExtendsTheChain", func(t *testing.T) {
+		b, err := bulk.s.Bulk(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.memoryJournal {
+			t.Error("a load into tables with rows left WAL")
+		}
+		bulk.play(t, b)
+		if err := b.Close(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if rep, err := bulk.s.VerifyChain(ctx); err != nil || !rep.OK() || rep.Records != 2*len(rowsOf(t, one.s.w, `SELECT id FROM history`)) {
+			t.Errorf("VerifyChain after a second bulk load: %v, %v", rep, err)
+		}
+	})
+}
+
+// mustWriteTheSame compares what the store wrote in one with what a bulk
+// load wrote in bulk: the same rows but for random codes, times and hashes,
+// the same schema, a sound chain, the same identities.
+func mustWriteTheSame(t *testing.T, one, bulk *bulkWorld) {
+	t.Helper()
+	ctx := context.Background()
 	for _, q := range []struct {
 		query string
 		skip  []string
@@ -208,31 +259,54 @@ func TestBulkWritesWhatTheStoreWrites(t *testing.T) {
 			t.Errorf("petitioner of case %d: bulk %v, %v; store %v, %v", id, got, err2, want, err1)
 		}
 	}
-	var fk int
-	if err := bulk.s.w.Get(&fk, `PRAGMA foreign_keys`); err != nil || fk != 1 {
-		t.Errorf("foreign keys after a bulk load: %d, %v", fk, err)
-	}
-	var mode string
-	if err := bulk.s.w.Get(&mode, `PRAGMA journal_mode`); err != nil || mode != "wal" {
-		t.Errorf("journal after a bulk load: %q, %v", mode, err)
-	}
+}
 
-	t.Run("ASecondLoadExtendsTheChain", func(t *testing.T) {
-		b, err := bulk.s.Bulk(ctx)
-		if err != nil {
-			t.Fatal(err)
+// The writer binds values in C through the driver's statements; should the
+// driver keep them otherwise, the load would fall back to binding through
+// it, and take twice as long.
+func TestBulkBindsThroughSQLite(t *testing.T) {
+	if !bulkSQLiteLinked {
+		t.Fatal("the binary's SQLite functions are not linked into bulk_sqlite.go")
+	}
+	ctx := context.Background()
+	conn, err := mustBulkWorld(t).s.w.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	err = conn.Raw(func(dc any) error {
+		c := dc.(interface {
+			driver.ConnPrepareContext
+			driver.ExecerContext
+		})
+		var ins [3]rawInsert
+		for i, table := range []bulkTable{bulkCases, bulkPetitioners, bulkHistory} {
+			if err := ins[i].prepare(ctx, c, table); err != nil {
+				return err
+			}
+			defer ins[i].close()
 		}
-		if b.memoryJournal {
-			t.Error("a load into tables with rows left WAL")
+		if ins[0].hFull == nil || ins[2].hOne == nil {
+			t.Fatalf("no sqlite3_stmt found in the driver's statements (%T)", ins[0].full)
 		}
-		bulk.play(t, b)
-		if err := b.Close(ctx); err != nil {
-			t.Fatal(err)
-		}
-		if rep, err := bulk.s.VerifyChain(ctx); err != nil || !rep.OK() || rep.Records != 2*len(rowsOf(t, one.s.w, `SELECT id FROM history`)) {
-			t.Errorf("VerifyChain after a second bulk load: %v, %v", rep, err)
-		}
+		t.Run("ReportsTheTableThatFailed", func(t *testing.T) {
+			if _, err := c.ExecContext(ctx, "PRAGMA foreign_keys = OFF", nil); err != nil {
+				t.Fatal(err)
+			}
+			var rows bulkRows
+			for range 2 { // the same case twice
+				rows.petitioners = append(rows.petitioners, bulkInteger(7), rows.text("sealed"), rows.text(""), bulkValue{n: bulkNull})
+			}
+			err := bulkInsert(&ins, &rows)
+			if err == nil || !strings.Contains(err.Error(), "bulk petitioners") || !strings.Contains(err.Error(), "constraint") {
+				t.Errorf("two petitioners of one case, one NULL hash: %v", err)
+			}
+		})
+		return nil
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestBulkEncodersWriteWhatEncodingJSONWrites(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unsafe"
 
 	"github.com/jmoiron/sqlx"
 )
@@ -64,16 +65,20 @@ func (b *Bulk) writeLoop(ctx context.Context) error {
 
 // writeSQL writes through database/sql, for PostgreSQL.
 func (b *Bulk) writeSQL(ctx context.Context) error {
+	var values []any
 	for rows := range b.rows {
 		err := b.s.transact(ctx, func(tx *sqlx.Tx) error {
 			for _, t := range []struct {
 				bulkTable
-				values []any
+				values []bulkValue
 			}{{bulkCases, rows.cases}, {bulkPetitioners, rows.petitioners}, {bulkHistory, rows.history}} {
 				width := len(t.cols) * t.rows
 				for start := 0; start < len(t.values); start += width {
-					chunk := t.values[start:min(start+width, len(t.values))]
-					if _, err := tx.ExecContext(ctx, tx.Rebind(t.statement(len(chunk)/len(t.cols))), chunk...); err != nil {
+					values = values[:0]
+					for _, v := range t.values[start:min(start+width, len(t.values))] {
+						values = append(values, rows.value(v))
+					}
+					if _, err := tx.ExecContext(ctx, tx.Rebind(t.statement(len(values)/len(t.cols))), values...); err != nil {
 						return fmt.Errorf("store: bulk %s: %w", t.name, err)
 					}
 				}
@@ -88,9 +93,10 @@ func (b *Bulk) writeSQL(ctx context.Context) error {
 	return nil
 }
 
-// writeSQLite writes through the driver's own connection and statements:
+// writeSQLite writes through the driver's own connection and statements,
+// binding the values in SQLite's own code (bulk_sqlite.go) when it can:
 // database/sql would copy and convert each of the load's hundred million
-// values on the way.
+// values on the way, and the driver crosses from Go to C for each.
 func (b *Bulk) writeSQLite(ctx context.Context) error {
 	conn, err := b.s.w.Conn(ctx)
 	if err != nil {
@@ -152,9 +158,15 @@ func (tx *rawTx) write(ins *[3]rawInsert, rows *bulkRows) error {
 		}
 		tx.open, tx.cases = true, 0
 	}
-	for i, values := range [...][]any{rows.cases, rows.petitioners, rows.history} {
-		if err := ins[i].write(values); err != nil {
+	if ins[0].hFull != nil && ins[1].hFull != nil && ins[2].hFull != nil {
+		if err := bulkInsert(ins, rows); err != nil {
 			return err
+		}
+	} else {
+		for i, values := range [...][]bulkValue{rows.cases, rows.petitioners, rows.history} {
+			if err := ins[i].write(rows, values); err != nil {
+				return err
+			}
 		}
 	}
 	tx.cases += rows.n
@@ -184,20 +196,23 @@ func (tx *rawTx) rollback(err error) error {
 }
 
 // rawInsert is one table's prepared INSERTs: one of t.rows rows, one of a
-// single row for the rest, and the arguments they are bound from.
+// single row for the rest; SQLite's handles of the two when the loader can
+// bind them itself, else the driver's arguments they are bound from.
 type rawInsert struct {
-	t         bulkTable
-	full, one driver.StmtExecContext
-	closers   []driver.Stmt
-	args      []driver.NamedValue
+	t           bulkTable
+	full, one   driver.StmtExecContext
+	hFull, hOne unsafe.Pointer
+	closers     []driver.Stmt
+	args        []driver.NamedValue
 }
 
 func (ri *rawInsert) prepare(ctx context.Context, c driver.ConnPrepareContext, t bulkTable) error {
 	ri.t = t
 	for _, p := range []struct {
-		rows int
-		into *driver.StmtExecContext
-	}{{t.rows, &ri.full}, {1, &ri.one}} {
+		rows   int
+		into   *driver.StmtExecContext
+		handle *unsafe.Pointer
+	}{{t.rows, &ri.full, &ri.hFull}, {1, &ri.one, &ri.hOne}} {
 		st, err := c.PrepareContext(ctx, t.statement(p.rows))
 		if err != nil {
 			return fmt.Errorf("store: bulk %s: %w", t.name, err)
@@ -208,16 +223,25 @@ func (ri *rawInsert) prepare(ctx context.Context, c driver.ConnPrepareContext, t
 			return fmt.Errorf("store: bulk %s: the driver's statement (%T) cannot execute with a context", t.name, st)
 		}
 		*p.into = x
+		if bulkSQLiteLinked && !bulkThroughDriver {
+			*p.handle = sqliteStmtHandle(st)
+		}
 	}
-	ri.args = make([]driver.NamedValue, t.rows*len(t.cols))
-	for i := range ri.args {
-		ri.args[i].Ordinal = i + 1
+	if ri.hFull == nil || ri.hOne == nil {
+		ri.hFull, ri.hOne = nil, nil
+		ri.args = make([]driver.NamedValue, t.rows*len(t.cols))
+		for i := range ri.args {
+			ri.args[i].Ordinal = i + 1
+		}
 	}
 	return nil
 }
 
-// write inserts values, len(t.cols) to a row.
-func (ri *rawInsert) write(values []any) error {
+// bulkThroughDriver makes the loader bind every value through the driver (for tests).
+var bulkThroughDriver bool
+
+// write inserts values, len(t.cols) to a row, through the driver.
+func (ri *rawInsert) write(rows *bulkRows, values []bulkValue) error {
 	width := len(ri.t.cols) * ri.t.rows
 	for len(values) > 0 {
 		st, args := ri.full, ri.args
@@ -225,7 +249,7 @@ func (ri *rawInsert) write(values []any) error {
 			st, args = ri.one, ri.args[:len(ri.t.cols)]
 		}
 		for i := range args {
-			args[i].Value = values[i]
+			args[i].Value = rows.value(values[i])
 		}
 		if _, err := st.ExecContext(bg, args); err != nil {
 			return fmt.Errorf("store: bulk %s: %w", ri.t.name, err)
