@@ -72,10 +72,11 @@ func (a *api) fireEvent(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	updated, err := a.store.ApplyEventOn(c.Request.Context(), userOf(c), cs, *b.Version, in)
+	v := viewerOf(c)
+	updated, p, err := a.store.ApplyEventAndRead(c.Request.Context(), userOf(c), v, cs, *b.Version, in, "api:"+c.FullPath())
 	if err != nil {
 		fail(c, err)
 		return
 	}
-	a.respondCase(c, http.StatusOK, updated)
+	c.JSON(http.StatusOK, newCaseView(updated, v, p, a.store.Calendar(), a.store.Today()))
 }

@@ -404,9 +404,10 @@ func dayOf(d workflow.Date) int32 {
 	return int32(t.Year()*10000 + int(t.Month())*100 + t.Day())
 }
 
-// WarmBacklog loads the kept set of active cases, so that the first
-// supervisor to ask for today's backlog does not wait for it (a few hundred
-// milliseconds at a million cases). A server calls it once it has started.
+// WarmBacklog brings the kept set of active cases up to the history (loading
+// it the first time, a few hundred milliseconds at a million cases), so that a
+// supervisor asking for today's backlog does not wait for it. A server calls it
+// at start and then every few seconds.
 func (s *Store) WarmBacklog(ctx context.Context) error {
 	return s.active.refresh(ctx, s)
 }

@@ -27,6 +27,34 @@ func (s *Store) ApplyEvent(ctx context.Context, actor User, caseID int64, versio
 // check the actor may act on it): the version guard makes that read as good
 // as a second one.
 func (s *Store) ApplyEventOn(ctx context.Context, actor User, c Case, version int, in workflow.Input) (Case, error) {
+	return s.applyEvent(ctx, actor, c, version, in, nil)
+}
+
+// ApplyEventAndRead is ApplyEventOn for a caller that answers with the case
+// and, where v may see it, its petitioner (the API, API.md). A denouncer's
+// identity read is recorded in the event's own transaction (LTC 2018 Art. 8,
+// 47): one commit rather than two, and no read without its record.
+func (s *Store) ApplyEventAndRead(ctx context.Context, actor User, v workflow.Viewer, c Case, version int, in workflow.Input, purpose string) (Case, *Petitioner, error) {
+	sees := false
+	updated, err := s.applyEvent(ctx, actor, c, version, in, func(u Case) *identityRead {
+		if sees = v.MaySeePetitioner(u.Ref()); !sees || u.Kind != workflow.Denunciation {
+			return nil // not seen, or not a denouncer's (Petitioner logs the same reads)
+		}
+		return &identityRead{userID: v.UserID, purpose: purpose}
+	})
+	if err != nil || !sees {
+		return updated, nil, err
+	}
+	p, err := s.petitioner(ctx, s.r, updated.ID)
+	if err != nil {
+		return updated, nil, err
+	}
+	return updated, &p, nil
+}
+
+// applyEvent is ApplyEventOn; logRead, when given, tells from the case as the
+// event leaves it which identity read to record with the event.
+func (s *Store) applyEvent(ctx context.Context, actor User, c Case, version int, in workflow.Input, logRead func(Case) *identityRead) (Case, error) {
 	caseID := c.ID
 	// Every text ends up in the history's payload or the case's facts (JSON).
 	if err := refuseUnstorable("note", in.Note, "assignee", in.Assignee, "reason_code", in.ReasonCode,
@@ -46,6 +74,12 @@ func (s *Store) ApplyEventOn(ctx context.Context, actor User, c Case, version in
 	if err != nil {
 		return Case{}, err
 	}
+	updated := c
+	updated.Case, updated.AssigneeID = n, assignee // the row as it will be written, without reading it back
+	var read *identityRead
+	if logRead != nil {
+		read = logRead(updated)
+	}
 	err = s.write(ctx, func(tx *txn) error {
 		res, err := tx.ExecContext(ctx, `UPDATE cases SET `+set+` WHERE id = ? AND version = ?`,
 			append(args, caseID, version)...)
@@ -55,13 +89,18 @@ func (s *Store) ApplyEventOn(ctx context.Context, actor User, c Case, version in
 		if k, _ := res.RowsAffected(); k != 1 {
 			return workflow.Errorf(workflow.CodeConflict, "hồ sơ đã được cập nhật; hãy tải lại")
 		}
-		return record.append(ctx, tx)
+		if err := record.append(ctx, tx); err != nil {
+			return err
+		}
+		if read == nil {
+			return nil
+		}
+		return insertIdentityRead(ctx, tx, caseID, read.userID, now, read.purpose)
 	})
 	if err != nil {
 		return Case{}, err
 	}
-	c.Case, c.AssigneeID = n, assignee // the row as just written, without reading it back
-	return c, nil
+	return updated, nil
 }
 
 // decide has the engine decide the event on the case as read at the caller's

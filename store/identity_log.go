@@ -78,9 +78,8 @@ func (s *Store) writeIdentityReads() {
 		}
 		err := s.write(context.Background(), func(tx *txn) error {
 			for _, r := range batch {
-				if _, err := tx.Exec(`INSERT INTO identity_reads (case_id, user_id, at, purpose) VALUES (?, ?, ?, ?)`,
-					r.caseID, r.userID, r.at, r.purpose); err != nil {
-					return fmt.Errorf("store: record identity read: %w", err)
+				if err := insertIdentityRead(context.Background(), tx, r.caseID, r.userID, r.at, r.purpose); err != nil {
+					return err
 				}
 			}
 			return nil
@@ -99,4 +98,13 @@ func (l *identityLog) stopIdentityLog() {
 			<-l.done
 		}
 	})
+}
+
+func insertIdentityRead(ctx context.Context, tx *txn, caseID, userID int64, at, purpose string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO identity_reads (case_id, user_id, at, purpose) VALUES (?, ?, ?, ?)`,
+		caseID, userID, at, purpose)
+	if err != nil {
+		return fmt.Errorf("store: record identity read: %w", err)
+	}
+	return nil
 }

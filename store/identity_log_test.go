@@ -51,3 +51,42 @@ func TestNoIdentityReadAfterClose(t *testing.T) {
 		t.Fatalf("read after close: ok %v, err %v; want an error", ok, err)
 	}
 }
+
+// An event answered with the case records the denouncer's identity read in
+// the event's own transaction: the record is there, once, and a refused event
+// neither answers the identity nor records a read.
+func TestEventAnsweredWithTheIdentityRecordsTheRead(t *testing.T) {
+	w := mustWorld(t)
+	nc := letter(workflow.Denunciation, 0, "2026-11-16")
+	nc.Petitioner = store.Petitioner{Name: "Trần Thị Bí Mật", IDNumber: "079123456789"}
+	d := w.register("reception", nc)
+	note := workflow.Input{Event: workflow.EvNote, Note: "đã xem hồ sơ"}
+
+	updated, p, err := w.s.ApplyEventAndRead(w.ctx, w.user("head"), w.viewer("head"), d, d.Version, note, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p == nil || p.Name != "Trần Thị Bí Mật" || updated.Version != d.Version+1 {
+		t.Fatalf("the head got petitioner %+v, version %d; want the identity and version %d", p, updated.Version, d.Version+1)
+	}
+	if n, err := w.s.IdentityReads(w.ctx, d.ID); err != nil || n != 1 {
+		t.Fatalf("%d reads recorded (%v), want 1", n, err)
+	}
+
+	stale := workflow.Input{Event: workflow.EvNote, Note: "lần hai"}
+	if _, p, err := w.s.ApplyEventAndRead(w.ctx, w.user("head"), w.viewer("head"), d, d.Version, stale, "test"); err == nil || p != nil {
+		t.Fatalf("a refused event answered %+v, %v; want a conflict and no identity", p, err)
+	}
+	if n, _ := w.s.IdentityReads(w.ctx, d.ID); n != 1 {
+		t.Fatalf("a refused event recorded a read: %d reads, want 1", n)
+	}
+
+	// A complaint's petitioner is seen without a record: only denouncers' are secret.
+	k := w.register("reception", letter(workflow.Complaint, 1, "2026-11-16"))
+	if _, p, err := w.s.ApplyEventAndRead(w.ctx, w.user("head"), w.viewer("head"), k, k.Version, note, "test"); err != nil || p == nil {
+		t.Fatalf("the head got complaint petitioner %+v (%v); want it", p, err)
+	}
+	if n, _ := w.s.IdentityReads(w.ctx, k.ID); n != 0 {
+		t.Fatalf("a complainant's identity read was recorded: %d reads, want 0", n)
+	}
+}

@@ -58,11 +58,9 @@ func serve(ctx context.Context, args []string) error {
 		return err
 	}
 	servePprof()
-	go func() {
-		if err := s.WarmBacklog(ctx); err != nil {
-			slog.Warn("warming today's backlog", "err", err)
-		}
-	}()
+	follow, stopFollowing := context.WithCancel(ctx)
+	defer stopFollowing() // before the store closes
+	go followBacklog(follow, s)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
@@ -85,4 +83,20 @@ func serve(ctx context.Context, args []string) error {
 		return err
 	}
 	return nil
+}
+
+// followBacklog loads the kept active cases at start, then brings them up to
+// the history every two seconds, so that a supervisor's request finds them
+// current instead of catching up on a burst of writes (store/backlog_today.go).
+func followBacklog(ctx context.Context, s *store.Store) {
+	for {
+		if err := s.WarmBacklog(ctx); err != nil && ctx.Err() == nil {
+			slog.Warn("following today's backlog", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(2 * time.Second):
+		}
+	}
 }
