@@ -74,7 +74,8 @@ type option struct {
 	Selected     bool
 }
 
-// options labels each value with the translation of prefix+value, or label's.
+// options are the values as choices, each labelled with the translation of
+// prefix+value, the chosen one selected.
 func options[T ~string](lang string, values []T, chosen, prefix string) []option {
 	out := make([]option, len(values))
 	for i, v := range values {

@@ -36,8 +36,11 @@ const noDue = "9999-12-31"
 // case's worst clock is always its earliest running one.
 func (s *Store) ListCases(ctx context.Context, v workflow.Viewer, f CaseFilter) ([]Case, string, error) {
 	query, args, limit, err := s.listQuery(v, f)
-	if err != nil || query == "" {
-		return []Case{}, "", err
+	if err != nil {
+		return nil, "", err
+	}
+	if query == "" {
+		return []Case{}, "", nil
 	}
 	var rows []caseRow
 	if err := s.r.SelectContext(ctx, &rows, query, args...); err != nil {
