@@ -219,7 +219,7 @@ func (s *Store) CaseByTrackingCode(ctx context.Context, code string) (Case, erro
 
 func getCase(ctx context.Context, q sqlx.QueryerContext, id int64) (Case, error) {
 	var r caseRow
-	if err := sqlx.GetContext(ctx, q, &r, caseSelect+` WHERE c.id = ?`, id); err != nil {
+	if err := sqlx.GetContext(whole(ctx), q, &r, caseSelect+` WHERE c.id = ?`, id); err != nil {
 		return Case{}, notFound(err, "hồ sơ")
 	}
 	return r.toCase()

@@ -27,7 +27,7 @@ func (s *Store) Petitioner(ctx context.Context, v workflow.Viewer, c Case, purpo
 // petitioner opens the sealed identity of a case; callers check the right to see it.
 func (s *Store) petitioner(ctx context.Context, q sqlx.QueryerContext, caseID int64) (Petitioner, error) {
 	var sealed string
-	if err := sqlx.GetContext(ctx, q, &sealed, `SELECT sealed FROM petitioners WHERE case_id = ?`, caseID); err != nil {
+	if err := sqlx.GetContext(whole(ctx), q, &sealed, `SELECT sealed FROM petitioners WHERE case_id = ?`, caseID); err != nil {
 		return Petitioner{}, notFound(err, "người gửi đơn")
 	}
 	return s.keys.open(caseID, sealed)

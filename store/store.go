@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -258,6 +259,12 @@ func (s *Store) write(ctx context.Context, fn func(tx *txn) error) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
 	}
+	// Commit has handed the one writer connection to the next writer waiting
+	// for it, whose goroutine Go queues to run next on this processor, but only
+	// once this one stops: after it has encoded and sent its answer. Yielding
+	// lets the next write start now; `go tool trace` showed the writer idle
+	// about 140 µs between transactions without it (docs/PERFORMANCE.md).
+	runtime.Gosched()
 	return nil
 }
 

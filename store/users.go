@@ -147,6 +147,6 @@ func hashToken(token string) string {
 
 func userBy(ctx context.Context, q sqlx.QueryerContext, where string, arg any) (User, error) {
 	var u User
-	err := sqlx.GetContext(ctx, q, &u, `SELECT `+userColumns+` FROM users u JOIN units n ON n.id = u.unit_id WHERE `+where, arg)
+	err := sqlx.GetContext(whole(ctx), q, &u, `SELECT `+userColumns+` FROM users u JOIN units n ON n.id = u.unit_id WHERE `+where, arg)
 	return u, notFound(err, "người dùng")
 }

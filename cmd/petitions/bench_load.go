@@ -18,6 +18,7 @@ type figure struct {
 	errors   int
 	elapsed  time.Duration
 	p50, p99 time.Duration
+	lat      []time.Duration // sorted
 }
 
 func (f figure) rate() float64 { return float64(f.count) / f.elapsed.Seconds() }
@@ -81,15 +82,25 @@ func hammer(ctx context.Context, name string, clients int, d time.Duration, min 
 		}()
 	}
 	wg.Wait()
-	f := figure{name: name, clients: clients, think: think, count: len(lat), errors: failures, elapsed: time.Since(start)}
-	if len(lat) > 0 {
-		slices.Sort(lat)
-		f.p50, f.p99 = percentile(lat, 0.50), percentile(lat, 0.99)
-	}
+	f := figure{name: name, clients: clients, think: think, errors: failures, elapsed: time.Since(start)}
+	f = f.join(figure{count: len(lat), lat: lat})
 	if firstErr != nil {
 		return f, fmt.Errorf("%s: %d of %d failed, first: %w", name, failures, failures+len(lat), firstErr)
 	}
 	return f, nil
+}
+
+// join adds g, another stretch of the same load, to f: one figure over both.
+func (f figure) join(g figure) figure {
+	f.count += g.count
+	f.errors += g.errors
+	f.elapsed += g.elapsed
+	f.lat = slices.Concat(f.lat, g.lat)
+	slices.Sort(f.lat)
+	if len(f.lat) > 0 {
+		f.p50, f.p99 = percentile(f.lat, 0.50), percentile(f.lat, 0.99)
+	}
+	return f
 }
 
 // percentile of sorted latencies, nearest rank.

@@ -24,5 +24,6 @@ func servePprof() {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/debug/pprof/", pprof.Index)
 	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
 	go func() { slog.Warn("profiler stopped", "err", http.ListenAndServe(addr, mux)) }()
 }
