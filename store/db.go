@@ -122,7 +122,7 @@ func (d *pool) PreparexContext(ctx context.Context, query string) (*sqlx.Stmt, e
 }
 
 // beginTx starts a transaction whose queries are rebound like the pool's.
-// The transaction is not cancelled with ctx: see whole.
+// Once ctx lets it begin, the transaction is not cancelled with it: see whole.
 func (d *pool) beginTx(ctx context.Context) (*txn, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -139,11 +139,12 @@ type txn struct{ *sqlx.Tx }
 
 // whole is ctx without its cancellation. A write transaction, once it holds
 // the one writer, runs to its end: an event is applied or not whatever the
-// client does meanwhile. It is also faster: go-sqlite3 runs each statement
-// of a cancellable context on a goroutine of its own and waits for it, and
-// on a 2-core machine that switch, while the writer is held, cost a tenth of
-// the API's rate of events (docs/PERFORMANCE.md). Reads of one row by its
-// key use it for the second reason: they take well under a millisecond.
+// client does meanwhile (and its wait for the writer is not cut short either;
+// a request already cancelled does not begin). It is also cheaper: go-sqlite3
+// runs each statement of a cancellable context on a goroutine of its own and
+// waits for it, a goroutine switch inside the writer's turn for every
+// statement (docs/PERFORMANCE.md). Reads of one row by its key use it for
+// that second reason: they take well under a millisecond.
 func whole(ctx context.Context) context.Context { return context.WithoutCancel(ctx) }
 
 func (t *txn) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
