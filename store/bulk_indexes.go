@@ -93,15 +93,11 @@ func (s *Store) startBulk(ctx context.Context, empty bool) (memoryJournal bool, 
 	s.r.SetMaxIdleConns(0)
 	var mode string
 	if err := s.w.GetContext(ctx, &mode, `PRAGMA journal_mode = MEMORY`); err != nil || mode != "memory" {
-		s.r.SetMaxIdleConns(bulkReaderIdle)
+		s.r.SetMaxIdleConns(readerConns)
 		return false, nil // a reader is busy: load through WAL
 	}
 	return true, nil
 }
-
-// bulkReaderIdle is database/sql's default number of idle connections, which
-// the store's reader pool keeps.
-const bulkReaderIdle = 2
 
 // finishBulk builds the dropped indexes, moves PostgreSQL's sequences past the
 // ids the loader wrote, refreshes the planner's statistics, and undoes what
@@ -145,7 +141,7 @@ func (s *Store) finishBulk(ctx context.Context, create []string, memoryJournal b
 		if err != nil {
 			errs = append(errs, fmt.Errorf("store: bulk: back to WAL: %w", err))
 		}
-		s.r.SetMaxIdleConns(bulkReaderIdle)
+		s.r.SetMaxIdleConns(readerConns)
 	}
 	if _, err := s.w.ExecContext(ctx, `PRAGMA cache_size = -2000; PRAGMA threads = 0; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON`); err != nil {
 		errs = append(errs, fmt.Errorf("store: bulk: %w", err))

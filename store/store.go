@@ -132,7 +132,7 @@ func (s *Store) openSQLite(ctx context.Context, path string) error {
 	if err != nil {
 		return fmt.Errorf("store: open writer: %w", err)
 	}
-	w.SetMaxOpenConns(1)
+	keepOpen(w.DB, 1)
 	if err := migrate(ctx, w.DB, sqliteDialect); err != nil {
 		w.Close()
 		return err
@@ -144,7 +144,7 @@ func (s *Store) openSQLite(ctx context.Context, path string) error {
 		w.Close()
 		return fmt.Errorf("store: open readers: %w", err)
 	}
-	r.SetMaxOpenConns(8)
+	keepOpen(r.DB, readerConns)
 	s.w, s.r, s.dialect = &pool{w}, &pool{r}, sqliteDialect
 	return nil
 }
@@ -170,7 +170,7 @@ func (s *Store) openPostgres(ctx context.Context, dsn string) error {
 	q := u.Query()
 	q.Set("default_transaction_read_only", "on") // a run-time parameter pgx hands to the server
 	u.RawQuery = q.Encode()
-	r, err := openPgx(ctx, u.String(), 8)
+	r, err := openPgx(ctx, u.String(), readerConns)
 	if err != nil {
 		w.Close()
 		return err
@@ -186,12 +186,25 @@ func openPgx(ctx context.Context, dsn string, conns int) (*sqlx.DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open postgres: %w", err)
 	}
-	db.SetMaxOpenConns(conns)
+	keepOpen(db.DB, conns)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store: connect to postgres: %w", err)
 	}
 	return db, nil
+}
+
+// readerConns is how many reads run at once, on either backend.
+const readerConns = 8
+
+// keepOpen lets a pool open up to n connections and keeps them all open
+// between uses. database/sql keeps two by default: with more reads at once,
+// the pool closed a connection at every release and opened another at the
+// next read, and a new SQLite connection parses the whole schema and prepares
+// its statements again (a new PostgreSQL one starts a server process).
+func keepOpen(db *sql.DB, n int) {
+	db.SetMaxOpenConns(n)
+	db.SetMaxIdleConns(n)
 }
 
 // Close closes both pools.
