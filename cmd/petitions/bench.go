@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -52,10 +53,18 @@ func bench(ctx context.Context, args []string) error {
 	fs.IntVar(&cfg.backlogs, "backlogs", 30, "backlog requests per date")
 	fs.DurationVar(&cfg.think, "think", time.Second, "an officer's pause between clicks in the second round of reads")
 	fs.StringVar(&cfg.only, "only", "", "measure only these groups, comma-separated: transitions, backlog, reads")
+	writers := fs.String("writers", "1,16,64", "rounds of transitions, comma-separated: how many clients write at once in each")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	cfg.out, cfg.writers = os.Stdout, []int{1, 16, 64}
+	for _, w := range strings.Split(*writers, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(w))
+		if err != nil || n < 1 {
+			return fmt.Errorf("bench: --writers wants counts of clients such as 1,16,64, not %q", *writers)
+		}
+		cfg.writers = append(cfg.writers, n)
+	}
+	cfg.out = os.Stdout
 	exe, err := os.Executable()
 	if err != nil {
 		return err
