@@ -7,9 +7,7 @@ import (
 )
 
 // Reads at once beyond database/sql's default of two idle connections must
-// not make the reader pool close connections and open new ones: a new SQLite
-// connection parses the schema and prepares its statements again, a new
-// PostgreSQL one starts a server process.
+// not make the reader pool close connections and open new ones (keepOpen).
 func TestReaderPoolKeepsItsConnections(t *testing.T) {
 	s := MustOpenStore(t)
 	ctx := context.Background()
