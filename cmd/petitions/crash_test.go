@@ -35,6 +35,16 @@ var (
 	binErr  error
 )
 
+// TestMain removes the binary buildBinary compiled: 43 MB left in the temp
+// directory by every run otherwise.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binPath != "" {
+		os.RemoveAll(filepath.Dir(binPath))
+	}
+	os.Exit(code)
+}
+
 // buildBinary compiles this command once for the whole test run.
 func buildBinary(t *testing.T) string {
 	t.Helper()
