@@ -56,13 +56,15 @@ func (rep *benchReport) measure(ctx context.Context, s *store.Store, srv *child,
 				mine[c][id] = versions[id]
 			}
 		}
+		conns := benchConns(srv.base, n)
+		defer closeAll(conns)
 		viaAPI := func(ctx context.Context, client, i int) error {
 			id := owned[client][i%len(owned[client])]
 			var out struct {
 				Version int `json:"version"`
 			}
 			body := map[string]any{"event": "note", "version": mine[client][id], "note": "Ghi chú tiến độ xử lý " + strconv.Itoa(i)}
-			err := call(ctx, "POST", srv.base+"/api/v1/cases/"+strconv.FormatInt(id, 10)+"/events", w.headToken, "", body, 200, &out)
+			err := call(ctx, conns[client], "POST", "/api/v1/cases/"+strconv.FormatInt(id, 10)+"/events", w.headToken, "", body, 200, &out)
 			if err == nil {
 				mine[client][id] = out.Version
 			}
@@ -76,15 +78,18 @@ func (rep *benchReport) measure(ctx context.Context, s *store.Store, srv *child,
 		// them on the same disk.
 		api := figure{name: "transition via HTTP API", clients: n}
 		db := figure{name: "transition straight to the database", clients: n}
+		var apiCPU, dbCPU cpuUse
 		for range transitionTurns {
+			t0 := cpuNow(srv)
 			f, err := hammer(ctx, api.name, n, d/transitionTurns, n, 0, viaAPI)
-			if api = api.join(f); err != nil {
+			t1 := cpuNow(srv)
+			if api, apiCPU = api.join(f), apiCPU.plus(t1.since(t0)); err != nil {
 				return err
 			}
-			if f, err = hammer(ctx, db.name, n, d/transitionTurns, n, 0, straight); err != nil {
+			f, err = hammer(ctx, db.name, n, d/transitionTurns, n, 0, straight)
+			if db, dbCPU = db.join(f), dbCPU.plus(cpuNow(srv).since(t1)); err != nil {
 				return err
 			}
-			db = db.join(f)
 		}
 		for _, m := range mine {
 			maps.Copy(versions, m)
@@ -95,8 +100,10 @@ func (rep *benchReport) measure(ctx context.Context, s *store.Store, srv *child,
 		if err := rep.add(db, nil); err != nil {
 			return err
 		}
-		rep.ratios = append(rep.ratios, fmt.Sprintf("%d clients: API %.0f/s = %.0f%% of the database's %.0f/s",
-			n, api.rate(), 100*api.rate()/db.rate(), db.rate()))
+		rep.ratios = append(rep.ratios, fmt.Sprintf("%d clients: API %.0f/s = %.0f%% of the database's %.0f/s;"+
+			" CPU a transition: server %s and load generator %s via the API, %s straight to the database",
+			n, api.rate(), 100*api.rate()/db.rate(), db.rate(),
+			per(apiCPU.server, api.count), per(apiCPU.bench, api.count), per(dbCPU.bench+dbCPU.server, db.count)))
 	}
 	return rep.measureReads(ctx, srv, w)
 }
@@ -114,6 +121,8 @@ func own(cases []int64, n int) [][]int64 {
 }
 
 func (rep *benchReport) measureReads(ctx context.Context, srv *child, w *benchWork) error {
+	one := newBenchConn(srv.base)
+	defer one.close()
 	for _, day := range []struct {
 		name string
 		on   string
@@ -121,9 +130,9 @@ func (rep *benchReport) measureReads(ctx context.Context, srv *child, w *benchWo
 		if !rep.cfg.wants("backlog") {
 			break
 		}
-		u := srv.base + "/api/v1/backlog?as_of=" + day.on
+		u := "/api/v1/backlog?as_of=" + day.on
 		f, err := hammer(ctx, day.name, 1, 0, rep.cfg.backlogs, 0, func(ctx context.Context, _, _ int) error {
-			return call(ctx, "GET", u, w.supTok, "", nil, 200, nil)
+			return call(ctx, one, "GET", u, w.supTok, "", nil, 200, nil)
 		})
 		if err := rep.add(f, err); err != nil {
 			return err
@@ -131,15 +140,17 @@ func (rep *benchReport) measureReads(ctx context.Context, srv *child, w *benchWo
 	}
 	if rep.cfg.wants("reads") {
 		// A word in no letter is the worst search: every case is looked at (see docs/PERFORMANCE.md).
-		u := srv.base + "/ho-so?q=" + url.QueryEscape("không có trong đơn nào")
+		u := "/ho-so?q=" + url.QueryEscape("không có trong đơn nào")
 		f, err := hammer(ctx, "search, a word in no letter", 1, 0, rep.cfg.backlogs, 0, func(ctx context.Context, _, _ int) error {
-			return call(ctx, "GET", u, "", w.cookie, nil, 200, nil)
+			return call(ctx, one, "GET", u, "", w.cookie, nil, 200, nil)
 		})
 		if err := rep.add(f, err); err != nil {
 			return err
 		}
 	}
 	n, d := rep.cfg.readers, rep.cfg.duration
+	conns := benchConns(srv.base, n)
+	defer closeAll(conns)
 	pages := []struct {
 		name string
 		path func(client, i int) string
@@ -158,7 +169,7 @@ func (rep *benchReport) measureReads(ctx context.Context, srv *child, w *benchWo
 				return nil
 			}
 			f, err := hammer(ctx, p.name, n, d, n, think, func(ctx context.Context, c, i int) error {
-				return call(ctx, "GET", srv.base+p.path(c, i), "", w.cookie, nil, 200, nil)
+				return call(ctx, conns[c], "GET", p.path(c, i), "", w.cookie, nil, 200, nil)
 			})
 			if err := rep.add(f, err); err != nil {
 				return err

@@ -1,11 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
@@ -98,48 +96,28 @@ func (w *benchWork) signIn(ctx context.Context, base string) error {
 }
 
 var noRedirect = &http.Client{
-	Transport:     &http.Transport{MaxIdleConnsPerHost: 256},
 	CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 }
 
-// call sends one request and fails on any status but want; out, when not
-// nil, receives the JSON body.
-func call(ctx context.Context, method, u, token, cookie string, body any, want int, out any) error {
-	var rd io.Reader
+// call sends one request on the client's connection and fails on any status
+// but want; out, when not nil, receives the JSON body.
+func call(ctx context.Context, conn *benchConn, method, path, token, cookie string, body any, want int, out any) error {
+	var b []byte
 	if body != nil {
-		b, err := json.Marshal(body)
-		if err != nil {
+		var err error
+		if b, err = json.Marshal(body); err != nil {
 			return err
 		}
-		rd = bytes.NewReader(b)
 	}
-	req, err := http.NewRequestWithContext(ctx, method, u, rd)
+	status, got, err := conn.do(ctx, method, path, token, cookie, b)
 	if err != nil {
 		return err
 	}
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	if cookie != "" {
-		req.Header.Set("Cookie", cookie)
-	}
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	res, err := noRedirect.Do(req)
-	if err != nil {
-		return err
-	}
-	defer res.Body.Close()
-	if res.StatusCode != want {
-		b, _ := io.ReadAll(io.LimitReader(res.Body, 300))
-		return fmt.Errorf("%s %s: %s %s", method, u, res.Status, b)
+	if status != want {
+		return fmt.Errorf("%s %s: %d %s", method, path, status, got[:min(len(got), 300)])
 	}
 	if out != nil {
-		if err := json.NewDecoder(res.Body).Decode(out); err != nil {
-			return err
-		}
+		return json.Unmarshal(got, out)
 	}
-	_, err = io.Copy(io.Discard, res.Body) // read to the end, or the connection is not reused
-	return err
+	return nil
 }
