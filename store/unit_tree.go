@@ -16,19 +16,35 @@ type unitTree struct {
 	mu       sync.Mutex
 	loaded   time.Time
 	children map[int64][]int64
+	scopes   map[int64][]int64 // Subtree's answers from this tree, by unit
 }
 
 const unitTreeTTL = time.Minute
 
-// Subtree returns the unit and every unit below it, by id.
+// Subtree returns the unit and every unit below it, by id, sorted. Each
+// request's viewer needs it; walking the tree afresh each time was an eighth
+// of what a transition allocated, so the answers are kept with the tree.
 func (s *Store) Subtree(ctx context.Context, unitID int64) ([]int64, error) {
-	children, err := s.tree.get(ctx, s)
-	if err != nil {
-		return nil, err
+	t := &s.tree
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.children == nil || time.Since(t.loaded) >= unitTreeTTL {
+		if err := t.load(ctx, s); err != nil {
+			return nil, err
+		}
 	}
+	out, ok := t.scopes[unitID]
+	if !ok {
+		out = t.walk(unitID)
+		t.scopes[unitID] = out
+	}
+	return slices.Clone(out), nil // the caller's to keep or change
+}
+
+func (t *unitTree) walk(unitID int64) []int64 {
 	out, seen := []int64{unitID}, map[int64]bool{unitID: true}
 	for i := 0; i < len(out); i++ {
-		for _, c := range children[out[i]] {
+		for _, c := range t.children[out[i]] {
 			if !seen[c] { // a broken link loops no further
 				seen[c] = true
 				out = append(out, c)
@@ -36,21 +52,16 @@ func (s *Store) Subtree(ctx context.Context, unitID int64) ([]int64, error) {
 		}
 	}
 	slices.Sort(out)
-	return out, nil
+	return out
 }
 
-func (t *unitTree) get(ctx context.Context, s *Store) (map[int64][]int64, error) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.children != nil && time.Since(t.loaded) < unitTreeTTL {
-		return t.children, nil
-	}
+func (t *unitTree) load(ctx context.Context, s *Store) error {
 	var links []struct {
 		ID     int64  `db:"id"`
 		Parent *int64 `db:"parent_id"`
 	}
 	if err := s.r.SelectContext(ctx, &links, `SELECT id, parent_id FROM units`); err != nil {
-		return nil, fmt.Errorf("store: unit tree: %w", err)
+		return fmt.Errorf("store: unit tree: %w", err)
 	}
 	children := map[int64][]int64{}
 	for _, l := range links {
@@ -58,8 +69,8 @@ func (t *unitTree) get(ctx context.Context, s *Store) (map[int64][]int64, error)
 			children[*l.Parent] = append(children[*l.Parent], l.ID)
 		}
 	}
-	t.children, t.loaded = children, time.Now()
-	return children, nil
+	t.children, t.scopes, t.loaded = children, map[int64][]int64{}, time.Now()
+	return nil
 }
 
 // forget makes the next read reload the tree.
