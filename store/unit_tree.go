@@ -8,13 +8,15 @@ import (
 	"time"
 )
 
-// unitTree is the units' parent links, kept in memory: every request reads a
-// viewer's scope (the unit and the units below it), and the tree changes only
-// when an administrator adds a unit. The store reloads it when it adds a unit
-// itself, and at most unitTreeTTL after another process (the CLI) did.
+// unitTree is the units and their parent links, kept in memory: every
+// request reads a viewer's scope (the unit and the units below it), every
+// queue page lists the units, and units change only when an administrator
+// adds one. The store reloads them when it adds a unit itself, and at most
+// unitTreeTTL after another process (the CLI) did.
 type unitTree struct {
 	mu       sync.Mutex
 	loaded   time.Time
+	units    []Unit // by code
 	children map[int64][]int64
 	scopes   map[int64][]int64 // Subtree's answers from this tree, by unit
 }
@@ -25,14 +27,11 @@ const unitTreeTTL = time.Minute
 // request's viewer needs it; walking the tree afresh each time was an eighth
 // of what a transition allocated, so the answers are kept with the tree.
 func (s *Store) Subtree(ctx context.Context, unitID int64) ([]int64, error) {
-	t := &s.tree
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.children == nil || time.Since(t.loaded) >= unitTreeTTL {
-		if err := t.load(ctx, s); err != nil {
-			return nil, err
-		}
+	t, err := s.tree.current(ctx, s)
+	if err != nil {
+		return nil, err
 	}
+	defer t.mu.Unlock()
 	out, ok := t.scopes[unitID]
 	if !ok {
 		out = t.walk(unitID)
@@ -55,27 +54,40 @@ func (t *unitTree) walk(unitID int64) []int64 {
 	return out
 }
 
-func (t *unitTree) load(ctx context.Context, s *Store) error {
-	var links []struct {
-		ID     int64  `db:"id"`
-		Parent *int64 `db:"parent_id"`
+// Units lists every unit, by code.
+func (s *Store) Units(ctx context.Context) ([]Unit, error) {
+	t, err := s.tree.current(ctx, s)
+	if err != nil {
+		return nil, err
 	}
-	if err := s.r.SelectContext(ctx, &links, `SELECT id, parent_id FROM units`); err != nil {
-		return fmt.Errorf("store: unit tree: %w", err)
+	defer t.mu.Unlock()
+	return slices.Clone(t.units), nil
+}
+
+// current locks the tree, loaded and fresh; the caller unlocks it.
+func (t *unitTree) current(ctx context.Context, s *Store) (*unitTree, error) {
+	t.mu.Lock()
+	if t.units != nil && time.Since(t.loaded) < unitTreeTTL {
+		return t, nil
+	}
+	var units []Unit
+	if err := s.r.SelectContext(ctx, &units, `SELECT `+unitColumns+` FROM units ORDER BY code`); err != nil {
+		t.mu.Unlock()
+		return nil, fmt.Errorf("store: units: %w", err)
 	}
 	children := map[int64][]int64{}
-	for _, l := range links {
-		if l.Parent != nil && *l.Parent != l.ID {
-			children[*l.Parent] = append(children[*l.Parent], l.ID)
+	for _, u := range units {
+		if u.ParentID != nil && *u.ParentID != u.ID {
+			children[*u.ParentID] = append(children[*u.ParentID], u.ID)
 		}
 	}
-	t.children, t.scopes, t.loaded = children, map[int64][]int64{}, time.Now()
-	return nil
+	t.units, t.children, t.scopes, t.loaded = units, children, map[int64][]int64{}, time.Now()
+	return t, nil
 }
 
 // forget makes the next read reload the tree.
 func (t *unitTree) forget() {
 	t.mu.Lock()
-	t.children = nil
+	t.units = nil
 	t.mu.Unlock()
 }

@@ -9,9 +9,9 @@ import (
 )
 
 // A viewer's scope is its unit and every unit below it; a unit added later is
-// in the next scope read, and what one caller does with its scope does not
+// in the next list of units and the next scope read, and what one caller does with its scope does not
 // change the next caller's.
-func TestSubtreeFollowsNewUnitsAndIsTheCallersOwn(t *testing.T) {
+func TestUnitsAndScopesFollowNewUnitsAndAreTheCallersOwn(t *testing.T) {
 	ctx := context.Background()
 	s := storetest.Open(t)
 	ids := map[string]int64{}
@@ -33,9 +33,15 @@ func TestSubtreeFollowsNewUnitsAndIsTheCallersOwn(t *testing.T) {
 	if again, err := s.Subtree(ctx, ids["A"]); err != nil || again[0] != ids["A"] {
 		t.Fatalf("scope of A after a caller changed its copy: %v %v", again, err)
 	}
+	if units, err := s.Units(ctx); err != nil || len(units) != 4 {
+		t.Fatalf("units before C2: %v %v", units, err)
+	}
 	c2, err := s.CreateUnit(ctx, "C2", "Xã 2", "commune", "A")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if units, err := s.Units(ctx); err != nil || len(units) != 5 || units[2].Code != "C2" {
+		t.Errorf("units after C2, by code: %v %v", units, err)
 	}
 	for _, tc := range []struct {
 		unit string

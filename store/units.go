@@ -63,13 +63,6 @@ func (s *Store) UnitByCode(ctx context.Context, code string) (Unit, error) {
 	return unitByCode(ctx, s.r, code)
 }
 
-// Units lists every unit by code.
-func (s *Store) Units(ctx context.Context) ([]Unit, error) {
-	var us []Unit
-	err := s.r.SelectContext(ctx, &us, `SELECT id, code, name, parent_id, level, valid_from, valid_to, settings FROM units ORDER BY code`)
-	return us, err
-}
-
 const unitColumns = `id, code, name, parent_id, level, valid_from, valid_to, settings`
 
 func unitByCode(ctx context.Context, q sqlx.QueryerContext, code string) (Unit, error) {
