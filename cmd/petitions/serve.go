@@ -36,6 +36,7 @@ func serve(ctx context.Context, args []string) error {
 		return err
 	}
 	spareProcessors()
+	roomierHeap()
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 

@@ -1,0 +1,34 @@
+package main
+
+import (
+	"runtime/debug"
+	"testing"
+)
+
+func TestRoomierHeapUnlessGOGCOrGOMEMLIMITIsSet(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	debug.SetGCPercent(100)
+	roomierHeap()
+	if got := debug.SetGCPercent(100); got != serveGCPercent {
+		t.Errorf("serve collects at GOGC=%d, want %d", got, serveGCPercent)
+	}
+	if got := debug.SetMemoryLimit(-1); got != serveMemoryLimit {
+		t.Errorf("serve's memory limit is %d, want %d", got, serveMemoryLimit)
+	}
+
+	t.Setenv("GOGC", "50")
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	debug.SetGCPercent(50)
+	debug.SetMemoryLimit(1 << 30)
+	roomierHeap()
+	if got := debug.SetGCPercent(50); got != 50 {
+		t.Errorf("with GOGC=50 serve collects at %d", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != 1<<30 {
+		t.Errorf("with GOMEMLIMIT=1GiB serve's limit is %d", got)
+	}
+}
