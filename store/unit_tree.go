@@ -67,7 +67,7 @@ func (s *Store) Units(ctx context.Context) ([]Unit, error) {
 // current locks the tree, loaded and fresh; the caller unlocks it.
 func (t *unitTree) current(ctx context.Context, s *Store) (*unitTree, error) {
 	t.mu.Lock()
-	if t.units != nil && time.Since(t.loaded) < unitTreeTTL {
+	if !t.loaded.IsZero() && time.Since(t.loaded) < unitTreeTTL {
 		return t, nil
 	}
 	var units []Unit
@@ -88,6 +88,6 @@ func (t *unitTree) current(ctx context.Context, s *Store) (*unitTree, error) {
 // forget makes the next read reload the tree.
 func (t *unitTree) forget() {
 	t.mu.Lock()
-	t.units = nil
+	t.loaded = time.Time{}
 	t.mu.Unlock()
 }

@@ -57,7 +57,6 @@ func (rep *benchReport) measure(ctx context.Context, s *store.Store, srv *child,
 			}
 		}
 		conns := benchConns(srv.base, n)
-		defer closeAll(conns)
 		viaAPI := func(ctx context.Context, client, i int) error {
 			id := owned[client][i%len(owned[client])]
 			var out struct {
@@ -91,6 +90,7 @@ func (rep *benchReport) measure(ctx context.Context, s *store.Store, srv *child,
 				return err
 			}
 		}
+		closeAll(conns)
 		for _, m := range mine {
 			maps.Copy(versions, m)
 		}
