@@ -45,7 +45,7 @@ func (s *Store) seedCalendar(ctx context.Context) error {
 		if err := tx.GetContext(ctx, &n, `SELECT COUNT(*) FROM calendar_days`); err != nil || n > 0 {
 			return err
 		}
-		for _, d := range workflow.OfficialCalendar2025to2027() {
+		for _, d := range workflow.ShippedCalendar() {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO calendar_days (day, kind, name, source) VALUES (?, ?, ?, ?)`,
 				d.Day.String(), d.Kind, d.Name, d.Source); err != nil {
 				return err

@@ -9,7 +9,7 @@ import (
 	"petitions/workflow"
 )
 
-var filterCal = workflow.NewCalendar(workflow.OfficialCalendar2025to2027())
+var filterCal = workflow.NewCalendar(workflow.ShippedCalendar())
 
 // running is a running clock due on due.
 func running(name workflow.ClockName, due string) workflow.Clock {

@@ -23,6 +23,9 @@ type CalendarDay struct {
 	Kind   DayKind `json:"kind" db:"kind"`
 	Name   string  `json:"name" db:"name"`
 	Source string  `json:"source" db:"source"`
+	// Provisional: the day follows the law's rule, not yet the Prime
+	// Minister's decision for that year (pages mark such a year as provisional).
+	Provisional bool `json:"provisional" db:"provisional"`
 }
 
 // Calendar answers whether a day is a working day. It is data: the engine is

@@ -1,13 +1,18 @@
 package workflow
 
-// OfficialCalendar2025to2027 is the shipped list of exceptions to the
+// ShippedCalendarVersion numbers the shipped calendar data: raise it with
+// every correction of ShippedCalendar, so that migrate and serve bring
+// existing databases up to it (store/calendar_sync.go).
+const ShippedCalendarVersion = 2
+
+// ShippedCalendar is the shipped list of exceptions to the
 // Monday–Friday week for 2025–2027. Holidays: BLLĐ 2019 Art. 112; a holiday on
 // a weekend gives the next working day off (Art. 111(3)); Tết and the day
 // beside 2 September are fixed each year by the Prime Minister (Art. 112(3)).
 // Entries marked "dự kiến" (provisional) follow the law's rule where the
 // Prime Minister's decision was not at hand; administrators edit them through
 // the calendar table once it is announced.
-func OfficialCalendar2025to2027() []CalendarDay {
+func ShippedCalendar() []CalendarDay {
 	off := func(s, name, src string) CalendarDay {
 		return CalendarDay{Day: MustDate(s), Kind: DayOff, Name: name, Source: src}
 	}

@@ -6,7 +6,7 @@ import (
 )
 
 // officialCalendar is the shipped calendar every test counts with.
-var officialCalendar = NewCalendar(OfficialCalendar2025to2027())
+var officialCalendar = NewCalendar(ShippedCalendar())
 
 // date is MustDate, short for tables.
 func date(s string) Date { return MustDate(s) }
@@ -179,7 +179,7 @@ func TestCalendarWorkingDaysBetween(t *testing.T) {
 // TestNewCalendarLaterEntriesWin: an administrator's edit, appended after the
 // shipped data, overrides it.
 func TestNewCalendarLaterEntriesWin(t *testing.T) {
-	shipped := OfficialCalendar2025to2027()
+	shipped := ShippedCalendar()
 	edits := []CalendarDay{
 		// The provisional 01/09/2026 turns out to be a working day…
 		{Day: date("2026-09-01"), Kind: DayWork, Name: "Không nghỉ", Source: "admin"},
@@ -238,7 +238,7 @@ func TestCalendarDaysSorted(t *testing.T) {
 // weekday (a holiday on a weekend is shipped as its compensatory weekday) and
 // every "work" entry is a weekend day.
 func TestOfficialCalendarShape(t *testing.T) {
-	for _, d := range OfficialCalendar2025to2027() {
+	for _, d := range ShippedCalendar() {
 		wd := d.Day.Weekday()
 		weekend := wd == 0 || wd == 6
 		switch d.Kind {

@@ -10,7 +10,7 @@ var testToday = MustDate("2026-11-25")
 
 // testEnv is the environment every test runs in; settings may be changed per test.
 func testEnv() Env {
-	return Env{Calendar: NewCalendar(OfficialCalendar2025to2027()), Today: testToday, Settings: DefaultUnitSettings}
+	return Env{Calendar: NewCalendar(ShippedCalendar()), Today: testToday, Settings: DefaultUnitSettings}
 }
 
 var (

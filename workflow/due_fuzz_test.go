@@ -10,7 +10,7 @@ func FuzzDueDates(f *testing.F) {
 	f.Add(uint16(470), uint8(30), false, uint8(30)) // across Tết 2026
 	f.Add(uint16(480), uint8(7), true, uint8(1))
 	f.Add(uint16(850), uint8(45), false, uint8(15)) // across 30/4–1/5 2027
-	cal := NewCalendar(OfficialCalendar2025to2027())
+	cal := NewCalendar(ShippedCalendar())
 	base := MustDate("2025-01-01")
 	f.Fuzz(func(t *testing.T, offset uint16, days uint8, working bool, extra uint8) {
 		start := base.AddDays(int(offset) % 1000)
