@@ -117,6 +117,7 @@ var caseMessages = map[string][2]string{
 	"event.deliver":           {"Gửi quyết định / kết luận", "Deliver the decision"},
 	"event.disclose":          {"Công khai", "Disclose"},
 	"event.close":             {"Kết thúc hồ sơ", "Close"},
+	"event.recount":           {"Tính lại thời hạn (lịch làm việc thay đổi)", "Deadlines recounted (the calendar changed)"},
 
 	"field.on":              {"Ngày thực hiện", "Date of the act"},
 	"field.note":            {"Ghi chú", "Note"},
