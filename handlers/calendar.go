@@ -6,6 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"petitions/store"
 	"petitions/workflow"
 )
 
@@ -18,7 +19,7 @@ func (a *api) calendarDays(c *gin.Context) {
 		return
 	}
 	year, _ := strconv.Atoi(c.Query("year"))
-	out := []workflow.CalendarDay{}
+	out := []store.CalendarEntry{}
 	for _, d := range days {
 		if year == 0 || d.Day.Year() == year {
 			out = append(out, d)
@@ -27,8 +28,9 @@ func (a *api) calendarDays(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"items": out})
 }
 
-// setCalendarDay answers PUT /api/v1/calendar/{day} {"kind":"off"|"work","name","source"} (admin):
-// the Prime Minister's yearly decisions on Tết, 2 September and day swaps are entered here.
+// setCalendarDay answers PUT /api/v1/calendar/{day} {"kind":"off"|"work","name","source","provisional"} (admin):
+// the Prime Minister's yearly decisions on Tết, 2 September and day swaps are entered here. The answer
+// is the day with "recounted": the cases and running clocks whose due date the change moved.
 func (a *api) setCalendarDay(c *gin.Context) {
 	if viewerOf(c).Role != workflow.RoleAdmin {
 		forbidden(c, "chỉ quản trị viên được sửa lịch làm việc")
@@ -48,9 +50,11 @@ func (a *api) setCalendarDay(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	if err := a.store.SetCalendarDay(c.Request.Context(), in); err != nil {
+	moved, err := a.store.SetCalendarDay(c.Request.Context(), userOf(c), in)
+	if err != nil {
 		fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, in)
+	c.JSON(http.StatusOK, gin.H{"day": in.Day, "kind": in.Kind, "name": in.Name, "source": in.Source,
+		"provisional": in.Provisional, "recounted": moved})
 }

@@ -4,8 +4,32 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/jmoiron/sqlx"
+
 	"petitions/workflow"
 )
+
+// Where a stored calendar day came from.
+const (
+	originShipped = "shipped" // the release's data (workflow.ShippedCalendar)
+	originAdmin   = "admin"   // an administrator's edit, kept over the shipped value
+)
+
+// CalendarEntry is a stored day of the calendar with where it came from, and
+// for an administrator's edit who set it and when.
+type CalendarEntry struct {
+	workflow.CalendarDay
+	Origin string `json:"origin" db:"origin"`
+	SetBy  string `json:"set_by,omitempty" db:"set_by"`
+	SetAt  string `json:"set_at,omitempty" db:"set_at"`
+}
+
+// Recounted says what a change of the calendar moved: the cases that got a
+// recount record and the running clocks whose due date moved.
+type Recounted struct {
+	Cases  int `json:"cases"`
+	Clocks int `json:"clocks"`
+}
 
 // Calendar returns the working-day calendar (cached; edits refresh it).
 func (s *Store) Calendar() *workflow.Calendar {
@@ -15,58 +39,109 @@ func (s *Store) Calendar() *workflow.Calendar {
 }
 
 // CalendarDays lists the stored exceptions to the working week.
-func (s *Store) CalendarDays(ctx context.Context) ([]workflow.CalendarDay, error) {
-	var days []workflow.CalendarDay
-	err := s.r.SelectContext(ctx, &days, `SELECT day, kind, name, source FROM calendar_days ORDER BY day`)
-	return days, err
+func (s *Store) CalendarDays(ctx context.Context) ([]CalendarEntry, error) {
+	return calendarEntries(ctx, s.r)
 }
 
-// SetCalendarDay adds or replaces an exception (an administrator's edit).
-func (s *Store) SetCalendarDay(ctx context.Context, d workflow.CalendarDay) error {
+func calendarEntries(ctx context.Context, q sqlx.QueryerContext) ([]CalendarEntry, error) {
+	var days []CalendarEntry
+	err := sqlx.SelectContext(ctx, q, &days, `SELECT day, kind, name, source, provisional, origin, set_by, set_at
+		FROM calendar_days ORDER BY day`)
+	if err != nil {
+		return nil, fmt.Errorf("store: calendar days: %w", err)
+	}
+	return days, nil
+}
+
+func calendarOf(entries []CalendarEntry) *workflow.Calendar {
+	days := make([]workflow.CalendarDay, len(entries))
+	for i, e := range entries {
+		days[i] = e.CalendarDay
+	}
+	return workflow.NewCalendar(days)
+}
+
+// SetCalendarDay adds or replaces an exception (an administrator's edit,
+// kept over any shipped value from then on). Every running clock whose count
+// crosses the day is counted again in the same transaction, each moved case
+// with its recount record (DOMAIN.md §3).
+func (s *Store) SetCalendarDay(ctx context.Context, by User, d workflow.CalendarDay) (Recounted, error) {
 	if d.Kind != workflow.DayOff && d.Kind != workflow.DayWork {
-		return workflow.Invalid("kind", "loại ngày phải là off hoặc work")
+		return Recounted{}, workflow.Invalid("kind", "loại ngày phải là off hoặc work")
 	}
 	if err := refuseUnstorable("name", d.Name, "source", d.Source); err != nil {
-		return err
+		return Recounted{}, err
 	}
-	_, err := s.exec(ctx, `INSERT INTO calendar_days (day, kind, name, source) VALUES (?, ?, ?, ?)
-		ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name, source = excluded.source`,
-		d.Day.String(), d.Kind, d.Name, d.Source)
-	if err != nil {
-		return fmt.Errorf("store: set calendar day: %w", err)
-	}
-	return s.loadCalendar(ctx)
-}
-
-// seedCalendar ships the official days on a new database, then loads the calendar.
-func (s *Store) seedCalendar(ctx context.Context) error {
+	var moved Recounted
+	var cal *workflow.Calendar
 	err := s.write(ctx, func(tx *txn) error {
-		var n int
-		if err := tx.GetContext(ctx, &n, `SELECT COUNT(*) FROM calendar_days`); err != nil || n > 0 {
+		before, err := calendarEntries(ctx, tx)
+		if err != nil {
 			return err
 		}
-		for _, d := range workflow.ShippedCalendar() {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO calendar_days (day, kind, name, source) VALUES (?, ?, ?, ?)`,
-				d.Day.String(), d.Kind, d.Name, d.Source); err != nil {
-				return err
-			}
+		now := s.stamp()
+		if err := putCalendarDay(ctx, tx, CalendarEntry{CalendarDay: d, Origin: originAdmin, SetBy: by.Login, SetAt: now}); err != nil {
+			return err
 		}
-		return nil
+		after, err := calendarEntries(ctx, tx)
+		if err != nil {
+			return err
+		}
+		cal = calendarOf(after)
+		moved, err = s.recount(ctx, tx, cal, changedDays(calendarOf(before), cal, d.Day), by.Login, now)
+		return err
 	})
 	if err != nil {
-		return fmt.Errorf("store: seed calendar: %w", err)
+		return Recounted{}, err
 	}
-	return s.loadCalendar(ctx)
+	s.setCalendar(cal)
+	return moved, nil
 }
 
-func (s *Store) loadCalendar(ctx context.Context) error {
-	days, err := s.CalendarDays(ctx)
+// putCalendarDay inserts or replaces one day.
+func putCalendarDay(ctx context.Context, tx *txn, e CalendarEntry) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO calendar_days (day, kind, name, source, provisional, origin, set_by, set_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name, source = excluded.source,
+			provisional = excluded.provisional, origin = excluded.origin, set_by = excluded.set_by, set_at = excluded.set_at`,
+		e.Day.String(), e.Kind, e.Name, e.Source, e.Provisional, e.Origin, e.SetBy, e.SetAt)
 	if err != nil {
-		return fmt.Errorf("store: load calendar: %w", err)
+		return fmt.Errorf("store: set calendar day %s: %w", e.Day, err)
 	}
-	cal := workflow.NewCalendar(days)
+	return nil
+}
+
+// changedDays are the days among days whose working status differs between
+// the two calendars, as the new one has them (a renamed holiday moves no clock).
+func changedDays(before, after *workflow.Calendar, days ...workflow.Date) []workflow.CalendarDay {
+	var out []workflow.CalendarDay
+	for _, d := range days {
+		if before.IsWorkingDay(d) == after.IsWorkingDay(d) {
+			continue
+		}
+		e, ok := after.Exception(d)
+		if !ok { // back to an ordinary day of the week
+			e = workflow.CalendarDay{Day: d, Kind: workflow.DayOff, Name: "Ngày nghỉ cuối tuần"}
+			if after.IsWorkingDay(d) {
+				e = workflow.CalendarDay{Day: d, Kind: workflow.DayWork, Name: "Ngày làm việc thông thường"}
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func (s *Store) setCalendar(cal *workflow.Calendar) {
 	s.calMu.Lock()
 	s.cal = cal
 	s.calMu.Unlock()
+}
+
+func (s *Store) loadCalendar(ctx context.Context) error {
+	entries, err := s.CalendarDays(ctx)
+	if err != nil {
+		return err
+	}
+	s.setCalendar(calendarOf(entries))
 	return nil
 }

@@ -68,8 +68,12 @@ func encodeRecord(caseID int64, rec workflow.Record, actor User, clocks string, 
 	if err != nil {
 		return pendingRecord{}, fmt.Errorf("store: encode payload: %w", err)
 	}
+	var actorID *int64 // none for the system's own acts (systemActor)
+	if actor.ID != 0 {
+		actorID = &actor.ID
+	}
 	return pendingRecord{f: chainFields{CaseID: caseID, Event: string(rec.Event), FromState: string(rec.FromState),
-		ToState: string(rec.ToState), OnDate: rec.On.String(), At: at, ActorID: &actor.ID, Actor: actor.Login,
+		ToState: string(rec.ToState), OnDate: rec.On.String(), At: at, ActorID: actorID, Actor: actor.Login,
 		Payload: string(payload), Clocks: clocks}, due: due}, nil
 }
 

@@ -42,8 +42,9 @@ type Store struct {
 	// Now is the clock of the store; tests replace it to fix "today".
 	Now func() time.Time
 
-	calMu sync.RWMutex
-	cal   *workflow.Calendar
+	calMu   sync.RWMutex
+	cal     *workflow.Calendar
+	calSync CalendarSync // what Open did to bring the calendar up to the release
 
 	tree   unitTree    // the units' parent links, for viewers' scopes
 	idLog  identityLog // records reads of denouncers' identities, several to a commit
@@ -98,7 +99,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.seedCalendar(ctx); err != nil {
+	if err := s.syncCalendar(ctx); err != nil {
 		s.Close()
 		return nil, err
 	}

@@ -36,7 +36,8 @@ func migrateCmd(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	return withStore(ctx, *db, func(*store.Store) error {
+	return withStore(ctx, *db, func(s *store.Store) error {
+		logCalendarSync(s)
 		fmt.Println("migrated", *db)
 		return nil
 	})

@@ -44,6 +44,7 @@ func serve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer s.Close()
+	logCalendarSync(s)
 	if *withDemo {
 		loaded, err := demo.Load(ctx, s, demo.Options{Seed: 2026})
 		if err != nil {
