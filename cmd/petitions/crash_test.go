@@ -27,6 +27,7 @@ type server struct {
 	t    *testing.T
 	cmd  *exec.Cmd
 	base string
+	logs *bytes.Buffer // what the server printed; read it only after stop
 }
 
 var (
@@ -96,7 +97,7 @@ func startServer(t *testing.T, bin, db string, env []string) *server {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	s := &server{t: t, cmd: cmd, base: "http://" + addr}
+	s := &server{t: t, cmd: cmd, base: "http://" + addr, logs: &logs}
 	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
 	for i := 0; i < 100; i++ {
 		if res, err := http.Get(s.base + "/api/v1/public/disclosures"); err == nil {
@@ -107,6 +108,14 @@ func startServer(t *testing.T, bin, db string, env []string) *server {
 	}
 	t.Fatalf("server did not start:\n%s", logs.String())
 	return nil
+}
+
+// stop asks the server to shut down, waits for it and returns what it printed.
+func (s *server) stop() string {
+	s.t.Helper()
+	_ = s.cmd.Process.Signal(syscall.SIGTERM)
+	_ = s.cmd.Wait()
+	return s.logs.String()
 }
 
 // call sends a JSON request and decodes the answer into out (if not nil).
