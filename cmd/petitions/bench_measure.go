@@ -31,7 +31,7 @@ func (rep *benchReport) add(f figure, err error) error {
 }
 
 // measure runs the loads: transitions through the API and straight into the
-// database at 1, 16 and 64 clients, then the reads.
+// database at 1, 16 and 64 clients, then the reads, then a change of the calendar.
 func (rep *benchReport) measure(ctx context.Context, s *store.Store, srv *child, w *benchWork) error {
 	half := len(w.transitionCases) / 2
 	apiCases, dbCases := w.transitionCases[:half], w.transitionCases[half:]
@@ -105,7 +105,10 @@ func (rep *benchReport) measure(ctx context.Context, s *store.Store, srv *child,
 			n, api.rate(), 100*api.rate()/db.rate(), db.rate(),
 			per(apiCPU.server, api.count), per(apiCPU.bench, api.count), per(dbCPU.bench+dbCPU.server, db.count)))
 	}
-	return rep.measureReads(ctx, srv, w)
+	if err := rep.measureReads(ctx, srv, w); err != nil || !rep.cfg.wants("recount") {
+		return err
+	}
+	return rep.measureRecount(ctx, s, srv, w)
 }
 
 // pacedLonger is how much longer than --duration the officers who pause
