@@ -208,8 +208,12 @@ func (w *web) casePageData(c *gin.Context, cs store.Case, sent *eventForm) (case
 		return view, err
 	}
 	for _, h := range hs {
+		actor := nameOf(ctx, w.store, names, h.Actor)
+		if workflow.Event(h.Event) == workflow.EvRecount { // the system's own act
+			actor = translate(lang, "case.system")
+		}
 		view.History = append(view.History, historyRow{On: h.On, Event: h.Event, From: workflow.State(h.FromState),
-			To: workflow.State(h.ToState), Actor: nameOf(ctx, w.store, names, h.Actor),
+			To: workflow.State(h.ToState), Actor: actor,
 			Details: historyDetails(lang, cs.Kind, workflow.Event(h.Event), h.Payload, names)})
 	}
 	if view.MayAct {

@@ -14,6 +14,9 @@ func historyDetails(lang string, k workflow.Kind, e workflow.Event, raw json.Raw
 	if len(raw) == 0 || json.Unmarshal(raw, &p) != nil {
 		return nil
 	}
+	if e == workflow.EvRecount {
+		return recountDetails(lang, raw)
+	}
 	t := func(key string) string { return translate(lang, key) }
 	var out []string
 	add := func(label, value string) {

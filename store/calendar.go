@@ -88,7 +88,7 @@ func (s *Store) SetCalendarDay(ctx context.Context, by User, d workflow.Calendar
 			return err
 		}
 		cal = calendarOf(after)
-		moved, err = s.recount(ctx, tx, cal, changedDays(calendarOf(before), cal, d.Day), by.Login, now)
+		moved, err = s.recount(ctx, tx, cal, changedDays(calendarOf(before), cal, d.Day), map[string]any{"by": by.Login}, now)
 		return err
 	})
 	if err != nil {

@@ -60,7 +60,7 @@ func (s *Store) syncCalendar(ctx context.Context) error {
 			return err
 		}
 		cal = calendarOf(after)
-		by := fmt.Sprintf("lịch làm việc phát hành lần %d", workflow.ShippedCalendarVersion)
+		by := map[string]any{"release": workflow.ShippedCalendarVersion}
 		if sync.Recounted, err = s.recount(ctx, tx, cal, changedDays(calendarOf(before), cal, touched...), by, now); err != nil {
 			return err
 		}

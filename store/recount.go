@@ -19,11 +19,12 @@ const recountBatch = 500
 // recount counts again, on cal, the running clocks that cross one of the
 // changed days, inside the caller's write transaction: each case whose due
 // date moved gets its new row and a recount record naming the clocks, the
-// old and new due dates, the days and who changed them (by). Only active
+// old and new due dates, the days, and who changed them (by: the payload's
+// "by", an administrator's login, or "release", the shipped calendar's). Only active
 // cases (settled_on NULL) have running clocks, and a clock crossing a day
 // started before it, so the cases received before the last changed day are
 // all that may move.
-func (s *Store) recount(ctx context.Context, tx *txn, cal *workflow.Calendar, changed []workflow.CalendarDay, by, now string) (Recounted, error) {
+func (s *Store) recount(ctx context.Context, tx *txn, cal *workflow.Calendar, changed []workflow.CalendarDay, by map[string]any, now string) (Recounted, error) {
 	var out Recounted
 	if len(changed) == 0 {
 		return out, nil
@@ -51,7 +52,9 @@ func (s *Store) recount(ctx context.Context, tx *txn, cal *workflow.Calendar, ch
 			if !ok {
 				continue
 			}
-			rec.Payload["by"] = by
+			for k, v := range by {
+				rec.Payload[k] = v
+			}
 			if err := writeAct(ctx, tx, c, c.AssigneeID, n, rec, systemActor, now); err != nil {
 				return out, err
 			}
