@@ -547,11 +547,11 @@ func TestRoundTwoComplaintFromReceivedToClosed(t *testing.T) {
 			c.MatterStartedOn != "2026-07-06" || c.Unit.Code != "KH-UBND" || c.Assignee != nil || c.AcceptedOn != nil {
 			t.Errorf("registered %+v; want round 2 linked to %d, matter from 2026-07-06, unit KH-UBND, no assignee", c, prior.ID)
 		}
-		// Thu 27/08, 7 WD (ND 155/2026 from 01/07/2026): 28/08, 31/08, [1–2/09 holiday] 3, 4, 7, 8, 9/09.
-		// Processing 10 WD: … 10, 11, 14/09.
+		// Thu 27/08, 7 WD (ND 155/2026 from 01/07/2026): 28/08, [31/08 swapped off, 1–2/09 holiday]
+		// 3, 4, 7, 8, 9, 10/09. Processing 10 WD: … 11, 14, 15/09.
 		wantCase(t, c, "received", 1, "on_track",
-			"acceptance 2026-08-27+7wd=2026-09-09", "processing 2026-08-27+10wd=2026-09-14")
-		wantClock(t, c, "acceptance", "on_track", "2026-08-29", "2026-08-30", "2026-09-01", "2026-09-02", "2026-09-05", "2026-09-06")
+			"acceptance 2026-08-27+7wd=2026-09-10", "processing 2026-08-27+10wd=2026-09-15")
+		wantClock(t, c, "acceptance", "on_track", "2026-08-29", "2026-08-30", "2026-08-31", "2026-09-01", "2026-09-02", "2026-09-05", "2026-09-06")
 		wantEvents(t, c, "classify", "file", "note", "transfer") // reception's share
 		if c.Petitioner == nil || c.Petitioner.Name != "Nguyễn Văn An" {
 			t.Errorf("the registering officer does not see the complainant: %+v", c.Petitioner)
@@ -564,7 +564,7 @@ func TestRoundTwoComplaintFromReceivedToClosed(t *testing.T) {
 		app.SetToday(t, "2026-08-31")
 		c = app.fire(t, "head", c, ev("assign", "2026-08-31", "assignee", "handler"))
 		wantCase(t, c, "assigned", 2, "on_track",
-			"acceptance 2026-08-27+7wd=2026-09-09", "processing 2026-08-27+10wd=2026-09-14")
+			"acceptance 2026-08-27+7wd=2026-09-10", "processing 2026-08-27+10wd=2026-09-15")
 		wantEvents(t, c, "accept", "classify", "file", "note", "reassign", "reject", "transfer")
 		if deref(c.Assignee) != "handler" {
 			t.Errorf("assignee %v, want handler", deref(c.Assignee))
@@ -577,9 +577,9 @@ func TestRoundTwoComplaintFromReceivedToClosed(t *testing.T) {
 
 	step(t, "HeadAcceptsBackDatedToTheDayAfterTheHoliday", func(t *testing.T) {
 		app.SetToday(t, "2026-09-07")
-		c = app.get(t, "head", c.ID) // 2 working days before acceptance is due
+		c = app.get(t, "head", c.ID) // 3 working days before acceptance is due
 		wantCase(t, c, "assigned", 2, "due_soon",
-			"acceptance 2026-08-27+7wd=2026-09-09", "processing 2026-08-27+10wd=2026-09-14")
+			"acceptance 2026-08-27+7wd=2026-09-10", "processing 2026-08-27+10wd=2026-09-15")
 		c = app.fire(t, "head", c, ev("accept", "2026-09-03"))
 		// Round 2: 45 cd from Thu 03/09 → Sun 18/10, moved to Mon 19/10.
 		wantCase(t, c, "in_resolution", 3, "on_track", "resolution 2026-09-03+45cd=2026-10-19")

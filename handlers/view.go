@@ -83,7 +83,7 @@ func newCaseView(c store.Case, v workflow.Viewer, p *store.Petitioner, cal *work
 }
 
 func newClockView(k workflow.Clock, cal *workflow.Calendar, today workflow.Date) clockView {
-	vi, en := k.Explain()
+	vi, en := k.Explain(cal)
 	cv := clockView{Name: k.Name, StartedOn: k.StartedOn.String(), DueOn: k.DueOn.String(), Unit: k.Unit,
 		Days: k.Days, Basis: k.Basis, Status: workflow.StatusOn(cal, k.DueOn, today), Explanation: vi,
 		ExplanationEN: en, Skipped: []string{}}

@@ -238,7 +238,7 @@ func caseClocks(cs store.Case, cal *workflow.Calendar, today workflow.Date, lang
 		if !k.StoppedOn.IsZero() {
 			continue
 		}
-		vi, en := k.Explain()
+		vi, en := k.Explain(cal)
 		row := caseClockRow{Name: k.Name, DueOn: k.DueOn, Status: workflow.StatusOn(cal, k.DueOn, today), Explanation: vi}
 		if lang == "en" {
 			row.Explanation = en

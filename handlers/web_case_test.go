@@ -347,7 +347,7 @@ func TestCasePageShowsClocksWithExplanations(t *testing.T) {
 	_, body := head.get(fmt.Sprintf("/ho-so/%d", cs.ID))
 	body = html.UnescapeString(body)
 	for _, k := range cs.RunningClocks() {
-		vi, _ := k.Explain()
+		vi, _ := k.Explain(app.Store.Calendar())
 		if !strings.Contains(body, vi) {
 			t.Errorf("the page lacks the explanation %q", vi)
 		}

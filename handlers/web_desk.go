@@ -437,7 +437,7 @@ func (w *web) receipt(c *gin.Context) {
 			view.Petitioner = p.Name
 		}
 	}
-	view.Clocks = receiptClocks(cs, lang)
+	view.Clocks = receiptClocks(cs, w.store.Calendar(), lang)
 	scheme := "http"
 	if c.Request.TLS != nil {
 		scheme = "https"
@@ -447,14 +447,14 @@ func (w *web) receipt(c *gin.Context) {
 }
 
 // receiptClocks are the reply and acceptance deadlines, each with its explanation.
-func receiptClocks(cs store.Case, lang string) []receiptClock {
+func receiptClocks(cs store.Case, cal *workflow.Calendar, lang string) []receiptClock {
 	var out []receiptClock
 	for _, name := range []workflow.ClockName{workflow.ClockProcessing, workflow.ClockAcceptance} {
 		for _, k := range cs.Clocks {
 			if k.Name != name || !k.StoppedOn.IsZero() {
 				continue
 			}
-			vi, en := k.Explain()
+			vi, en := k.Explain(cal)
 			if lang == "en" {
 				vi = en
 			}

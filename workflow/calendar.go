@@ -2,6 +2,7 @@ package workflow
 
 import (
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -59,6 +60,41 @@ func (c *Calendar) IsWorkingDay(d Date) bool {
 func (c *Calendar) Exception(d Date) (CalendarDay, bool) {
 	e, ok := c.exceptions[d]
 	return e, ok
+}
+
+// exception is Exception, nil-safe.
+func (c *Calendar) exception(d Date) (CalendarDay, bool) {
+	if c == nil {
+		return CalendarDay{}, false
+	}
+	e, ok := c.exceptions[d]
+	return e, ok
+}
+
+// Reason says why agencies do not work on d, in Vietnamese and in English:
+// the entry's name (holiday names stay Vietnamese), followed by its source when
+// that does not cite the Labour Code (a day swapped by a decision: holidays
+// cite BLLĐ 2019 first, even when the Prime Minister fixed their day), or the
+// weekday of a weekend. Both are empty on a working day. A nil calendar
+// knows only weekends.
+func (c *Calendar) Reason(d Date) (vi, en string) {
+	if e, ok := c.exception(d); ok {
+		if e.Kind == DayWork {
+			return "", ""
+		}
+		vi = e.Name
+		if e.Source != "" && !strings.Contains(e.Source, "BLLĐ") {
+			vi += ", " + e.Source
+		}
+		return vi, vi
+	}
+	switch d.Weekday() {
+	case time.Saturday:
+		return "thứ Bảy", "Saturday"
+	case time.Sunday:
+		return "Chủ nhật", "Sunday"
+	}
+	return "", ""
 }
 
 // Days lists the exceptions in date order.

@@ -47,6 +47,16 @@ func TestCalendarIsWorkingDay(t *testing.T) {
 		{"2025-05-02", false, "Friday swapped off"},
 		{"2025-04-07", false, "Hùng Kings' day 2025"},
 		{"2025-04-27", false, "Sunday after the swapped Saturday"},
+		{"2026-01-02", false, "Friday swapped off (VPCP 12729/VPCP-KGVX)"},
+		{"2026-01-10", true, "Saturday worked in exchange for 02/01/2026"},
+		{"2026-08-22", true, "Saturday worked in exchange for 31/08/2026"},
+		{"2026-08-31", false, "Monday swapped off for Quốc khánh 2026"},
+		{"2026-09-01", false, "the day beside Quốc khánh 2026"},
+		{"2026-09-03", true, "Thursday after Quốc khánh 2026"},
+		{"2027-04-15", true, "Thursday before Hùng Kings' day 2027"},
+		{"2027-04-16", false, "Hùng Kings' day 2027 (10/3 lunar)"},
+		{"2028-01-03", false, "compensatory day for 01/01/2028, a Saturday"},
+		{"2028-01-26", false, "Tết 2028 (provisional)"},
 	} {
 		if got := officialCalendar.IsWorkingDay(date(tc.day)); got != tc.want {
 			t.Errorf("IsWorkingDay(%s) = %v, want %v (%s)", tc.day, got, tc.want, tc.why)
@@ -96,8 +106,11 @@ func TestCalendarDayPeriodOnWeekend(t *testing.T) {
 		{"SundayToMonday", "2026-06-05", 30, "2026-07-06"},
 		// 01/10/2026 (Thu) + 30 = 31/10/2026, a Saturday → Monday 02/11/2026.
 		{"SaturdayToMonday", "2026-10-01", 30, "2026-11-02"},
-		// 02/07/2026 (Thu) + 60 = 31/08/2026, a Monday: no move.
-		{"WeekdayStays", "2026-07-02", 60, "2026-08-31"},
+		// 01/06/2026 (Mon) + 60 = 31/07/2026, a Friday: no move.
+		{"WeekdayStays", "2026-06-01", 60, "2026-07-31"},
+		// 02/07/2026 (Thu) + 60 = Mon 31/08/2026, swapped off for Quốc khánh
+		// (31/08–02/09 off) → Thu 03/09/2026.
+		{"SwappedMondayToThursday", "2026-07-02", 60, "2026-09-03"},
 		// 26/08/2026 (Wed) + 7 = 02/09/2026, National day → 03/09/2026.
 		{"HolidayToNextDay", "2026-08-26", 7, "2026-09-03"},
 	} {
@@ -181,7 +194,7 @@ func TestCalendarWorkingDaysBetween(t *testing.T) {
 func TestNewCalendarLaterEntriesWin(t *testing.T) {
 	shipped := ShippedCalendar()
 	edits := []CalendarDay{
-		// The provisional 01/09/2026 turns out to be a working day…
+		// An administrator makes 01/09/2026 a working day…
 		{Day: date("2026-09-01"), Kind: DayWork, Name: "Không nghỉ", Source: "admin"},
 		// …and the Friday before the holiday is given off instead, then a Saturday swapped in.
 		{Day: date("2026-09-04"), Kind: DayOff, Name: "Nghỉ hoán đổi", Source: "admin"},
@@ -231,6 +244,31 @@ func TestCalendarDaysSorted(t *testing.T) {
 	}
 	if want := dates("2025-04-26", "2026-01-01", "2026-05-01"); !reflect.DeepEqual(got, want) {
 		t.Errorf("Days() = %v, want %v", got, want)
+	}
+}
+
+func TestCalendarReason(t *testing.T) {
+	for _, tc := range []struct {
+		day    string
+		vi, en string
+	}{
+		{"2026-11-25", "", ""},
+		{"2026-11-28", "thứ Bảy", "Saturday"},
+		{"2026-11-29", "Chủ nhật", "Sunday"},
+		{"2026-01-01", "Tết Dương lịch", "Tết Dương lịch"},
+		// A holiday names itself; a swapped day names the decision too.
+		{"2026-02-17", "Tết Nguyên đán Bính Ngọ", "Tết Nguyên đán Bính Ngọ"},
+		{"2026-01-02", "Nghỉ hoán đổi, VPCP 12729/VPCP-KGVX ngày 25/12/2025", "Nghỉ hoán đổi, VPCP 12729/VPCP-KGVX ngày 25/12/2025"},
+		{"2026-04-27", "Nghỉ bù Giỗ Tổ Hùng Vương", "Nghỉ bù Giỗ Tổ Hùng Vương"},
+		{"2026-01-10", "", ""}, // a Saturday worked
+	} {
+		vi, en := officialCalendar.Reason(date(tc.day))
+		if vi != tc.vi || en != tc.en {
+			t.Errorf("Reason(%s) = %q, %q; want %q, %q", tc.day, vi, en, tc.vi, tc.en)
+		}
+	}
+	if vi, _ := (*Calendar)(nil).Reason(date("2026-01-01")); vi != "" {
+		t.Errorf("a nil calendar knows no holiday, got %q", vi)
 	}
 }
 

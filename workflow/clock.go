@@ -1,10 +1,5 @@
 package workflow
 
-import (
-	"fmt"
-	"strings"
-)
-
 // Clock is one running or stopped deadline of a case.
 type Clock struct {
 	Name      ClockName `json:"name"`
@@ -100,62 +95,4 @@ func StatusOn(cal *Calendar, due, today Date) Status {
 		return DueSoon
 	}
 	return OnTrack
-}
-
-// Explain tells where the due date comes from, in Vietnamese and in English:
-// "due 06/07/2026: accepted 05/06/2026 + 30 days, ends on a Sunday, moved to
-// Monday — LKN 2011 Art. 28".
-func (c Clock) Explain() (vi, en string) {
-	startVI, startEN := triggerWords(c.Trigger)
-	from := c.StartedOn
-	days := c.Days
-	if !c.RunFrom.Equal(c.StartedOn) {
-		startVI, startEN = "tiếp tục giải quyết", "resumed"
-		from, days = c.RunFrom, c.RunDays
-	}
-	unitVI, unitEN := "ngày", "days"
-	if c.Unit == WorkingDays {
-		unitVI, unitEN = "ngày làm việc", "working days"
-	}
-	vi = fmt.Sprintf("Hạn %s: %s %s + %d %s", c.DueOn.VN(), startVI, from.VN(), days, unitVI)
-	en = fmt.Sprintf("due %s: %s %s + %d %s", c.DueOn.VN(), startEN, from.VN(), days, unitEN)
-	if c.Extensions > 0 {
-		vi += fmt.Sprintf(" (đã gia hạn %d lần)", c.Extensions)
-		if c.Extensions == 1 {
-			en += " (extended once)"
-		} else {
-			en += fmt.Sprintf(" (extended %d times)", c.Extensions)
-		}
-	}
-	if len(c.Skipped) > 0 {
-		if c.Unit == CalendarDays {
-			end := c.Skipped[0]
-			vi += fmt.Sprintf(", rơi vào %s (không phải ngày làm việc), chuyển sang %s", weekdayVI(end), weekdayVI(c.DueOn))
-			en += fmt.Sprintf(", ends on a %s (not a working day), moved to %s", end.Weekday(), c.DueOn.Weekday())
-		} else {
-			list := make([]string, len(c.Skipped))
-			for i, d := range c.Skipped {
-				list[i] = d.VN()
-			}
-			vi += fmt.Sprintf(", bỏ qua %d ngày nghỉ (%s)", len(c.Skipped), strings.Join(list, ", "))
-			en += fmt.Sprintf(", skipping %d non-working days (%s)", len(c.Skipped), strings.Join(list, ", "))
-		}
-	}
-	return vi + " — " + c.Basis, en + " — " + c.Basis
-}
-
-func triggerWords(t Trigger) (vi, en string) {
-	switch t {
-	case AtAcceptance:
-		return "thụ lý", "accepted"
-	case AtDecision:
-		return "ra quyết định/kết luận", "decided"
-	case AtCompetence:
-		return "nhận đơn (không thuộc thẩm quyền)", "received (not competent)"
-	}
-	return "nhận đơn", "received"
-}
-
-func weekdayVI(d Date) string {
-	return [...]string{"Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"}[d.Weekday()]
 }

@@ -176,15 +176,15 @@ func TestStatuteClocks(t *testing.T) {
 			steps: steps(complaintAccepted0207, []Input{classifyOn("2026-07-03", "", yes())}),
 			clock: ClockResolution, trigger: AtAcceptance, started: "2026-07-02",
 			days: 45, unit: CalendarDays, due: "2026-08-17", basis: "LKN 2011 Art. 28"},
-		// 60 cd → Mon 31/08.
+		// 60 cd → Mon 31/08, swapped off for Quốc khánh 2026 (31/08–02/09 off) → Thu 03/09.
 		{name: "ComplaintR1Resolution/RemoteComplexByClassifyAfterAcceptance", intake: remote(intake(Complaint, r1, "2026-07-01")),
 			steps: steps(complaintAccepted0207, []Input{classifyOn("2026-07-03", Complex, nil)}),
 			clock: ClockResolution, trigger: AtAcceptance, started: "2026-07-02",
-			days: 60, unit: CalendarDays, due: "2026-08-31", basis: "LKN 2011 Art. 28"},
+			days: 60, unit: CalendarDays, due: "2026-09-03", basis: "LKN 2011 Art. 28"},
 		{name: "ComplaintR1Resolution/EspeciallyComplexCountsAsComplex",
 			intake: remote(withComplexity(intake(Complaint, r1, "2026-07-01"), EspeciallyComplex)),
 			steps:  complaintAccepted0207, clock: ClockResolution, trigger: AtAcceptance, started: "2026-07-02",
-			days: 60, unit: CalendarDays, due: "2026-08-31", basis: "LKN 2011 Art. 28"},
+			days: 60, unit: CalendarDays, due: "2026-09-03", basis: "LKN 2011 Art. 28"},
 		{name: "ComplaintR1Resolution/ClassifiedBackToNormal",
 			intake: withComplexity(intake(Complaint, r1, "2026-07-01"), Complex),
 			steps:  steps(complaintAccepted0207, []Input{classifyOn("2026-07-06", Normal, no())}),
@@ -198,10 +198,10 @@ func TestStatuteClocks(t *testing.T) {
 		{name: "ComplaintR2Resolution/ComplexByClassifyAfterAcceptance", intake: intake(Complaint, r2, "2026-07-01"),
 			steps: steps(complaintAccepted0207, []Input{classifyOn("2026-07-03", Complex, nil)}),
 			clock: ClockResolution, trigger: AtAcceptance, started: "2026-07-02",
-			days: 60, unit: CalendarDays, due: "2026-08-31", basis: "LKN 2011 Art. 37"},
+			days: 60, unit: CalendarDays, due: "2026-09-03", basis: "LKN 2011 Art. 37"},
 		{name: "ComplaintR2Resolution/Remote", intake: remote(intake(Complaint, r2, "2026-07-01")),
 			steps: complaintAccepted0207, clock: ClockResolution, trigger: AtAcceptance, started: "2026-07-02",
-			days: 60, unit: CalendarDays, due: "2026-08-31", basis: "LKN 2011 Art. 37"},
+			days: 60, unit: CalendarDays, due: "2026-09-03", basis: "LKN 2011 Art. 37"},
 		// 70 cd → Thu 10/09.
 		{name: "ComplaintR2Resolution/RemoteComplexByTwoClassifies", intake: intake(Complaint, r2, "2026-07-01"),
 			steps: steps(complaintAccepted0207, []Input{classifyOn("2026-07-03", Complex, nil), classifyOn("2026-07-06", "", yes())}),
@@ -691,7 +691,7 @@ func TestClockExplain(t *testing.T) {
 	t.Run("CalendarDaysEndingOnWeekend", func(t *testing.T) {
 		// Accepted 01/10/2026 + 30 = Sat 31/10 → Mon 02/11.
 		c := drive(t, env, intake(Denunciation, 0, "2026-09-28"), accepted0110...)
-		vi, en := clockOf(t, c, ClockResolution).Explain()
+		vi, en := clockOf(t, c, ClockResolution).Explain(env.Calendar)
 		for _, want := range []string{"02/11/2026", "accepted 01/10/2026", "+ 30 days", "Saturday", "moved to Monday", "LTC 2018 Art. 30"} {
 			if !strings.Contains(en, want) {
 				t.Errorf("en %q lacks %q", en, want)
@@ -705,20 +705,47 @@ func TestClockExplain(t *testing.T) {
 	})
 	t.Run("WorkingDaysListsSkippedDays", func(t *testing.T) {
 		c := drive(t, env, intake(Denunciation, 0, "2026-04-24"))
-		_, en := clockOf(t, c, ClockAcceptance).Explain()
-		want := "due 08/05/2026: received 24/04/2026 + 7 working days, skipping 7 non-working days " +
-			"(25/04/2026, 26/04/2026, 27/04/2026, 30/04/2026, 01/05/2026, 02/05/2026, 03/05/2026) — LTC 2018 Art. 24(1)"
+		_, en := clockOf(t, c, ClockAcceptance).Explain(env.Calendar)
+		want := "due 08/05/2026: received 24/04/2026 + 7 working days, skipping 7 non-working days: 25/04, 26/04 (weekend), " +
+			"27/04 (Nghỉ bù Giỗ Tổ Hùng Vương), 30/04 (Ngày Chiến thắng), 01/05 (Quốc tế Lao động), 02/05, 03/05 (weekend) — LTC 2018 Art. 24(1)"
 		if en != want {
 			t.Errorf("en =\n%q, want\n%q", en, want)
 		}
 	})
-	t.Run("NoMoveNoSkipClause", func(t *testing.T) {
-		// Accepted 02/07/2026 + 60 = Mon 31/08: nothing to explain beyond the sum.
+	t.Run("CalendarDaysEndingOnDaysOffNameThem", func(t *testing.T) {
+		// Accepted 02/07/2026 + 60 = Mon 31/08, swapped off; 01/09 and 02/09 Quốc khánh → Thu 03/09.
 		c := drive(t, env, remote(intake(Complaint, 1, "2026-07-01")), steps(complaintAccepted0207,
 			[]Input{classifyOn("2026-07-03", Complex, nil)})...)
-		_, en := clockOf(t, c, ClockResolution).Explain()
-		if want := "due 31/08/2026: accepted 02/07/2026 + 60 days — LKN 2011 Art. 28"; en != want {
+		vi, en := clockOf(t, c, ClockResolution).Explain(env.Calendar)
+		const swap = "Nghỉ hoán đổi, Ý kiến Thủ tướng tháng 10/2025 về nghỉ Tết Âm lịch, Quốc khánh 2026"
+		if want := "due 03/09/2026: accepted 02/07/2026 + 60 days, ends on a day off: 31/08 (" + swap +
+			"), 01/09 (Quốc khánh – ngày liền kề), 02/09 (Quốc khánh), moved to Thursday 03/09/2026 — LKN 2011 Art. 28"; en != want {
+			t.Errorf("en =\n%q, want\n%q", en, want)
+		}
+		if want := "Hạn 03/09/2026: thụ lý 02/07/2026 + 60 ngày, rơi vào ngày nghỉ: 31/08 (" + swap +
+			"), 01/09 (Quốc khánh – ngày liền kề), 02/09 (Quốc khánh), chuyển sang thứ Năm 03/09/2026 — LKN 2011 Art. 28"; vi != want {
+			t.Errorf("vi =\n%q, want\n%q", vi, want)
+		}
+	})
+	t.Run("NoMoveNoSkipClause", func(t *testing.T) {
+		// Accepted Wed 30/09/2026 + 30 = Fri 30/10: nothing to explain beyond the sum.
+		c := drive(t, env, intake(Denunciation, 0, "2026-09-28"), assignOn("2026-09-29"), acceptOn("2026-09-30"))
+		_, en := clockOf(t, c, ClockResolution).Explain(env.Calendar)
+		if want := "due 30/10/2026: accepted 30/09/2026 + 30 days — LTC 2018 Art. 30; ND 31/2019 Art. 3"; en != want {
 			t.Errorf("en = %q, want %q", en, want)
+		}
+	})
+	t.Run("WorkingDaysAcrossNewYear2026NameTheSwap", func(t *testing.T) {
+		// Received Wed 31/12/2025 + 7 WD: 01/01 Tết Dương lịch, 02/01 swapped off, weekend 03–04/01,
+		// 05 (1) … 09 (5), Sat 10/01 worked in exchange (6), 11/01 Sunday, 12/01 (7).
+		c := drive(t, env, intake(Denunciation, 0, "2025-12-31"))
+		vi, en := clockOf(t, c, ClockAcceptance).Explain(env.Calendar)
+		if want := "Hạn 12/01/2026: nhận đơn 31/12/2025 + 7 ngày làm việc, bỏ qua 5 ngày nghỉ: 01/01 (Tết Dương lịch), " +
+			"02/01 (Nghỉ hoán đổi, VPCP 12729/VPCP-KGVX ngày 25/12/2025), 03/01, 04/01 (cuối tuần), 11/01 (Chủ nhật) — LTC 2018 Art. 24(1)"; vi != want {
+			t.Errorf("vi =\n%q, want\n%q", vi, want)
+		}
+		if !strings.Contains(en, "skipping 5 non-working days: 01/01 (Tết Dương lịch), 02/01 (Nghỉ hoán đổi, VPCP 12729/VPCP-KGVX ngày 25/12/2025), 03/01, 04/01 (weekend), 11/01 (Sunday)") {
+			t.Errorf("en = %q", en)
 		}
 	})
 	t.Run("ResumedAndExtended", func(t *testing.T) {
@@ -726,7 +753,7 @@ func TestClockExplain(t *testing.T) {
 			steps(accepted0110, []Input{extendOn("2026-10-05", 30), eventOn(EvSuspend, "2026-10-12"),
 				eventOn(EvResume, "2026-10-26")})...)
 		// 60 days, 11 used before the suspension, 49 from 26/10 → Mon 14/12.
-		_, en := clockOf(t, c, ClockResolution).Explain()
+		_, en := clockOf(t, c, ClockResolution).Explain(env.Calendar)
 		for _, want := range []string{"due 14/12/2026", "resumed 26/10/2026 + 49 days", "extended once"} {
 			if !strings.Contains(en, want) {
 				t.Errorf("en %q lacks %q", en, want)
