@@ -45,7 +45,7 @@ func TestExtensionsLeftAndAvailable(t *testing.T) {
 			history: steps(accepted0110, []Input{extendOn("2026-10-05", 10)}), clock: ClockResolution, left: 1, max: 30},
 		{name: "ResolutionEspeciallyComplexUsed", intake: den(EspeciallyComplex),
 			history: steps(accepted0110, []Input{extendOn("2026-10-05", 10), extendOn("2026-10-06", 30)}),
-			clock: ClockResolution, max: 30, refusal: "(khoản 3 Điều 30 Luật Tố cáo 2018); hồ sơ đã được gia hạn 2 lần"},
+			clock:   ClockResolution, max: 30, refusal: "(khoản 3 Điều 30 Luật Tố cáo 2018); hồ sơ đã được gia hạn 2 lần"},
 		{name: "ReclassifiedComplexGainsOne", intake: den(Normal),
 			history: steps(accepted0110, []Input{classifyOn("2026-10-02", Complex, nil)}), clock: ClockResolution, left: 1, max: 30},
 		{name: "DowngradedAfterTwoHasNone", intake: den(EspeciallyComplex),
