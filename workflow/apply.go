@@ -42,6 +42,7 @@ type Input struct {
 	DuplicateOf    int64
 	Days           int
 	DialogueOn     Date
+	ConfirmDayOff  bool // keep a dialogue date on which agencies do not work
 	Minutes        string
 	Attended       *bool
 	Differs        *bool
@@ -218,7 +219,10 @@ func (n *Case) effect(in Input, env Env, p map[string]any) error {
 			p["differs"] = *in.Differs
 		}
 	case EvScheduleDialogue:
-		return n.scheduleDialogue(in, p)
+		if err := n.scheduleDialogue(in, p); err != nil {
+			return err
+		}
+		return dialogueOnWorkingDay(in, env, p)
 	case EvRecordDialogue:
 		if n.Facts.DialogueScheduledOn.IsZero() {
 			return Errorf(CodeDialogueNotScheduled, "chưa lên lịch đối thoại")
