@@ -454,11 +454,8 @@ func receiptClocks(cs store.Case, lang string) []receiptClock {
 			if k.Name != name || !k.StoppedOn.IsZero() {
 				continue
 			}
-			vi, en := k.Explain()
-			if lang == "en" {
-				vi = en
-			}
-			out = append(out, receiptClock{Label: translate(lang, "receipt.clock."+string(name)), DueOn: k.DueOn, Explanation: vi})
+			out = append(out, receiptClock{Label: translate(lang, "receipt.clock."+string(name)), DueOn: k.DueOn,
+				Explanation: explainIn(lang, k)})
 		}
 	}
 	return out
