@@ -97,3 +97,16 @@ func (w *web) dayOffWarning(lang, typed string) string {
 	}
 	return fmt.Sprintf(translate(lang, "case.dialogue_day_off"), d.VN(), dayOffWhy(lang, w.store.Calendar(), d))
 }
+
+// weekdaysEN name in English the weekdays NonWorkingReason gives in Vietnamese.
+var weekdaysEN = map[string]string{"thứ Bảy": "Saturday", "Chủ nhật": "Sunday", "thứ Hai": "Monday", "thứ Ba": "Tuesday",
+	"thứ Tư": "Wednesday", "thứ Năm": "Thursday", "thứ Sáu": "Friday"}
+
+// dayOffIn shows a recorded reason for a day off in the page's language
+// (holiday names stay as the calendar names them).
+func dayOffIn(lang, why string) string {
+	if en, ok := weekdaysEN[why]; ok && lang == "en" {
+		return en
+	}
+	return why
+}

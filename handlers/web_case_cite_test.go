@@ -228,6 +228,9 @@ func TestDialogueOnADayOffIsConfirmedOnThePage(t *testing.T) {
 	}
 	_, body = handler.get(fmt.Sprintf("/ho-so/%d", cs.ID))
 	qcIndex(t, citeText(body), "Ngày đối thoại không phải ngày làm việc (đã xác nhận): Chủ nhật")
+	citeEnglish(t, handler)
+	_, body = handler.get(fmt.Sprintf("/ho-so/%d", cs.ID))
+	qcIndex(t, citeText(body), "Dialogue on a day off (confirmed): Sunday")
 
 	// The API: refused without the flag, recorded with it.
 	other := qcCase(t, app, "reception", workflow.Complaint, "2026-11-16", "Khiếu nại khác", "Lê Văn B")

@@ -53,7 +53,7 @@ func historyDetails(lang string, k workflow.Kind, e workflow.Event, raw json.Raw
 	add(t("field.competent"), str("competent"))
 	add(t("field.differs"), str("differs"))
 	add(t("field.dialogue_on"), isoToVN(str("dialogue_on")))
-	add(t("field.non_working_day"), str("non_working_day"))
+	add(t("field.non_working_day"), dayOffIn(lang, str("non_working_day")))
 	add(t("field.minutes"), str("minutes"))
 	add(t("field.attended"), str("attended"))
 	add(t("field.days"), str("days"))
