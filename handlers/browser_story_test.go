@@ -74,14 +74,14 @@ func TestWholeStoryInTheBrowser(t *testing.T) {
 	head.mustSee("the head's denunciation page", "Phạm Văn Xử", storyDenouncer, "Mỗi lần xem danh tính người tố cáo đều được ghi lại.")
 	storyAct(head, "accept the denunciation", "accept", storyForm{set: map[string]string{"on": "25/11/2026"}})
 	head.mustSee("the accepted denunciation", "Đã ghi nhận: Thụ lý.", "Đang giải quyết", "Giải quyết — 25/12/2026",
-		"Hạn 25/12/2026: thụ lý 25/11/2026 + 30 ngày — LTC 2018 Art. 30", "Thông báo thụ lý — 02/12/2026")
+		"Hạn 25/12/2026: thụ lý 25/11/2026 + 30 ngày — Điều 30 Luật Tố cáo 2018; Điều 3 Nghị định 31/2019/NĐ-CP", "Thông báo thụ lý — 02/12/2026")
 	storyShot(head, "06-head-denunciation-accepted", "the accepted denunciation")
 
 	head.open("/ho-so")
 	storyOpenFromQueue(head, compl)
 	storyAct(head, "accept the complaint", "accept", storyForm{set: map[string]string{"on": "25/11/2026"}})
 	head.mustSee("the accepted complaint", "Đã ghi nhận: Thụ lý.", "Đang giải quyết", "Giải quyết — 25/12/2026",
-		"Hạn 25/12/2026: thụ lý 25/11/2026 + 30 ngày — LKN 2011 Art. 28")
+		"Hạn 25/12/2026: thụ lý 25/11/2026 + 30 ngày — Điều 28 Luật Khiếu nại 2011")
 	storyShot(head, "07-head-complaint-accepted", "the accepted complaint")
 
 	// 3. The handler verifies both and, on the complaint, holds a dialogue;

@@ -23,6 +23,7 @@ type eventBody struct {
 	DuplicateOf    int64               `json:"duplicate_of"`
 	Days           int                 `json:"days"`
 	DialogueOn     workflow.Date       `json:"dialogue_on"`
+	ConfirmDayOff  bool                `json:"confirm_non_working_day"`
 	Minutes        string              `json:"minutes"`
 	Attended       *bool               `json:"attended"`
 	Differs        *bool               `json:"differs"`
@@ -49,7 +50,7 @@ func (b *eventBody) input() (workflow.Input, error) {
 	}
 	return workflow.Input{Event: b.Event, On: b.On, Note: b.Note, Assignee: b.Assignee, Complexity: b.Complexity,
 		RemoteArea: b.RemoteArea, Competent: b.Competent, ReasonCode: b.ReasonCode, Target: b.Target,
-		DuplicateOf: b.DuplicateOf, Days: b.Days, DialogueOn: b.DialogueOn, Minutes: b.Minutes,
+		DuplicateOf: b.DuplicateOf, Days: b.Days, DialogueOn: b.DialogueOn, ConfirmDayOff: b.ConfirmDayOff, Minutes: b.Minutes,
 		Attended: b.Attended, Differs: b.Differs, Outcome: b.Outcome, Summary: b.Summary, Channel: b.Channel,
 		Text: b.Text, ViolationSigns: b.ViolationSigns}, nil
 }

@@ -66,7 +66,7 @@ var caseMessages = map[string][2]string{
 	"case.p.phone":       {"Điện thoại", "Phone"},
 	"case.p.address":     {"Địa chỉ", "Address"},
 	"case.anonymous":     {"Đơn nặc danh.", "Anonymous letter."},
-	"case.secret":        {"Danh tính người tố cáo được giữ bí mật (Luật Tố cáo 2018 Điều 8, 47, 56).", "The denouncer's identity is kept secret (Law on Denunciation 2018 Art. 8, 47, 56)."},
+	"case.secret":        {"Danh tính người tố cáo được giữ bí mật (khoản 3 Điều 8, Điều 47, 56 Luật Tố cáo 2018).", "The denouncer's identity is kept secret (Law on Denunciation 2018 Art. 8, 47, 56)."},
 	"case.secret_logged": {"Mỗi lần xem danh tính người tố cáo đều được ghi lại.", "Every read of the denouncer's identity is logged."},
 	"case.clocks":        {"Thời hạn", "Deadlines"},
 	"case.no_clocks":     {"Không còn thời hạn nào đang chạy.", "No deadline is running."},

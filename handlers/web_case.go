@@ -59,6 +59,9 @@ type eventForm struct {
 	Values       map[string]string
 	Errors       map[string]string
 	Problem      string // a refusal that names no field
+	Warning      string // a date to confirm (a dialogue on a day off)
+	Hint         string // what the act may still do (the extensions left)
+	DaysMax      int    // the most days an extension may add
 	Open         bool
 	Fields       []string
 	Staff        []store.User
@@ -217,7 +220,7 @@ func (w *web) casePageData(c *gin.Context, cs store.Case, sent *eventForm) (case
 			Details: historyDetails(lang, cs.Kind, workflow.Event(h.Event), h.Payload, names)})
 	}
 	if view.MayAct {
-		view.Forms = caseForms(cs, v, staff, today, sent)
+		view.Forms = caseForms(cs, v, staff, today, sent, lang)
 	}
 	if sent != nil && !slices.ContainsFunc(view.Forms, func(f eventForm) bool { return f.Event == sent.Event }) {
 		// The form is gone (the case moved on): say why at the top.
@@ -238,11 +241,8 @@ func caseClocks(cs store.Case, cal *workflow.Calendar, today workflow.Date, lang
 		if !k.StoppedOn.IsZero() {
 			continue
 		}
-		vi, en := k.Explain(cal)
-		row := caseClockRow{Name: k.Name, DueOn: k.DueOn, Status: workflow.StatusOn(cal, k.DueOn, today), Explanation: vi}
-		if lang == "en" {
-			row.Explanation = en
-		}
+		row := caseClockRow{Name: k.Name, DueOn: k.DueOn, Status: workflow.StatusOn(cal, k.DueOn, today),
+			Explanation: explainIn(lang, k, cal)}
 		if !k.SuspendedOn.IsZero() {
 			row.Paused = fmt.Sprintf(translate(lang, "case.suspended"), k.SuspendedOn.VN(), k.RunDays)
 		}
@@ -267,7 +267,7 @@ func nameOf(ctx context.Context, s *store.Store, names map[string]string, login 
 }
 
 // caseForms builds one form per event this viewer may fire now, in eventOrder.
-func caseForms(cs store.Case, v workflow.Viewer, staff []store.User, today workflow.Date, sent *eventForm) []eventForm {
+func caseForms(cs store.Case, v workflow.Viewer, staff []store.User, today workflow.Date, sent *eventForm, lang string) []eventForm {
 	evs := cs.Available(v.Role)
 	slices.SortStableFunc(evs, func(a, b workflow.Event) int { return orderOf(a) - orderOf(b) })
 	var out []eventForm
@@ -278,7 +278,7 @@ func caseForms(cs store.Case, v workflow.Viewer, staff []store.User, today workf
 			f.Staff = staff
 		}
 		if f.Has("reason_code") {
-			f.Reasons = workflow.ReasonCodes(cs.Kind, e)
+			f.Reasons = localReasons(lang, workflow.ReasonCodes(cs.Kind, e))
 		}
 		if f.Has("outcome") {
 			f.Outcomes = workflow.OutcomesFor(cs.Kind)
@@ -289,8 +289,14 @@ func caseForms(cs store.Case, v workflow.Viewer, staff []store.User, today workf
 		if f.Has("channel") {
 			f.Channels = disclosureChannels
 		}
+		if x, ok := cs.Extension(); ok && e == workflow.EvExtend {
+			f.Hint, f.DaysMax = extensionHint(lang, x), x.MaxDays
+		}
 		if sent != nil && sent.Event == e {
-			f.Values, f.Errors, f.Problem, f.Open = sent.Values, sent.Errors, sent.Problem, true
+			f.Values, f.Errors, f.Problem, f.Warning, f.Open = sent.Values, sent.Errors, sent.Problem, sent.Warning, true
+			if sent.Has(confirmDayOff) {
+				f.Fields = append(f.Fields, confirmDayOff)
+			}
 		}
 		out = append(out, f)
 	}
@@ -328,7 +334,7 @@ func defaultValues(e workflow.Event, cs store.Case, today workflow.Date) map[str
 // formFieldNames are every field an event form may post.
 var formFieldNames = []string{"on", "note", "assignee", "complexity", "remote_area", "competent", "reason_code",
 	"target", "duplicate_of", "days", "dialogue_on", "minutes", "attended", "differs", "outcome", "summary",
-	"channel", "text", "violation_signs"}
+	"channel", "text", "violation_signs", confirmDayOff}
 
 // caseEvent is POST /ho-so/:id/su-kien: fires the posted event with the
 // posted version; a refusal comes back in its form with the values kept.
@@ -347,6 +353,9 @@ func (w *web) caseEvent(c *gin.Context) {
 		sent.Values[name] = c.PostForm(name)
 	}
 	sent.Fields = append([]string{"on"}, eventFields(sent.Event, cs.Kind)...)
+	if sent.Event == workflow.EvScheduleDialogue && sent.Values[confirmDayOff] == "1" {
+		sent.Fields = append(sent.Fields, confirmDayOff) // the box stays until the date is a working day
+	}
 	version, in, err := w.eventInput(c, cs, sent)
 	if err == nil {
 		var updated store.Case
@@ -379,7 +388,12 @@ func (w *web) eventRefused(c *gin.Context, cs store.Case, sent *eventForm, err e
 		w.renderCase(c, http.StatusConflict, fresh, sent, sent.Problem)
 		return
 	}
-	if e.Field != "" && sent.Has(e.Field) {
+	if e.Code == workflow.CodeDialogueNotWorkingDay && sent.Has("dialogue_on") {
+		sent.Warning = w.dayOffWarning(langOf(c), sent.Values["dialogue_on"])
+		if !sent.Has(confirmDayOff) {
+			sent.Fields = append(sent.Fields, confirmDayOff)
+		}
+	} else if e.Field != "" && sent.Has(e.Field) {
 		sent.Errors[e.Field] = caseErrText(e)
 	} else {
 		sent.Problem = caseErrText(e)
@@ -426,6 +440,7 @@ func (w *web) eventInput(c *gin.Context, cs store.Case, sent *eventForm) (int, w
 	}
 	b.RemoteArea, b.Differs, b.Attended = checked("remote_area"), checked("differs"), checked("attended")
 	b.ViolationSigns = sent.Has("violation_signs") && vals["violation_signs"] == "1"
+	b.ConfirmDayOff = sent.Has(confirmDayOff) && vals[confirmDayOff] == "1"
 	if sent.Has("competent") && vals["competent"] != "" {
 		yes := vals["competent"] == "yes"
 		b.Competent = &yes

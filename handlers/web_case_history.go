@@ -45,12 +45,7 @@ func historyDetails(lang string, k workflow.Kind, e workflow.Event, raw json.Raw
 		add(t("field.assignee"), a)
 	}
 	if code := str("reason_code"); code != "" {
-		for _, r := range workflow.ReasonCodes(k, e) {
-			if r.Code == code {
-				code += " — " + r.Label
-			}
-		}
-		add(t("field.reason_code"), code)
+		add(t("field.reason_code"), reasonLabel(lang, code))
 	}
 	add(t("field.duplicate_of"), str("duplicate_of"))
 	add(t("field.target"), str("target"))
@@ -61,6 +56,7 @@ func historyDetails(lang string, k workflow.Kind, e workflow.Event, raw json.Raw
 	add(t("field.competent"), str("competent"))
 	add(t("field.differs"), str("differs"))
 	add(t("field.dialogue_on"), isoToVN(str("dialogue_on")))
+	add(t("field.non_working_day"), dayOffIn(lang, str("non_working_day")))
 	add(t("field.minutes"), str("minutes"))
 	add(t("field.attended"), str("attended"))
 	add(t("field.days"), str("days"))

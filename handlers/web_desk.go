@@ -454,11 +454,8 @@ func receiptClocks(cs store.Case, cal *workflow.Calendar, lang string) []receipt
 			if k.Name != name || !k.StoppedOn.IsZero() {
 				continue
 			}
-			vi, en := k.Explain(cal)
-			if lang == "en" {
-				vi = en
-			}
-			out = append(out, receiptClock{Label: translate(lang, "receipt.clock."+string(name)), DueOn: k.DueOn, Explanation: vi})
+			out = append(out, receiptClock{Label: translate(lang, "receipt.clock."+string(name)), DueOn: k.DueOn,
+				Explanation: explainIn(lang, k, cal)})
 		}
 	}
 	return out

@@ -42,6 +42,7 @@ type Input struct {
 	DuplicateOf    int64
 	Days           int
 	DialogueOn     Date
+	ConfirmDayOff  bool // keep a dialogue date on which agencies do not work
 	Minutes        string
 	Attended       *bool
 	Differs        *bool
@@ -182,7 +183,7 @@ func (n *Case) effect(in Input, env Env, p map[string]any) error {
 	case EvAccept:
 		// An anonymous denunciation is not processed under the Law (LTC 25(1)); it may only be filed.
 		if n.Kind == Denunciation && n.Anonymous {
-			return Errorf(CodeAnonymousDenunciation, "không thụ lý tố cáo nặc danh (Luật Tố cáo 2018 Điều 25); có thể lưu đơn với mã TC-NP-07")
+			return Errorf(CodeAnonymousDenunciation, "không thụ lý tố cáo nặc danh (Điều 25 Luật Tố cáo 2018); có thể lưu đơn với mã TC-NP-07")
 		}
 		n.AcceptedOn = on
 		n.stopClocks(on, p, ClockProcessing, ClockAcceptance, ClockTransfer)
@@ -218,7 +219,10 @@ func (n *Case) effect(in Input, env Env, p map[string]any) error {
 			p["differs"] = *in.Differs
 		}
 	case EvScheduleDialogue:
-		return n.scheduleDialogue(in, p)
+		if err := n.scheduleDialogue(in, p); err != nil {
+			return err
+		}
+		return dialogueOnWorkingDay(in, env, p)
 	case EvRecordDialogue:
 		if n.Facts.DialogueScheduledOn.IsZero() {
 			return Errorf(CodeDialogueNotScheduled, "chưa lên lịch đối thoại")
@@ -236,7 +240,7 @@ func (n *Case) effect(in Input, env Env, p map[string]any) error {
 	case EvSuspend:
 		// Complaints gained suspension with LKN Art. 11a (Luật 136/2025, from 01/07/2026).
 		if n.Kind == Complaint && on.Before(nd155From) {
-			return Errorf(CodeIllegalTransition, "tạm đình chỉ giải quyết khiếu nại chỉ áp dụng từ 01/07/2026 (LKN Điều 11a)")
+			return Errorf(CodeIllegalTransition, "tạm đình chỉ giải quyết khiếu nại chỉ áp dụng từ 01/07/2026 (Điều 11a Luật Khiếu nại 2011)")
 		}
 		n.suspend(on, p)
 	case EvResume:
@@ -334,12 +338,12 @@ func (n *Case) extend(in Input, env Env, p map[string]any) error {
 	}
 	k := &n.Clocks[i]
 	r, _ := ruleFor(n.Kind, n.Round, name, k.StartedOn)
-	if k.Extensions >= r.Extensions[n.Complexity] {
-		return &Error{Code: CodeExtensionLimit, Field: "days",
-			Message: "đã hết số lần gia hạn cho phép theo mức độ phức tạp (Luật Tố cáo 2018 Điều 24, 30)"}
+	x, _ := n.Extension()
+	if x.Left == 0 {
+		return x.refusal(r, n.Complexity)
 	}
 	if in.Days < 1 || in.Days > r.ExtensionDays {
-		return Invalid("days", "số ngày gia hạn phải từ 1 đến %d", r.ExtensionDays)
+		return x.badDays()
 	}
 	k.Extensions++
 	k.Days += in.Days
@@ -406,7 +410,7 @@ func (n *Case) resolve(in Input, env Env, p map[string]any) error {
 	// verification differ (LKN 30); a dialogue case records its minutes first.
 	needDialogue := n.Kind == Dialogue || n.Kind == Complaint && (n.Round == 2 || n.Facts.VerificationDiffers)
 	if needDialogue && !n.Facts.DialogueRecorded {
-		return Errorf(CodeDialogueRequired, "phải tổ chức và ghi biên bản đối thoại trước khi giải quyết (LKN 2011 Điều 30, 39)")
+		return Errorf(CodeDialogueRequired, "phải tổ chức và ghi biên bản đối thoại trước khi giải quyết (Điều 30, 39 Luật Khiếu nại 2011)")
 	}
 	n.Outcome, n.ResolvedOn, n.Facts.Summary = in.Outcome, in.On, in.Summary
 	p["outcome"], p["summary"] = in.Outcome, in.Summary

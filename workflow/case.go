@@ -97,11 +97,13 @@ func (c Case) EarliestDue() Date {
 
 // Available lists, sorted, the events a role may fire on this case now: those
 // the state allows, less the duties already done (a notification or a delivery
-// whose clock has stopped).
+// whose clock has stopped) and an extension the complexity no longer allows
+// (LTC 24(1), 30).
 func (c Case) Available(r Role) []Event {
 	var out []Event
 	for _, e := range AvailableEvents(c.Kind, c.State, r) {
-		if e == EvNotify && c.clock(ClockNotification) < 0 || e == EvDeliver && c.clock(ClockDelivery) < 0 {
+		if e == EvNotify && c.clock(ClockNotification) < 0 || e == EvDeliver && c.clock(ClockDelivery) < 0 ||
+			e == EvExtend && c.ExtensionsLeft() == 0 {
 			continue
 		}
 		out = append(out, e)

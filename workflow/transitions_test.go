@@ -478,7 +478,7 @@ func TestKindRules(t *testing.T) {
 			{"2026-10-06", "2026-10-10", CodeDialogueNotice}, // 4 days
 			{"2026-10-06", "2026-10-06", CodeDialogueNotice}, // same day
 			{"2026-10-06", "2026-10-01", CodeDialogueNotice}, // before the notice
-			{"2026-10-06", "2026-10-11", ""},                 // 5 days
+			{"2026-10-07", "2026-10-12", ""},                 // 5 days (Wed to Mon: a dialogue is set on a working day)
 		} {
 			_, _, err := Apply(c, scheduleOn(tc.notice, tc.on), handler, env)
 			if tc.code == "" {
