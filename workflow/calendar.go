@@ -86,6 +86,9 @@ func (c *Calendar) Reason(d Date) (vi, en string) {
 		if e.Source != "" && !strings.Contains(e.Source, "BLLĐ") {
 			vi += ", " + e.Source
 		}
+		if e.Provisional { // the Prime Minister has not yet fixed the year's days
+			return vi + " (dự kiến)", vi + " (provisional)"
+		}
 		return vi, vi
 	}
 	switch d.Weekday() {

@@ -261,6 +261,8 @@ func TestCalendarReason(t *testing.T) {
 		{"2026-01-02", "Nghỉ hoán đổi, VPCP 12729/VPCP-KGVX ngày 25/12/2025", "Nghỉ hoán đổi, VPCP 12729/VPCP-KGVX ngày 25/12/2025"},
 		{"2026-04-27", "Nghỉ bù Giỗ Tổ Hùng Vương", "Nghỉ bù Giỗ Tổ Hùng Vương"},
 		{"2026-01-10", "", ""}, // a Saturday worked
+		// A year whose days the Prime Minister has not fixed says so.
+		{"2027-02-08", "Tết Nguyên đán Đinh Mùi (dự kiến)", "Tết Nguyên đán Đinh Mùi (provisional)"},
 	} {
 		vi, en := officialCalendar.Reason(date(tc.day))
 		if vi != tc.vi || en != tc.en {
