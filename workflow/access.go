@@ -82,3 +82,15 @@ func (v Viewer) MayAct(c CaseRef) bool {
 	}
 	return false
 }
+
+// MayReadSettings reports whether the viewer may read a unit's settings:
+// administrators, heads and supervisors, for their unit and those below it.
+func (v Viewer) MayReadSettings(unitID int64) bool {
+	return (v.Role == RoleAdmin || v.Role == RoleHead || v.Role == RoleSupervisor) && v.InScope(unitID)
+}
+
+// MaySetSettings reports whether the viewer may change a unit's settings:
+// administrators, for their unit and those below it (DOMAIN.md §4).
+func (v Viewer) MaySetSettings(unitID int64) bool {
+	return v.Role == RoleAdmin && v.InScope(unitID)
+}
