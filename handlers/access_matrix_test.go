@@ -207,6 +207,21 @@ var amRoutes = []amRoute{
 			return e.api(a, http.MethodPut, "/api/v1/calendar/2031-06-03", `{"kind":"off","name":"Ngày nghỉ thử","source":"kiểm thử"}`)
 		}},
 
+	{name: "GET /api/v1/settings/:unit", // administrators, heads and supervisors, within their scope
+		want: [2]string{
+			"403 403 403 403 200 200 200 | 403 403 403 403 403 | 401",
+			"403 403 403 403 200 200 200 | 403 403 200 200 200 | 401"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodGet, "/api/v1/settings/"+c.Unit, "")
+		}},
+	{name: "PUT /api/v1/settings/:unit", // administrators only, within their scope
+		want: [2]string{
+			"403 403 403 403 403 403 200 | 403 403 403 403 403 | 401",
+			"403 403 403 403 403 403 200 | 403 403 403 403 200 | 401"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodPut, "/api/v1/settings/"+c.Unit, `{"effective_from":"2026-12-01","petition_days":30}`)
+		}},
+
 	// ---- public pages ----
 	{name: "GET /",
 		want: amBoth("303 303 303 303 303 303 303 | 303 303 303 303 303 | 303"),
@@ -318,6 +333,22 @@ var amRoutes = []amRoute{
 			"403 403 403 403 200 200 200 | 403 403 200 200 200 | 303"},
 		do: func(e *amEnv, a amActor, c amCase) amResp {
 			return e.page(a, http.MethodGet, "/giam-sat/ho-so?measure=open&scope="+c.Unit, nil)
+		}},
+
+	{name: "GET /cai-dat?unit=", staff: true, // the unit settings: administrators, heads, supervisors, within their scope
+		want: [2]string{
+			"403 403 403 403 200 200 200 | 403 403 403 403 403 | 303",
+			"403 403 403 403 200 200 200 | 403 403 200 200 200 | 303"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodGet, "/cai-dat?unit="+c.Unit, nil)
+		}},
+	{name: "POST /cai-dat", staff: true, // administrators set them, within their scope
+		want: [2]string{
+			"403 403 403 403 403 403 303 | 403 403 403 403 403 | 303",
+			"403 403 403 403 403 403 303 | 403 403 403 403 303 | 303"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			form := url.Values{"unit": {c.Unit}, "effective_from": {"01/12/2026"}, "petition_days": {"30"}}
+			return e.page(a, http.MethodPost, "/cai-dat", form)
 		}},
 
 	// ---- fallbacks ----

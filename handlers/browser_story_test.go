@@ -101,7 +101,7 @@ func TestWholeStoryInTheBrowser(t *testing.T) {
 		typed: map[string]string{"note": "Đã xác minh hồ sơ cấp phép tại phường."}})
 	handler.mustSee("the verified denunciation", "Đã ghi nhận: Báo cáo xác minh.", "Đã xác minh hồ sơ cấp phép tại phường.")
 	storyAct(handler, "notify the denouncer", "notify", storyForm{set: map[string]string{"on": "25/11/2026"}})
-	handler.mustSee("the notified denunciation", "Đã ghi nhận: Thông báo thụ lý cho người tố cáo.")
+	handler.mustSee("the notified denunciation", "Đã ghi nhận: Thông báo cho người tố cáo / cơ quan chuyển đơn.")
 	handler.mustNotSee("the handler's denunciation page", secrets...)
 	storyShot(handler, "09-handler-denunciation", "the handler's denunciation page")
 

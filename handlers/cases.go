@@ -24,6 +24,19 @@ type createCaseBody struct {
 	Signatories int                 `json:"signatories"`
 	RemoteArea  bool                `json:"remote_area"`
 	Complexity  workflow.Complexity `json:"complexity"`
+	// Registration facts (README: API): a complaint against a disciplinary decision (LKN 46–55);
+	// a denunciation received by transfer from another body (TT 05/2021 Art. 14); one forwarded
+	// by the press or a competent authority (LTC 26(2)). The last two imply channel "forwarded".
+	Disciplinary         bool `json:"disciplinary"`
+	ReceivedByTransfer   bool `json:"received_by_transfer"`
+	ForwardedByAuthority bool `json:"forwarded_by_authority"`
+}
+
+// intake is the body as the engine registers it: the one place that lists the intake's fields.
+func (b createCaseBody) intake() workflow.Intake {
+	return workflow.Intake{Kind: b.Kind, Round: b.Round, Channel: b.Channel, ReceivedOn: b.ReceivedOn,
+		Anonymous: b.Anonymous, Signatories: b.Signatories, RemoteArea: b.RemoteArea, Complexity: b.Complexity,
+		Disciplinary: b.Disciplinary, ReceivedByTransfer: b.ReceivedByTransfer, ForwardedByAuthority: b.ForwardedByAuthority}
 }
 
 func (b *createCaseBody) normalise() error {
@@ -45,6 +58,9 @@ func (b *createCaseBody) normalise() error {
 	}
 	if b.Channel == "" {
 		b.Channel = "walk_in"
+		if b.ReceivedByTransfer || b.ForwardedByAuthority {
+			b.Channel = workflow.ChannelForwarded
+		}
 	}
 	return nil
 }
@@ -63,9 +79,7 @@ func (a *api) createCase(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	in := store.NewCase{Subject: b.Subject, Content: b.Content, Petitioner: b.Petitioner,
-		Intake: workflow.Intake{Kind: b.Kind, Round: b.Round, Channel: b.Channel, ReceivedOn: b.ReceivedOn,
-			Anonymous: b.Anonymous, Signatories: b.Signatories, RemoteArea: b.RemoteArea, Complexity: b.Complexity}}
+	in := store.NewCase{Subject: b.Subject, Content: b.Content, Petitioner: b.Petitioner, Intake: b.intake()}
 	if b.PriorCaseID != nil {
 		in.PriorCaseID = *b.PriorCaseID
 	}

@@ -32,13 +32,15 @@ type eventBody struct {
 	Channel        string              `json:"channel"`
 	Text           string              `json:"text"`
 	ViolationSigns bool                `json:"violation_signs"`
+	To             string              `json:"to"`    // notify: "denouncer" or "forwarder"
+	Clock          workflow.ClockName  `json:"clock"` // deliver: "delivery" or "decision_delivery"
 }
 
 func (b *eventBody) input() (workflow.Input, error) {
 	err := texts(textField{"note", &b.Note, maxLong}, textField{"assignee", &b.Assignee, maxShort},
 		textField{"reason_code", &b.ReasonCode, 32}, textField{"target", &b.Target, 500},
 		textField{"minutes", &b.Minutes, maxLong}, textField{"summary", &b.Summary, maxLong},
-		textField{"channel", &b.Channel, maxShort}, textField{"text", &b.Text, maxLong})
+		textField{"channel", &b.Channel, maxShort}, textField{"text", &b.Text, maxLong}, textField{"to", &b.To, 32})
 	if err != nil {
 		return workflow.Input{}, err
 	}
@@ -52,7 +54,7 @@ func (b *eventBody) input() (workflow.Input, error) {
 		RemoteArea: b.RemoteArea, Competent: b.Competent, ReasonCode: b.ReasonCode, Target: b.Target,
 		DuplicateOf: b.DuplicateOf, Days: b.Days, DialogueOn: b.DialogueOn, ConfirmDayOff: b.ConfirmDayOff, Minutes: b.Minutes,
 		Attended: b.Attended, Differs: b.Differs, Outcome: b.Outcome, Summary: b.Summary, Channel: b.Channel,
-		Text: b.Text, ViolationSigns: b.ViolationSigns}, nil
+		Text: b.Text, ViolationSigns: b.ViolationSigns, To: b.To, Clock: b.Clock}, nil
 }
 
 func (a *api) fireEvent(c *gin.Context) {

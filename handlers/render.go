@@ -124,8 +124,11 @@ func navFor(u *store.User, current string) []navItem {
 		case workflow.RoleHead:
 			items = append(items, navItem{Key: "nav.desk", Href: "/tiep-nhan"}, navItem{Key: "nav.queue", Href: "/ho-so"},
 				navItem{Key: "nav.audit", Href: "/giam-sat"})
-		case workflow.RoleSupervisor, workflow.RoleAdmin:
+		case workflow.RoleSupervisor:
 			items = append(items, navItem{Key: "nav.audit", Href: "/giam-sat"}, navItem{Key: "nav.queue", Href: "/ho-so"})
+		case workflow.RoleAdmin:
+			items = append(items, navItem{Key: "nav.audit", Href: "/giam-sat"}, navItem{Key: "nav.queue", Href: "/ho-so"},
+				navItem{Key: "nav.settings", Href: "/cai-dat"})
 		}
 	}
 	items = append(items, navItem{Key: "nav.public", Href: "/cong-khai"})

@@ -40,6 +40,8 @@ func New(s *store.Store) (http.Handler, error) {
 	authed.GET("/backlog", a.backlog)
 	authed.GET("/calendar", a.calendarDays)
 	authed.PUT("/calendar/:day", a.setCalendarDay)
+	authed.GET("/settings/:unit", a.getSettings)
+	authed.PUT("/settings/:unit", a.putSettings)
 
 	if err := mountPages(r, s, a.limiter); err != nil {
 		return nil, err

@@ -29,6 +29,9 @@ type caseView struct {
 	Signatories     int                 `json:"signatories"`
 	RemoteArea      bool                `json:"remote_area"`
 	Complexity      workflow.Complexity `json:"complexity"`
+	Disciplinary    bool                `json:"disciplinary"`
+	ByTransfer      bool                `json:"received_by_transfer"`
+	ByAuthority     bool                `json:"forwarded_by_authority"`
 	DueOn           *string             `json:"due_on"`
 	Clocks          []clockView         `json:"clocks"`
 	Status          workflow.Status     `json:"status"`
@@ -62,7 +65,8 @@ func newCaseView(c store.Case, v workflow.Viewer, p *store.Petitioner, cal *work
 		ResolvedOn: optDate(c.ResolvedOn), DisclosedOn: optDate(c.DisclosedOn), Outcome: optString(string(c.Outcome)),
 		Unit: unitView{c.UnitCode, c.UnitName}, Assignee: optString(c.Assignee), Subject: c.Subject,
 		Content: c.Content, Petitioner: p, Anonymous: c.Anonymous, Signatories: c.Signatories,
-		RemoteArea: c.RemoteArea, Complexity: c.Complexity, DueOn: optDate(c.EarliestDue()),
+		RemoteArea: c.RemoteArea, Complexity: c.Complexity, Disciplinary: c.Disciplinary,
+		ByTransfer: c.ReceivedByTransfer, ByAuthority: c.ForwardedByAuthority, DueOn: optDate(c.EarliestDue()),
 		Status: c.StatusOn(cal, today), Prolonged: workflow.ProlongedOn(c.State, c.MatterStartedOn, today),
 		MatterStartedOn: c.MatterStartedOn.String(), Clocks: []clockView{}, AvailableEvents: []workflow.Event{}}
 	if c.Kind == workflow.Complaint {

@@ -69,6 +69,7 @@ type eventForm struct {
 	Outcomes     []workflow.Outcome
 	Complexities []workflow.Complexity
 	Channels     []string
+	Options      []string // the choices of "to" (notify) or "clock" (deliver): the duties still open
 }
 
 // ID is the element id of a field, unique on the page.
@@ -127,8 +128,44 @@ func eventFields(e workflow.Event, k workflow.Kind) []string {
 		if k == workflow.Denunciation {
 			return []string{"violation_signs", "note"}
 		}
+	case workflow.EvNotify:
+		return []string{"to", "note"}
+	case workflow.EvDeliver:
+		return []string{"clock", "note"}
 	}
 	return []string{"note"}
+}
+
+// openDuties lists the choices of notify's "to" (whom the denouncer's notice
+// or the forwarder's reply is owed, LTC 29(3), 26(2)) and deliver's "clock"
+// (the decision or conclusion, or an interim decision, LTC 34(4)): those
+// whose clock still runs, the first the default.
+func openDuties(e workflow.Event, cs store.Case) []string {
+	running := func(name workflow.ClockName) bool {
+		for _, k := range cs.RunningClocks() {
+			if k.Name == name {
+				return true
+			}
+		}
+		return false
+	}
+	var out []string
+	switch e {
+	case workflow.EvNotify:
+		if running(workflow.ClockNotification) {
+			out = append(out, workflow.NotifyDenouncer)
+		}
+		if running(workflow.ClockForwarderReply) {
+			out = append(out, workflow.NotifyForwarder)
+		}
+	case workflow.EvDeliver:
+		for _, name := range []workflow.ClockName{workflow.ClockDelivery, workflow.ClockDecisionDelivery} {
+			if running(name) {
+				out = append(out, string(name))
+			}
+		}
+	}
+	return out
 }
 
 // disclosureChannels are where a decision may be published.
@@ -292,6 +329,9 @@ func caseForms(cs store.Case, v workflow.Viewer, staff []store.User, today workf
 		if x, ok := cs.Extension(); ok && e == workflow.EvExtend {
 			f.Hint, f.DaysMax = extensionHint(lang, x), x.MaxDays
 		}
+		if f.Has("to") || f.Has("clock") {
+			f.Options = openDuties(e, cs)
+		}
 		if sent != nil && sent.Event == e {
 			f.Values, f.Errors, f.Problem, f.Warning, f.Open = sent.Values, sent.Errors, sent.Problem, sent.Warning, true
 			if sent.Has(confirmDayOff) {
@@ -327,6 +367,10 @@ func defaultValues(e workflow.Event, cs store.Case, today workflow.Date) map[str
 		if cs.Facts.VerificationDiffers {
 			vals["differs"] = "1"
 		}
+	case workflow.EvNotify, workflow.EvDeliver:
+		if opts := openDuties(e, cs); len(opts) > 0 {
+			vals[map[workflow.Event]string{workflow.EvNotify: "to", workflow.EvDeliver: "clock"}[e]] = opts[0]
+		}
 	}
 	return vals
 }
@@ -334,7 +378,7 @@ func defaultValues(e workflow.Event, cs store.Case, today workflow.Date) map[str
 // formFieldNames are every field an event form may post.
 var formFieldNames = []string{"on", "note", "assignee", "complexity", "remote_area", "competent", "reason_code",
 	"target", "duplicate_of", "days", "dialogue_on", "minutes", "attended", "differs", "outcome", "summary",
-	"channel", "text", "violation_signs", confirmDayOff}
+	"channel", "text", "violation_signs", "to", "clock", confirmDayOff}
 
 // caseEvent is POST /ho-so/:id/su-kien: fires the posted event with the
 // posted version; a refusal comes back in its form with the values kept.
@@ -412,7 +456,7 @@ func (w *web) eventInput(c *gin.Context, cs store.Case, sent *eventForm) (int, w
 	b := eventBody{Event: sent.Event, Version: &version, Note: vals["note"], Assignee: vals["assignee"],
 		Complexity: workflow.Complexity(vals["complexity"]), ReasonCode: vals["reason_code"], Target: vals["target"],
 		Minutes: vals["minutes"], Outcome: workflow.Outcome(vals["outcome"]), Summary: vals["summary"],
-		Channel: vals["channel"], Text: vals["text"]}
+		Channel: vals["channel"], Text: vals["text"], To: vals["to"], Clock: workflow.ClockName(vals["clock"])}
 	if b.On, err = parseFormDate("on", vals["on"], lang); err != nil {
 		return 0, workflow.Input{}, err
 	}

@@ -30,6 +30,7 @@ type deskValues struct {
 	Subject, Content                            string
 	Name, IDNumber, Phone, Address              string
 	Anonymous, RemoteArea                       bool
+	Disciplinary, ByTransfer, ByAuthority       bool
 	Signatories, Complexity                     string
 }
 
@@ -59,7 +60,8 @@ type repeatRow struct {
 
 // deskFieldOrder is the tab order of the form; the first field in error gets the focus.
 var deskFieldOrder = []string{"kind", "round", "prior_code", "channel", "received_on", "subject", "content",
-	"name", "id_number", "phone", "signatories", "address", "anonymous", "complexity", "remote_area"}
+	"name", "id_number", "phone", "signatories", "address", "anonymous", "complexity", "remote_area",
+	"disciplinary", "received_by_transfer", "forwarded_by_authority"}
 
 // deskField maps a field named by the API's validation or the engine
 // (workflow.Error.Field) to the desk form's field.
@@ -118,9 +120,7 @@ func (w *web) deskSubmit(c *gin.Context) {
 			return
 		}
 	}
-	in := store.NewCase{Subject: body.Subject, Content: body.Content, Petitioner: body.Petitioner,
-		Intake: workflow.Intake{Kind: body.Kind, Round: body.Round, Channel: body.Channel, ReceivedOn: body.ReceivedOn,
-			Anonymous: body.Anonymous, Signatories: body.Signatories, RemoteArea: body.RemoteArea, Complexity: body.Complexity}}
+	in := store.NewCase{Subject: body.Subject, Content: body.Content, Petitioner: body.Petitioner, Intake: body.intake()}
 	if body.PriorCaseID != nil {
 		in.PriorCaseID = *body.PriorCaseID
 	}
@@ -151,7 +151,8 @@ func deskValuesOf(c *gin.Context) deskValues {
 		Content: c.PostForm("content"), Name: c.PostForm("name"), IDNumber: c.PostForm("id_number"),
 		Phone: c.PostForm("phone"), Address: c.PostForm("address"), Anonymous: c.PostForm("anonymous") == "1",
 		Signatories: c.PostForm("signatories"), RemoteArea: c.PostForm("remote_area") == "1",
-		Complexity: c.PostForm("complexity")}
+		Complexity: c.PostForm("complexity"), Disciplinary: c.PostForm("disciplinary") == "1",
+		ByTransfer: c.PostForm("received_by_transfer") == "1", ByAuthority: c.PostForm("forwarded_by_authority") == "1"}
 }
 
 // deskBody turns the form into the API's createCaseBody and validates it the
@@ -162,7 +163,8 @@ func (w *web) deskBody(ctx context.Context, v workflow.Viewer, vals deskValues, 
 	t := func(key string) string { return translate(lang, key) }
 	b := createCaseBody{Kind: workflow.Kind(vals.Kind), Channel: workflow.Channel(vals.Channel), Subject: vals.Subject,
 		Content: vals.Content, Anonymous: vals.Anonymous, RemoteArea: vals.RemoteArea,
-		Complexity: workflow.Complexity(vals.Complexity),
+		Complexity: workflow.Complexity(vals.Complexity), Disciplinary: vals.Disciplinary,
+		ReceivedByTransfer: vals.ByTransfer, ForwardedByAuthority: vals.ByAuthority,
 		Petitioner: store.Petitioner{Name: vals.Name, IDNumber: vals.IDNumber, Phone: vals.Phone, Address: vals.Address}}
 	if vals.Kind == "" {
 		errs["kind"] = t("desk.err.kind")
@@ -197,10 +199,8 @@ func (w *web) deskBody(ctx context.Context, v workflow.Viewer, vals deskValues, 
 	}
 	deskNormalise(&b, errs)
 	if _, taken := errs["kind"]; !taken {
-		in := workflow.Intake{Kind: b.Kind, Round: b.Round, Channel: b.Channel, ReceivedOn: b.ReceivedOn,
-			Anonymous: b.Anonymous, Signatories: b.Signatories, RemoteArea: b.RemoteArea, Complexity: b.Complexity}
 		env := workflow.Env{Calendar: w.store.Calendar(), Today: w.store.Today(), Settings: workflow.DefaultUnitSettings}
-		if _, _, err := workflow.Receive(in, env); err != nil {
+		if _, _, err := workflow.Receive(b.intake(), env); err != nil {
 			addEngineError(errs, err)
 		}
 	}

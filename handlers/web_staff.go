@@ -5,7 +5,7 @@ import "github.com/gin-gonic/gin"
 // mountStaffPages adds the pages of signed-in officials. Each page lives in its
 // own file: web_desk.go (reception desk and receipt), web_queue.go (queue and
 // bulk assignment), web_case.go (case page and its action forms), web_audit.go
-// (the supervisor's backlog audit).
+// (the supervisor's backlog audit), web_settings.go (the unit settings).
 func (w *web) mountStaffPages(g *gin.RouterGroup) {
 	g.GET("/tiep-nhan", w.deskForm)
 	g.POST("/tiep-nhan", w.deskSubmit)
@@ -16,4 +16,6 @@ func (w *web) mountStaffPages(g *gin.RouterGroup) {
 	g.POST("/ho-so/:id/su-kien", w.caseEvent)
 	g.GET("/giam-sat", w.audit)
 	g.GET("/giam-sat/ho-so", w.auditList)
+	g.GET("/cai-dat", w.settingsPageGet)
+	g.POST("/cai-dat", w.settingsPagePost)
 }

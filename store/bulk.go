@@ -28,7 +28,7 @@ type Bulk struct {
 	s        *Store
 	env      workflow.Env
 	units    map[int64]Unit
-	settings map[int64]workflow.UnitSettings // each unit's, decoded once
+	settings map[int64]workflow.SettingsHistory // each unit's, decoded once
 	users    map[string]User
 
 	nextCase, nextRecord int64
@@ -98,7 +98,7 @@ const bulkHandOver = 2500
 // Bulk starts a bulk load. The caller must Close (or Abort) it.
 func (s *Store) Bulk(ctx context.Context) (*Bulk, error) {
 	b := &Bulk{s: s, env: workflow.Env{Calendar: s.Calendar(), Today: s.Today()}, units: map[int64]Unit{},
-		settings: map[int64]workflow.UnitSettings{}, users: map[string]User{}, codes: map[uint64]struct{}{},
+		settings: map[int64]workflow.SettingsHistory{}, users: map[string]User{}, codes: map[uint64]struct{}{},
 		pending: map[int64]*bulkCase{}, spare: make(chan []bulkRecord, 2), batches: make(chan bulkBatch, 1),
 		rows: make(chan *bulkRows, 1), done: make(chan error, 1), batchSize: bulkHandOver, txCases: BulkBatch}
 	b.Stamp = func(d workflow.Date) string {
@@ -109,7 +109,7 @@ func (s *Store) Bulk(ctx context.Context) (*Bulk, error) {
 		return nil, err
 	}
 	for _, u := range units {
-		b.units[u.ID], b.settings[u.ID] = u, u.UnitSettings()
+		b.units[u.ID], b.settings[u.ID] = u, u.SettingsHistory()
 	}
 	var users []User
 	if err := s.r.SelectContext(ctx, &users, `SELECT `+userColumns+` FROM users u JOIN units n ON n.id = u.unit_id`); err != nil {
@@ -161,7 +161,7 @@ func (b *Bulk) CreateCase(ctx context.Context, actor User, in NewCase) (Case, er
 		prior, in.Intake.PriorMatterFrom = &in.PriorCaseID, matter
 	}
 	env := b.env
-	env.Settings = b.settings[unit.ID]
+	env.History = b.settings[unit.ID]
 	wc, rec, err := workflow.Receive(in.Intake, env)
 	if err != nil {
 		return Case{}, err
@@ -214,7 +214,7 @@ func (b *Bulk) ApplyEvent(ctx context.Context, actor User, caseID int64, version
 			Message: "nội dung công khai không được nêu họ tên hoặc số định danh của người gửi đơn"}
 	}
 	env := b.env
-	env.Settings = b.settings[c.UnitID]
+	env.History = b.settings[c.UnitID]
 	n, rec, err := workflow.Apply(c.Case, in, workflow.Actor{Login: actor.Login, Role: actor.Role}, env)
 	if err != nil {
 		return Case{}, err

@@ -240,7 +240,8 @@ func (sl *bulkSealer) sealCase(rows *bulkRows, bc *bulkCase) error {
 		rows.nullDate(c.DisclosedOn), rows.date(c.LastEventOn), rows.nullText(string(c.Outcome)), rows.text(c.Subject),
 		rows.text(c.Content), bulkBoolean(c.Anonymous), bulkInteger(int64(c.Signatories)), bulkBoolean(c.RemoteArea),
 		rows.text(string(c.Complexity)), rows.nullDate(c.EarliestDue()), clocks, facts, rows.text(bc.created),
-		rows.text(bc.updated), settledOn, class)
+		rows.text(bc.updated), settledOn, class, bulkBoolean(c.Disciplinary), bulkBoolean(c.ReceivedByTransfer),
+		bulkBoolean(c.ForwardedByAuthority))
 	start := len(rows.arena)
 	var err error
 	if rows.arena, err = sl.appendSealed(rows.arena, c.ID, bc.p); err != nil {

@@ -108,16 +108,19 @@ var (
 			{"handler", workflow.Input{Event: workflow.EvRecordDialogue, On: on("2026-06-19"), Minutes: "Biên bản", Attended: &no}},
 			{"head", workflow.Input{Event: workflow.EvReassign, On: on("2026-06-22"), Assignee: "head"}},
 			{"head", workflow.Input{Event: workflow.EvSuspend, On: on("2026-07-06"), Note: "Chờ giám định"}},
+			{"head", workflow.Input{Event: workflow.EvDeliver, On: on("2026-07-07")}},
 			{"head", workflow.Input{Event: workflow.EvResume, On: on("2026-07-20")}},
+			{"head", workflow.Input{Event: workflow.EvDeliver, On: on("2026-07-21"), Clock: workflow.ClockDecisionDelivery}},
 			{"head", workflow.Input{Event: workflow.EvResolve, On: on("2026-08-03"), Outcome: workflow.PartlyCorrect, Summary: "Đúng một phần"}},
 			{"head", workflow.Input{Event: workflow.EvDeliver, On: on("2026-08-04")}},
 			{"head", workflow.Input{Event: workflow.EvDisclose, On: on("2026-08-05"), Channel: "website", Text: "Quyết định số 1"}},
 			{"head", workflow.Input{Event: workflow.EvClose, On: on("2026-08-25")}},
 		}},
-		{workflow.Intake{Kind: workflow.Complaint, Round: 2, Channel: "post", ReceivedOn: on("2026-09-01")}, 0, []bulkAct{
+		{workflow.Intake{Kind: workflow.Complaint, Round: 2, Channel: "post", ReceivedOn: on("2026-09-01"), Disciplinary: true}, 0, []bulkAct{
 			{"head", workflow.Input{Event: workflow.EvAssign, On: on("2026-09-02"), Assignee: "handler"}},
 			{"head", workflow.Input{Event: workflow.EvAccept, On: on("2026-09-03")}},
 			{"head", workflow.Input{Event: workflow.EvWithdraw, On: on("2026-09-10"), Note: "Rút đơn"}},
+			{"head", workflow.Input{Event: workflow.EvDeliver, On: on("2026-09-11")}},
 		}},
 		{workflow.Intake{Kind: workflow.Denunciation, Channel: "online", ReceivedOn: on("2026-05-04"), Signatories: 12}, -1, []bulkAct{
 			{"head", workflow.Input{Event: workflow.EvAssign, On: on("2026-05-05"), Assignee: "handler"}},
@@ -141,6 +144,10 @@ var (
 			{"head", workflow.Input{Event: workflow.EvReject, On: on("2026-10-22"), ReasonCode: "KP-NA-01"}},
 		}},
 		{workflow.Intake{Kind: workflow.Petition, Channel: "walk_in", ReceivedOn: on("2026-11-24")}, -1, nil},
+		{workflow.Intake{Kind: workflow.Denunciation, Channel: "forwarded", ReceivedOn: on("2026-11-02"),
+			ReceivedByTransfer: true, ForwardedByAuthority: true}, -1, []bulkAct{
+			{"head", workflow.Input{Event: workflow.EvNotify, On: on("2026-11-20"), To: workflow.NotifyForwarder}},
+		}},
 	}
 )
 

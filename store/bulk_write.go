@@ -14,7 +14,8 @@ import (
 var bulkCaseColumns = []string{"id", "tracking_code", "kind", "round", "prior_case_id", "channel", "unit_id",
 	"assignee_id", "registered_by", "state", "version", "received_on", "matter_started_on", "accepted_on",
 	"resolved_on", "disclosed_on", "last_event_on", "outcome", "subject", "content", "anonymous", "signatories",
-	"remote_area", "complexity", "due_on", "clocks", "facts", "created_at", "updated_at", "settled_on", "span_class"}
+	"remote_area", "complexity", "due_on", "clocks", "facts", "created_at", "updated_at", "settled_on", "span_class",
+	"disciplinary", "received_by_transfer", "forwarded_by_authority"}
 
 var bulkPetitionerColumns = []string{"case_id", "sealed", "id_hash", "name_hash"}
 

@@ -84,6 +84,9 @@ type caseRow struct {
 	Signatories     int           `db:"signatories"`
 	RemoteArea      bool          `db:"remote_area"`
 	Complexity      string        `db:"complexity"`
+	Disciplinary    bool          `db:"disciplinary"`
+	ByTransfer      bool          `db:"received_by_transfer"`
+	ByAuthority     bool          `db:"forwarded_by_authority"`
 	Clocks          string        `db:"clocks"`
 	Facts           string        `db:"facts"`
 }
@@ -92,7 +95,7 @@ const caseSelect = `SELECT c.id, c.tracking_code, c.kind, c.round, c.prior_case_
 	n.code AS unit_code, n.name AS unit_name, n.settings AS unit_settings, c.assignee_id, a.login AS assignee, a.name AS assignee_name,
 	c.registered_by, c.state, c.version, c.received_on, c.matter_started_on, c.accepted_on, c.resolved_on,
 	c.disclosed_on, c.last_event_on, c.outcome, c.subject, c.content, c.anonymous, c.signatories, c.remote_area,
-	c.complexity, c.clocks, c.facts
+	c.complexity, c.disciplinary, c.received_by_transfer, c.forwarded_by_authority, c.clocks, c.facts
 	FROM cases c JOIN units n ON n.id = c.unit_id + 0 LEFT JOIN users a ON a.id = c.assignee_id`
 
 // The "+ 0" above and in ListCases keep SQLite's planner from starting at the
@@ -104,7 +107,8 @@ func (r caseRow) toCase() (Case, error) {
 		Case: workflow.Case{ID: r.ID, Kind: workflow.Kind(r.Kind), Round: r.Round, State: workflow.State(r.State),
 			Version: r.Version, Complexity: workflow.Complexity(r.Complexity), RemoteArea: r.RemoteArea,
 			Anonymous: r.Anonymous, ReceivedOn: r.ReceivedOn, MatterStartedOn: r.MatterStartedOn,
-			AcceptedOn: r.AcceptedOn, ResolvedOn: r.ResolvedOn, DisclosedOn: r.DisclosedOn, LastEventOn: r.LastEventOn},
+			AcceptedOn: r.AcceptedOn, ResolvedOn: r.ResolvedOn, DisclosedOn: r.DisclosedOn, LastEventOn: r.LastEventOn,
+			Disciplinary: r.Disciplinary, ReceivedByTransfer: r.ByTransfer, ForwardedByAuthority: r.ByAuthority},
 		TrackingCode: r.TrackingCode, Channel: workflow.Channel(r.Channel), UnitID: r.UnitID, UnitCode: r.UnitCode,
 		UnitName: r.UnitName, UnitSettings: r.UnitSettings, RegisteredBy: r.RegisteredBy, Subject: r.Subject,
 		Content: r.Content, Signatories: r.Signatories,
@@ -155,7 +159,7 @@ func (s *Store) CreateCase(ctx context.Context, actor User, in NewCase) (Case, e
 			prior = &p.ID
 			in.Intake.PriorMatterFrom = p.MatterStartedOn
 		}
-		env := workflow.Env{Calendar: s.Calendar(), Today: s.Today(), Settings: unit.UnitSettings()}
+		env := workflow.Env{Calendar: s.Calendar(), Today: s.Today(), History: unit.SettingsHistory()}
 		c, rec, err := workflow.Receive(in.Intake, env)
 		if err != nil {
 			return err
@@ -172,12 +176,13 @@ func (s *Store) CreateCase(ctx context.Context, actor User, in NewCase) (Case, e
 		var id int64
 		err = tx.GetContext(ctx, &id, `INSERT INTO cases (tracking_code, kind, round, prior_case_id, channel, unit_id,
 			registered_by, state, version, received_on, matter_started_on, last_event_on, subject, content, anonymous,
-			signatories, remote_area, complexity, due_on, clocks, facts, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			signatories, remote_area, complexity, due_on, clocks, facts, created_at, updated_at,
+			disciplinary, received_by_transfer, forwarded_by_authority)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			code, c.Kind, c.Round, prior, in.Intake.Channel, unit.ID, actor.ID, c.State, c.Version,
 			c.ReceivedOn.String(), c.MatterStartedOn.String(), c.LastEventOn.String(), in.Subject, in.Content,
 			c.Anonymous, max(in.Intake.Signatories, 1), c.RemoteArea, c.Complexity, nullDate(c.EarliestDue()),
-			clocks, facts, now, now)
+			clocks, facts, now, now, c.Disciplinary, c.ReceivedByTransfer, c.ForwardedByAuthority)
 		if err != nil {
 			return fmt.Errorf("store: insert case: %w", err)
 		}

@@ -131,7 +131,7 @@ func (s *Store) decide(ctx context.Context, actor User, c Case, version int, in 
 			return fail(err)
 		}
 	}
-	env := workflow.Env{Calendar: s.Calendar(), Today: s.Today(), Settings: unitSettings(c.UnitSettings)}
+	env := workflow.Env{Calendar: s.Calendar(), Today: s.Today(), History: Unit{Settings: c.UnitSettings}.SettingsHistory()}
 	n, rec, err := workflow.Apply(c.Case, in, workflow.Actor{Login: actor.Login, Role: actor.Role}, env)
 	if err != nil {
 		return fail(err)
@@ -146,10 +146,6 @@ func assignable(ctx context.Context, q sqlx.QueryerContext, login string, unitID
 		return User{}, workflow.Invalid("assignee", "người được giao phải là chuyên viên hoặc thủ trưởng của đơn vị xử lý")
 	}
 	return u, nil
-}
-
-func unitSettings(raw string) workflow.UnitSettings {
-	return Unit{Settings: raw}.UnitSettings()
 }
 
 func nullID(id int64) any {

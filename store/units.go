@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/jmoiron/sqlx"
 
@@ -23,11 +24,42 @@ type Unit struct {
 	Settings  string        `db:"settings" json:"-"`
 }
 
-// UnitSettings decodes the unit's settings over the defaults.
+// UnitSettings decodes the unit's latest settings over the defaults: the last
+// set, which may not be in force yet (SettingsHistory tells which is, by day).
 func (u Unit) UnitSettings() workflow.UnitSettings {
+	h := u.SettingsHistory()
+	if len(h) == 0 {
+		return workflow.DefaultUnitSettings
+	}
+	return h[len(h)-1].UnitSettings
+}
+
+// SettingsHistory decodes the unit's settings over time (unit_settings.go
+// writes them). units.settings holds either the dated list, oldest first, or,
+// as before the list, one object in force from the start; each entry is read
+// over the defaults. A unit with broken settings falls back to the defaults.
+func (u Unit) SettingsHistory() workflow.SettingsHistory {
+	raw := strings.TrimSpace(u.Settings)
+	if strings.HasPrefix(raw, "[") {
+		var list []json.RawMessage
+		if json.Unmarshal([]byte(raw), &list) != nil {
+			return nil
+		}
+		h := make(workflow.SettingsHistory, 0, len(list))
+		for _, item := range list {
+			d := workflow.DatedSettings{UnitSettings: workflow.DefaultUnitSettings}
+			if json.Unmarshal(item, &d) != nil {
+				return nil
+			}
+			h = append(h, d)
+		}
+		return h
+	}
 	s := workflow.DefaultUnitSettings
-	_ = json.Unmarshal([]byte(u.Settings), &s) // a unit with broken settings falls back to the defaults
-	return s
+	if raw == "" || json.Unmarshal([]byte(raw), &s) != nil || s == workflow.DefaultUnitSettings {
+		return nil
+	}
+	return workflow.SettingsHistory{{UnitSettings: s}}
 }
 
 // CreateUnit adds a unit under parentCode ("" for a root). Codes are unique.

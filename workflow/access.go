@@ -45,10 +45,11 @@ func (v Viewer) MayRead(c CaseRef) bool {
 // MaySeePetitioner reports whether the viewer may see who sent the letter. A
 // denouncer's identity is secret (LTC 2018 Art. 8(3), 47, 56): only the head of
 // the resolving unit and the officer who registered it see it. Handlers work
-// on denunciations with the identity removed (LTC 56); supervisors and
-// administrators never see it.
+// on denunciations with the identity removed (LTC 56); supervisors never see
+// it. Administrators see counts and lists but no petitioner of any kind
+// (data minimisation, ND 154/2026 Art. 12(2); DOMAIN.md §4).
 func (v Viewer) MaySeePetitioner(c CaseRef) bool {
-	if !v.MayRead(c) {
+	if !v.MayRead(c) || v.Role == RoleAdmin {
 		return false
 	}
 	if c.Kind == Denunciation {
@@ -80,4 +81,16 @@ func (v Viewer) MayAct(c CaseRef) bool {
 		return c.AssigneeID == v.UserID
 	}
 	return false
+}
+
+// MayReadSettings reports whether the viewer may read a unit's settings:
+// administrators, heads and supervisors, for their unit and those below it.
+func (v Viewer) MayReadSettings(unitID int64) bool {
+	return (v.Role == RoleAdmin || v.Role == RoleHead || v.Role == RoleSupervisor) && v.InScope(unitID)
+}
+
+// MaySetSettings reports whether the viewer may change a unit's settings:
+// administrators, for their unit and those below it (DOMAIN.md §4).
+func (v Viewer) MaySetSettings(unitID int64) bool {
+	return v.Role == RoleAdmin && v.InScope(unitID)
 }

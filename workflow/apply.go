@@ -7,6 +7,17 @@ type Env struct {
 	Calendar *Calendar
 	Today    Date // the agency's day now; acts may not be dated after it
 	Settings UnitSettings
+	// History, when not empty, holds the unit's settings over time and wins
+	// over Settings: a clock takes the settings in force on its first day.
+	History SettingsHistory
+}
+
+// settingsOn is the unit's settings in force on day d.
+func (env Env) settingsOn(d Date) UnitSettings {
+	if len(env.History) > 0 {
+		return env.History.On(d)
+	}
+	return env.Settings
 }
 
 // Actor is who fires an event.
@@ -26,6 +37,12 @@ type Intake struct {
 	Signatories     int
 	RemoteArea      bool
 	Complexity      Complexity
+	// Disciplinary: a complaint against a disciplinary decision (LKN 2011 Art. 46–55).
+	Disciplinary bool
+	// ReceivedByTransfer: a denunciation another body transferred here (TT 05/2021 Art. 14).
+	ReceivedByTransfer bool
+	// ForwardedByAuthority: a denunciation forwarded by the press or a competent authority (LTC 2018 Art. 26(2)).
+	ForwardedByAuthority bool
 }
 
 // Input is an event with its fields (API.md: POST /cases/{id}/events).
@@ -51,7 +68,15 @@ type Input struct {
 	Channel        string
 	Text           string
 	ViolationSigns bool
+	To             string    // notify: "denouncer" (the default) or "forwarder"
+	Clock          ClockName // deliver: "delivery" or "decision_delivery" (default: whichever runs)
 }
+
+// Whom notify tells (Input.To).
+const (
+	NotifyDenouncer = "denouncer" // of the acceptance (LTC 2018 Art. 29(3))
+	NotifyForwarder = "forwarder" // the press or authority that forwarded the letter (LTC 2018 Art. 26(2))
+)
 
 // Record is the audit record an event appends (the store adds seq, time and actor).
 type Record struct {
@@ -100,17 +125,48 @@ func Receive(in Intake, env Env) (Case, Record, error) {
 	if in.Anonymous && in.Kind != Denunciation && in.Kind != Petition {
 		return Case{}, Record{}, Invalid("anonymous", "chỉ tố cáo hoặc phản ánh mới có thể nặc danh")
 	}
+	if err := in.checkFacts(); err != nil {
+		return Case{}, Record{}, err
+	}
 	matter := in.ReceivedOn
 	if !in.PriorMatterFrom.IsZero() && in.PriorMatterFrom.Before(matter) {
 		matter = in.PriorMatterFrom
 	}
 	c := Case{Kind: in.Kind, Round: in.Round, State: Received, Version: 1, Complexity: in.Complexity,
 		RemoteArea: in.RemoteArea, Anonymous: in.Anonymous, ReceivedOn: in.ReceivedOn,
-		MatterStartedOn: matter, LastEventOn: in.ReceivedOn}
+		MatterStartedOn: matter, LastEventOn: in.ReceivedOn, Disciplinary: in.Disciplinary,
+		ReceivedByTransfer: in.ReceivedByTransfer, ForwardedByAuthority: in.ForwardedByAuthority}
 	c.startClocks(env, AtReceipt, in.ReceivedOn)
-	rec := Record{Event: EvReceive, ToState: Received, On: in.ReceivedOn,
-		Payload: map[string]any{"channel": in.Channel, "clocks_started": clockNames(c.Clocks)}}
+	payload := map[string]any{"channel": in.Channel, "clocks_started": clockNames(c.Clocks)}
+	for name, set := range map[string]bool{"disciplinary": in.Disciplinary, "received_by_transfer": in.ReceivedByTransfer,
+		"forwarded_by_authority": in.ForwardedByAuthority} {
+		if set {
+			payload[name] = true
+		}
+	}
+	rec := Record{Event: EvReceive, ToState: Received, On: in.ReceivedOn, Payload: payload}
 	return c, rec, nil
+}
+
+// ChannelForwarded is the channel of a letter another body sent on.
+const ChannelForwarded Channel = "forwarded"
+
+// checkFacts checks the registration facts against the kind: only a complaint
+// can be against a disciplinary decision (LKN 2011 Art. 46–55); the transfer
+// once rule (TT 05/2021 Art. 14) and the forwarder's reply (LTC 2018 Art.
+// 26(2)) belong to denunciations, which then arrived by the channel "forwarded".
+func (in Intake) checkFacts() error {
+	switch {
+	case in.Disciplinary && in.Kind != Complaint:
+		return Invalid("disciplinary", "chỉ khiếu nại mới có thể là khiếu nại quyết định kỷ luật")
+	case in.ReceivedByTransfer && in.Kind != Denunciation:
+		return Invalid("received_by_transfer", "chỉ ghi nhận “nhận do chuyển đến” cho đơn tố cáo (Thông tư 05/2021/TT-TTCP Điều 14)")
+	case in.ForwardedByAuthority && in.Kind != Denunciation:
+		return Invalid("forwarded_by_authority", "chỉ ghi nhận “do báo chí, cơ quan có thẩm quyền chuyển đến” cho đơn tố cáo (Luật Tố cáo 2018 Điều 26(2))")
+	case (in.ReceivedByTransfer || in.ForwardedByAuthority) && in.Channel != ChannelForwarded:
+		return Invalid("channel", "đơn do cơ quan khác chuyển đến phải có kênh tiếp nhận “forwarded”")
+	}
+	return nil
 }
 
 // Apply decides one event: whether this actor may fire it on this case now, the
@@ -186,6 +242,11 @@ func (n *Case) effect(in Input, env Env, p map[string]any) error {
 			return Errorf(CodeAnonymousDenunciation, "không thụ lý tố cáo nặc danh (Điều 25 Luật Tố cáo 2018); có thể lưu đơn với mã TC-NP-07")
 		}
 		n.AcceptedOn = on
+		// The acceptance notice of a complaint against a disciplinary decision goes to the
+		// complainant only (TT 07/2013 Art. 5; LKN 2011 Art. 50), not to a forwarder or the inspectorate.
+		if n.Kind == Complaint && n.Disciplinary {
+			p["notice_to"] = "complainant"
+		}
 		n.stopClocks(on, p, ClockProcessing, ClockAcceptance, ClockTransfer)
 		n.startClocks(env, AtAcceptance, on)
 		p["clocks_started"] = clockNames(n.RunningClocks())
@@ -203,6 +264,12 @@ func (n *Case) effect(in Input, env Env, p map[string]any) error {
 	case EvTransfer:
 		if strings.TrimSpace(in.Target) == "" {
 			return Invalid("target", "cần ghi cơ quan nhận đơn chuyển")
+		}
+		// A denunciation is transferred once: the body that received it by transfer may not send it on
+		// (TT 05/2021/TT-TTCP Art. 14).
+		if n.transferredOnce() {
+			return Errorf(CodeTransferOnce, "tố cáo này đã được chuyển đến từ cơ quan khác; việc chuyển đơn tố cáo chỉ thực hiện một lần "+
+				"(Thông tư 05/2021/TT-TTCP Điều 14) — cơ quan nhận phải xử lý hoặc lưu đơn (TC-NP-06)")
 		}
 		p["target"] = in.Target
 		// Transfer ends the case here; the receiving body starts its own clocks (DOMAIN.md §3).
@@ -236,21 +303,23 @@ func (n *Case) effect(in Input, env Env, p map[string]any) error {
 	case EvExtend:
 		return n.extend(in, env, p)
 	case EvNotify:
-		return n.stopDuty(ClockNotification, on, p, "đã thông báo cho người tố cáo")
+		return n.notify(in, p)
 	case EvSuspend:
 		// Complaints gained suspension with LKN Art. 11a (Luật 136/2025, from 01/07/2026).
 		if n.Kind == Complaint && on.Before(nd155From) {
 			return Errorf(CodeIllegalTransition, "tạm đình chỉ giải quyết khiếu nại chỉ áp dụng từ 01/07/2026 (Điều 11a Luật Khiếu nại 2011)")
 		}
 		n.suspend(on, p)
+		n.startInterim(env, on, p)
 	case EvResume:
 		n.resume(env.Calendar, on, p)
+		n.startInterim(env, on, p)
 	case EvWithdraw:
-		return n.withdraw(in, p)
+		return n.withdraw(in, env, p)
 	case EvResolve:
 		return n.resolve(in, env, p)
 	case EvDeliver:
-		return n.stopDuty(ClockDelivery, on, p, "đã gửi quyết định/kết luận")
+		return n.deliver(in, p)
 	case EvDisclose:
 		if strings.TrimSpace(in.Text) == "" {
 			return Invalid("text", "cần nhập nội dung công khai")
@@ -284,7 +353,7 @@ func (n *Case) classify(in Input, env Env, p map[string]any) error {
 	if in.Competent != nil {
 		p["competent"] = *in.Competent
 		if !*in.Competent && n.Kind == Denunciation && n.clock(ClockTransfer) < 0 && (n.State == Received || n.State == Assigned) {
-			for _, r := range RulesFor(n.Kind, n.Round, AtCompetence, n.ReceivedOn, env.Settings) {
+			for _, r := range RulesFor(n.Subject(), AtCompetence, n.ReceivedOn, env.settingsOn(n.ReceivedOn)) {
 				n.Clocks = append(n.Clocks, newClock(env.Calendar, r, n.ReceivedOn, r.Days))
 			}
 		}
@@ -292,7 +361,7 @@ func (n *Case) classify(in Input, env Env, p map[string]any) error {
 	// The complaint resolution length follows complexity and area (LKN 28, 37).
 	if i := n.clock(ClockResolution); i >= 0 && n.Kind == Complaint {
 		k := &n.Clocks[i]
-		if r, ok := ruleFor(n.Kind, n.Round, ClockResolution, k.StartedOn); ok {
+		if r, ok := ruleFor(n.Subject(), ClockResolution, k.StartedOn); ok {
 			delta := r.LengthFor(n.Complexity, n.RemoteArea) - k.Days
 			k.Days += delta
 			k.RunDays += delta
@@ -337,7 +406,7 @@ func (n *Case) extend(in Input, env Env, p map[string]any) error {
 		return Errorf(CodeIllegalTransition, "không có thời hạn để gia hạn")
 	}
 	k := &n.Clocks[i]
-	r, _ := ruleFor(n.Kind, n.Round, name, k.StartedOn)
+	r, _ := ruleFor(n.Subject(), name, k.StartedOn)
 	x, _ := n.Extension()
 	if x.Left == 0 {
 		return x.refusal(r, n.Complexity)
@@ -378,8 +447,9 @@ func (n *Case) resume(cal *Calendar, on Date, p map[string]any) {
 }
 
 // withdraw ends the case, except a denunciation whose act shows signs of a
-// violation: its resolution goes on (LTC 33(3)).
-func (n *Case) withdraw(in Input, p map[string]any) error {
+// violation: its resolution goes on (LTC 33(3)). The termination decision
+// that ends it is still to be sent (LTC 34(4); ND 124/2020 Art. 28b).
+func (n *Case) withdraw(in Input, env Env, p map[string]any) error {
 	if n.Kind == Denunciation && in.ViolationSigns {
 		n.State = n.stateBeforeWithdraw()
 		n.Facts.Withdrawn = true
@@ -387,7 +457,60 @@ func (n *Case) withdraw(in Input, p map[string]any) error {
 		return nil
 	}
 	n.stopClocks(in.On, p)
+	n.startInterim(env, in.On, p)
 	return nil
+}
+
+// startInterim starts the clock for sending a suspension, continuation or
+// termination decision: 5 WD for denunciations (LTC 2018 Art. 34(4)), 3 WD
+// for complaints decided from 01/07/2026 (ND 124/2020 Art. 28b).
+func (n *Case) startInterim(env Env, on Date, p map[string]any) {
+	before := len(n.Clocks)
+	n.startClocks(env, AtInterimDecision, on)
+	if len(n.Clocks) > before {
+		p["clocks_started"] = clockNames(n.Clocks[before:])
+	}
+}
+
+// notify records that the denouncer was told of the acceptance (LTC 29(3)) or
+// that the forwarder was sent the result (LTC 26(2)). Without "to" it tells
+// the denouncer while that duty is open, else the forwarder.
+func (n *Case) notify(in Input, p map[string]any) error {
+	to := in.To
+	if to == "" {
+		to = NotifyDenouncer
+		if n.clock(ClockNotification) < 0 && n.clock(ClockForwarderReply) >= 0 {
+			to = NotifyForwarder
+		}
+	}
+	switch to {
+	case NotifyDenouncer:
+		p["to"] = to
+		return n.stopDuty(ClockNotification, in.On, p, "đã thông báo cho người tố cáo")
+	case NotifyForwarder:
+		p["to"] = to
+		return n.stopDuty(ClockForwarderReply, in.On, p, "đã thông báo kết quả cho cơ quan chuyển đơn")
+	}
+	return Invalid("to", "người nhận thông báo phải là %q hoặc %q", NotifyDenouncer, NotifyForwarder)
+}
+
+// deliver records that a decision was sent: the decision or conclusion
+// (delivery) or a suspension, continuation or termination decision
+// (decision_delivery). Without "clock" it is the one running, the final
+// decision first.
+func (n *Case) deliver(in Input, p map[string]any) error {
+	name := in.Clock
+	if name == "" {
+		name = ClockDelivery
+		if n.clock(ClockDelivery) < 0 && n.clock(ClockDecisionDelivery) >= 0 {
+			name = ClockDecisionDelivery
+		}
+	}
+	if name != ClockDelivery && name != ClockDecisionDelivery {
+		return Invalid("clock", "thời hạn gửi phải là %q hoặc %q", ClockDelivery, ClockDecisionDelivery)
+	}
+	p["clock"] = name
+	return n.stopDuty(name, in.On, p, "đã gửi quyết định")
 }
 
 func (n *Case) stateBeforeWithdraw() State {
@@ -407,7 +530,11 @@ func (n *Case) resolve(in Input, env Env, p map[string]any) error {
 		return Invalid("summary", "cần nhập tóm tắt kết quả giải quyết")
 	}
 	// Round 2 always needs a dialogue (LKN 39); round 1 when the request and the
-	// verification differ (LKN 30); a dialogue case records its minutes first.
+	// verification differ (LKN 30); a complaint against a disciplinary decision
+	// at both rounds (LKN 53, 55(3)); a dialogue case records its minutes first.
+	if n.Kind == Complaint && n.Disciplinary && !n.Facts.DialogueRecorded {
+		return Errorf(CodeDialogueRequired, "khiếu nại quyết định kỷ luật phải đối thoại và ghi biên bản trước khi giải quyết (LKN 2011 Điều 53, 55(3))")
+	}
 	needDialogue := n.Kind == Dialogue || n.Kind == Complaint && (n.Round == 2 || n.Facts.VerificationDiffers)
 	if needDialogue && !n.Facts.DialogueRecorded {
 		return Errorf(CodeDialogueRequired, "phải tổ chức và ghi biên bản đối thoại trước khi giải quyết (Điều 30, 39 Luật Khiếu nại 2011)")
@@ -440,7 +567,7 @@ func (n *Case) stopDuty(name ClockName, on Date, p map[string]any, done string) 
 
 // startClocks starts every clock the statute starts at trigger on the day on.
 func (n *Case) startClocks(env Env, trigger Trigger, on Date) {
-	for _, r := range RulesFor(n.Kind, n.Round, trigger, on, env.Settings) {
+	for _, r := range RulesFor(n.Subject(), trigger, on, env.settingsOn(on)) {
 		n.Clocks = append(n.Clocks, newClock(env.Calendar, r, on, r.LengthFor(n.Complexity, n.RemoteArea)))
 	}
 }

@@ -2,24 +2,31 @@ package workflow
 
 // Case is the domain's view of one case: what the rules need, no storage.
 type Case struct {
-	ID              int64      `json:"id"`
-	Kind            Kind       `json:"kind"`
-	Round           int        `json:"round"` // complaints: 1 or 2; 0 otherwise
-	State           State      `json:"state"`
-	Version         int        `json:"version"`
-	Complexity      Complexity `json:"complexity"`
-	RemoteArea      bool       `json:"remote_area"`
-	Anonymous       bool       `json:"anonymous"`
-	ReceivedOn      Date       `json:"received_on"`
-	MatterStartedOn Date       `json:"matter_started_on"` // the first letter on the same matter
-	AcceptedOn      Date       `json:"accepted_on"`
-	ResolvedOn      Date       `json:"resolved_on"`
-	DisclosedOn     Date       `json:"disclosed_on"`
-	LastEventOn     Date       `json:"last_event_on"`
-	Outcome         Outcome    `json:"outcome"`
-	Assignee        string     `json:"assignee"` // a user's login
-	Clocks          []Clock    `json:"clocks"`
-	Facts           Facts      `json:"facts"`
+	ID         int64      `json:"id"`
+	Kind       Kind       `json:"kind"`
+	Round      int        `json:"round"` // complaints: 1 or 2; 0 otherwise
+	State      State      `json:"state"`
+	Version    int        `json:"version"`
+	Complexity Complexity `json:"complexity"`
+	RemoteArea bool       `json:"remote_area"`
+	Anonymous  bool       `json:"anonymous"`
+	// Registration facts (DOMAIN.md §1, §2): a complaint against a disciplinary
+	// decision (LKN 2011 Art. 46–55); a denunciation this body received by
+	// transfer from another (TT 05/2021 Art. 14: it may not transfer it on); one
+	// forwarded by the press or a competent authority (LTC 2018 Art. 26(2)).
+	Disciplinary         bool    `json:"disciplinary"`
+	ReceivedByTransfer   bool    `json:"received_by_transfer"`
+	ForwardedByAuthority bool    `json:"forwarded_by_authority"`
+	ReceivedOn           Date    `json:"received_on"`
+	MatterStartedOn      Date    `json:"matter_started_on"` // the first letter on the same matter
+	AcceptedOn           Date    `json:"accepted_on"`
+	ResolvedOn           Date    `json:"resolved_on"`
+	DisclosedOn          Date    `json:"disclosed_on"`
+	LastEventOn          Date    `json:"last_event_on"`
+	Outcome              Outcome `json:"outcome"`
+	Assignee             string  `json:"assignee"` // a user's login
+	Clocks               []Clock `json:"clocks"`
+	Facts                Facts   `json:"facts"`
 }
 
 // Facts are what earlier events established and later rules ask about.
@@ -97,16 +104,24 @@ func (c Case) EarliestDue() Date {
 
 // Available lists, sorted, the events a role may fire on this case now: those
 // the state allows, less the duties already done (a notification or a delivery
-// whose clock has stopped) and an extension the complexity no longer allows
+// whose clocks have all stopped), a second transfer of a denunciation
+// (TT 05/2021 Art. 14) and an extension the complexity no longer allows
 // (LTC 24(1), 30).
 func (c Case) Available(r Role) []Event {
 	var out []Event
 	for _, e := range AvailableEvents(c.Kind, c.State, r) {
-		if e == EvNotify && c.clock(ClockNotification) < 0 || e == EvDeliver && c.clock(ClockDelivery) < 0 ||
-			e == EvExtend && c.ExtensionsLeft() == 0 {
+		switch {
+		case e == EvNotify && c.clock(ClockNotification) < 0 && c.clock(ClockForwarderReply) < 0,
+			e == EvDeliver && c.clock(ClockDelivery) < 0 && c.clock(ClockDecisionDelivery) < 0,
+			e == EvTransfer && c.transferredOnce(),
+			e == EvExtend && c.ExtensionsLeft() == 0:
 			continue
 		}
 		out = append(out, e)
 	}
 	return out
 }
+
+// transferredOnce reports a denunciation this body received by transfer: it
+// is transferred only once (TT 05/2021/TT-TTCP Art. 14).
+func (c Case) transferredOnce() bool { return c.Kind == Denunciation && c.ReceivedByTransfer }

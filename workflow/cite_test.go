@@ -82,7 +82,7 @@ func TestCiteVICoversEveryBasisOfTheTables(t *testing.T) {
 
 func TestExplainVICitesInVietnamese(t *testing.T) {
 	cal := NewCalendar(ShippedCalendar())
-	r, _ := ruleFor(Complaint, 1, ClockResolution, MustDate("2026-06-05"))
+	r, _ := ruleFor(Subject{Kind: Complaint, Round: 1}, ClockResolution, MustDate("2026-06-05"))
 	k := newClock(cal, r, MustDate("2026-06-05"), 30)
 	want := "Hạn 06/07/2026: thụ lý 05/06/2026 + 30 ngày, rơi vào Chủ nhật (không phải ngày làm việc), chuyển sang thứ Hai — Điều 28 Luật Khiếu nại 2011"
 	if got := k.ExplainVI(cal); got != want {

@@ -119,6 +119,8 @@ func triggerWords(t Trigger) (vi, en string) {
 		return "ra quyết định/kết luận", "decided"
 	case AtCompetence:
 		return "nhận đơn (không thuộc thẩm quyền)", "received (not competent)"
+	case AtInterimDecision:
+		return "ra quyết định tạm đình chỉ, tiếp tục hoặc đình chỉ", "suspension, continuation or termination decided"
 	}
 	return "nhận đơn", "received"
 }

@@ -99,6 +99,18 @@ var (
 	accepted0110 = []Input{assignOn("2026-09-29"), acceptOn("2026-10-01")}
 )
 
+// accepted1302: a letter received Thu 12/02/2026, accepted Fri 13/02/2026.
+var accepted1302 = []Input{assignOn("2026-02-13"), acceptOn("2026-02-13")}
+
+// disciplinary marks a complaint against a disciplinary decision (LKN 46–55).
+func disciplinary(in Intake) Intake { in.Disciplinary = true; return in }
+
+// forwarded marks a denunciation forwarded by the press or an authority (LTC 26(2)).
+func forwarded(in Intake) Intake {
+	in.ForwardedByAuthority, in.Channel = true, ChannelForwarded
+	return in
+}
+
 func steps(parts ...[]Input) []Input {
 	var out []Input
 	for _, p := range parts {
@@ -271,6 +283,62 @@ func TestStatuteClocks(t *testing.T) {
 			steps: accepted0110, clock: ClockResolution, trigger: AtAcceptance, started: "2026-10-01",
 			days: 45, unit: CalendarDays, due: "2026-11-16", basis: "đơn vị"},
 
+		// complaint against a disciplinary decision (LKN 50), accepted Thu 02/07/2026:
+		// 30 cd at both rounds → Sat 01/08 → Mon 03/08; complex 45 → Sun 16/08 → Mon 17/08; no remote column.
+		{name: "DisciplinaryResolution/Round1", intake: disciplinary(intake(Complaint, r1, "2026-07-01")),
+			steps: complaintAccepted0207, clock: ClockResolution, trigger: AtAcceptance, started: "2026-07-02",
+			days: 30, unit: CalendarDays, due: "2026-08-03", basis: "LKN 2011 Art. 50"},
+		{name: "DisciplinaryResolution/Round2", intake: disciplinary(intake(Complaint, r2, "2026-07-01")),
+			steps: complaintAccepted0207, clock: ClockResolution, trigger: AtAcceptance, started: "2026-07-02",
+			days: 30, unit: CalendarDays, due: "2026-08-03", basis: "LKN 2011 Art. 50"},
+		{name: "DisciplinaryResolution/Round2Complex", intake: withComplexity(disciplinary(intake(Complaint, r2, "2026-07-01")), Complex),
+			steps: complaintAccepted0207, clock: ClockResolution, trigger: AtAcceptance, started: "2026-07-02",
+			days: 45, unit: CalendarDays, due: "2026-08-17", basis: "LKN 2011 Art. 50"},
+		{name: "DisciplinaryResolution/RemoteIsNoLonger", intake: remote(disciplinary(intake(Complaint, r1, "2026-07-01"))),
+			steps: complaintAccepted0207, clock: ClockResolution, trigger: AtAcceptance, started: "2026-07-02",
+			days: 30, unit: CalendarDays, due: "2026-08-03", basis: "LKN 2011 Art. 50"},
+		{name: "DisciplinaryResolution/RemoteComplexByClassify", intake: remote(disciplinary(intake(Complaint, r1, "2026-07-01"))),
+			steps: steps(complaintAccepted0207, []Input{classifyOn("2026-07-03", Complex, nil)}),
+			clock: ClockResolution, trigger: AtAcceptance, started: "2026-07-02",
+			days: 45, unit: CalendarDays, due: "2026-08-17", basis: "LKN 2011 Art. 50"},
+
+		// forwarded by the press or an authority: the forwarder's reply 20 cd from receipt (LTC 26(2)).
+		// Mon 28/09/2026 + 20 → Sun 18/10 → Mon 19/10.
+		{name: "ForwarderReply/Received28Sept", intake: forwarded(intake(Denunciation, 0, "2026-09-28")),
+			clock: ClockForwarderReply, trigger: AtReceipt, started: "2026-09-28", days: 20, unit: CalendarDays,
+			due: "2026-10-19", basis: "LTC 2018 Art. 26(2)"},
+		// Thu 12/02/2026 + 20 → Wed 04/03 (Tết lies inside the period, not at its end).
+		{name: "ForwarderReply/AcrossTet", intake: forwarded(intake(Denunciation, 0, "2026-02-12")),
+			steps: accepted1302, clock: ClockForwarderReply, trigger: AtReceipt, started: "2026-02-12", days: 20,
+			unit: CalendarDays, due: "2026-03-04", basis: "LTC 2018 Art. 26(2)"},
+
+		// sending a suspension, continuation or termination decision: denunciations 5 WD (LTC 34(4)).
+		// suspended Mon 12/10/2026 → 13, 14, 15, 16, 19/10.
+		{name: "DenunciationDecisionDelivery/Suspension", intake: intake(Denunciation, 0, "2026-09-28"),
+			steps: steps(accepted0110, []Input{eventOn(EvSuspend, "2026-10-12")}),
+			clock: ClockDecisionDelivery, trigger: AtInterimDecision, started: "2026-10-12", days: 5, unit: WorkingDays,
+			due: "2026-10-19", basis: "LTC 2018 Art. 34(4)"},
+		// continued Thu 15/10 → 16, 19, 20, 21, 22/10.
+		{name: "DenunciationDecisionDelivery/Continuation", intake: intake(Denunciation, 0, "2026-09-28"),
+			steps: steps(accepted0110, []Input{eventOn(EvSuspend, "2026-10-12"), eventOn(EvResume, "2026-10-15")}),
+			clock: ClockDecisionDelivery, trigger: AtInterimDecision, started: "2026-10-15", days: 5, unit: WorkingDays,
+			due: "2026-10-22", basis: "LTC 2018 Art. 34(4)"},
+		// terminated on withdrawal Wed 14/10 → 15, 16, 19, 20, 21/10.
+		{name: "DenunciationDecisionDelivery/Termination", intake: intake(Denunciation, 0, "2026-09-28"),
+			steps: steps(accepted0110, []Input{eventOn(EvWithdraw, "2026-10-14")}),
+			clock: ClockDecisionDelivery, trigger: AtInterimDecision, started: "2026-10-14", days: 5, unit: WorkingDays,
+			due: "2026-10-21", basis: "LTC 2018 Art. 34(4)"},
+		// complaints from 01/07/2026: 3 WD (ND 124/2020 Art. 28b). Suspended Fri 10/07 → 13, 14, 15/07.
+		{name: "ComplaintDecisionDelivery/Suspension", intake: intake(Complaint, r1, "2026-07-01"),
+			steps: steps(complaintAccepted0207, []Input{eventOn(EvSuspend, "2026-07-10")}),
+			clock: ClockDecisionDelivery, trigger: AtInterimDecision, started: "2026-07-10", days: 3, unit: WorkingDays,
+			due: "2026-07-15", basis: "ND 124/2020 Art. 28b"},
+		// A complaint accepted in June and withdrawn on Wed 01/07/2026: the decision is of that day → 02, 03, 06/07.
+		{name: "ComplaintDecisionDelivery/TerminationOn1July", intake: intake(Complaint, r1, "2026-06-01"),
+			steps: []Input{assignOn("2026-06-02"), acceptOn("2026-06-03"), eventOn(EvWithdraw, "2026-07-01")},
+			clock: ClockDecisionDelivery, trigger: AtInterimDecision, started: "2026-07-01", days: 3, unit: WorkingDays,
+			due: "2026-07-06", basis: "ND 124/2020 Art. 28b"},
+
 		// dialogue: results published 5 WD after the answer (Wed 28/10/2026) → 04/11.
 		{name: "DialogueDisclosure", intake: intake(Dialogue, 0, "2026-09-28"),
 			steps: steps(accepted0110, []Input{scheduleOn("2026-10-02", "2026-10-09"), recordOn("2026-10-09"),
@@ -307,8 +375,7 @@ func TestStatuteClocks(t *testing.T) {
 				t.Errorf("clock is not running (stopped %s, suspended %s)", k.StoppedOn, k.SuspendedOn)
 			}
 			for i, r := range Statute {
-				if (r.Kind == "" || r.Kind == c.Kind) && (r.Round == 0 || r.Round == c.Round) &&
-					r.Clock == k.Name && r.Start == k.Trigger && r.inForce(k.StartedOn) {
+				if r.AppliesTo(c.Subject()) && r.Clock == k.Name && r.Start == k.Trigger && r.inForce(k.StartedOn) {
 					covered[i] = true
 				}
 			}
@@ -487,8 +554,9 @@ func TestSuspendAndResume(t *testing.T) {
 // TestSuspendedClockDoesNotCount: a suspended case is not overdue while suspended.
 func TestSuspendedClockDoesNotCount(t *testing.T) {
 	env := testEnv()
+	// The suspension decision was sent (ND 124/2020 Art. 28b): only the suspended resolution clock is left.
 	c := drive(t, env, intake(Complaint, 1, "2026-07-01"),
-		steps(complaintAccepted0207, []Input{eventOn(EvSuspend, "2026-07-10")})...)
+		steps(complaintAccepted0207, []Input{eventOn(EvSuspend, "2026-07-10"), eventOn(EvDeliver, "2026-07-13")})...)
 	if got := c.StatusOn(env.Calendar, testToday); got != OnTrack {
 		t.Errorf("status of a suspended complaint = %s, want on_track", got)
 	}

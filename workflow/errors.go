@@ -26,6 +26,7 @@ const (
 	CodeWrongOutcome          Code = "wrong_outcome"
 	CodeReasonCode            Code = "unknown_reason_code"
 	CodeDialogueNotScheduled  Code = "dialogue_not_scheduled"
+	CodeTransferOnce          Code = "transfer_once" // a denunciation received by transfer (TT 05/2021 Art. 14)
 )
 
 // Error is the one error type of the engine (STYLE.md habit 2).

@@ -28,7 +28,7 @@ func (c Case) Extension() (ExtensionOffer, bool) {
 		return ExtensionOffer{}, false
 	}
 	k := c.Clocks[i]
-	r, ok := ruleFor(c.Kind, c.Round, name, k.StartedOn)
+	r, ok := ruleFor(c.Subject(), name, k.StartedOn)
 	if !ok || r.Extensions == nil {
 		return ExtensionOffer{}, false
 	}

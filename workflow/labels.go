@@ -7,6 +7,8 @@ var clockNameLabels = map[ClockName]string{
 	ClockProcessing: "Trả lời người gửi đơn", ClockAcceptance: "Thụ lý", ClockTransfer: "Chuyển đơn",
 	ClockNotification: "Thông báo thụ lý", ClockResolution: "Giải quyết",
 	ClockDelivery: "Gửi quyết định/kết luận", ClockDisclosure: "Công khai",
+	ClockForwarderReply:   "Thông báo kết quả cho cơ quan chuyển đơn",
+	ClockDecisionDelivery: "Gửi quyết định tạm đình chỉ, đình chỉ, tiếp tục giải quyết",
 }
 
 var stateLabels = map[State]string{

@@ -11,7 +11,17 @@ const (
 	ClockResolution   ClockName = "resolution"
 	ClockDelivery     ClockName = "delivery"
 	ClockDisclosure   ClockName = "disclosure"
+	// ClockForwarderReply: a denunciation forwarded by the press or a competent
+	// authority owes the forwarder a written result (LTC 2018 Art. 26(2)).
+	ClockForwarderReply ClockName = "forwarder_reply"
+	// ClockDecisionDelivery: a suspension, continuation or termination decision
+	// is sent to the parties (LTC 2018 Art. 34(4); ND 124/2020 Art. 28b).
+	ClockDecisionDelivery ClockName = "decision_delivery"
 )
+
+// ClockNames lists every clock, in the order screens show them.
+var ClockNames = []ClockName{ClockProcessing, ClockAcceptance, ClockTransfer, ClockForwarderReply, ClockNotification,
+	ClockResolution, ClockDecisionDelivery, ClockDelivery, ClockDisclosure}
 
 // DayUnit is how a period is counted.
 type DayUnit string
@@ -29,7 +39,33 @@ const (
 	AtAcceptance Trigger = "acceptance"
 	AtDecision   Trigger = "decision"
 	AtCompetence Trigger = "not_competent" // the officer finds the body not competent (LTC 24(2))
+	// AtInterimDecision: a decision to suspend, continue or terminate the
+	// resolution (suspend, resume, withdraw) (LTC 34(4); ND 124/2020 Art. 28b).
+	AtInterimDecision Trigger = "interim_decision"
 )
+
+// Discipline narrows a complaint row to complaints against a disciplinary
+// decision on a cadre or civil servant (LKN 2011 Art. 46–55) or to the others.
+type Discipline uint8
+
+const (
+	AnyComplaint     Discipline = iota // every complaint (the zero value)
+	NotDisciplinary                    // complaints against an administrative decision or act
+	OnlyDisciplinary                   // complaints against a disciplinary decision
+)
+
+// Subject is what of a case selects its rows of the statute table.
+type Subject struct {
+	Kind         Kind
+	Round        int
+	Disciplinary bool // a complaint against a disciplinary decision (LKN 46–55)
+	Forwarded    bool // a denunciation forwarded by the press or a competent authority (LTC 26(2))
+}
+
+// Subject is the case as the statute table sees it.
+func (c Case) Subject() Subject {
+	return Subject{Kind: c.Kind, Round: c.Round, Disciplinary: c.Disciplinary, Forwarded: c.ForwardedByAuthority}
+}
 
 // Rule is one row of the statute table: the only place in the code base that
 // knows a number of days (ARCHITECTURE.md).
@@ -47,7 +83,11 @@ type Rule struct {
 	ExtensionDays int
 	// UnitSetting: the unit may set the length (petitions) or switch the clock on (round-1 disclosure).
 	UnitSetting bool
-	Basis       string
+	// Disciplinary narrows a complaint row to disciplinary complaints or to the others.
+	Disciplinary Discipline
+	// Forwarded: the row applies only to a letter forwarded by the press or a competent authority.
+	Forwarded bool
+	Basis     string
 	// The rule applies to clocks that start on or after ValidFrom and before ValidTo (zero: open).
 	ValidFrom, ValidTo Date
 }
@@ -67,27 +107,41 @@ var Statute = []Rule{
 		Basis: "LKN 2011 Art. 27, 36; ND 124/2020 Art. 16", ValidTo: nd155From},
 	{Kind: Complaint, Clock: ClockAcceptance, Start: AtReceipt, Unit: WorkingDays, Days: 7,
 		Basis: "LKN 2011 Art. 27, 36; ND 124/2020 Art. 16 as amended by ND 155/2026 Art. 10", ValidFrom: nd155From},
-	{Kind: Complaint, Round: 1, Clock: ClockResolution, Start: AtAcceptance, Unit: CalendarDays,
+	{Kind: Complaint, Round: 1, Clock: ClockResolution, Start: AtAcceptance, Unit: CalendarDays, Disciplinary: NotDisciplinary,
 		Days: 30, ComplexDays: 45, RemoteDays: 45, RemoteComplexDays: 60, Basis: "LKN 2011 Art. 28"},
-	{Kind: Complaint, Round: 2, Clock: ClockResolution, Start: AtAcceptance, Unit: CalendarDays,
+	{Kind: Complaint, Round: 2, Clock: ClockResolution, Start: AtAcceptance, Unit: CalendarDays, Disciplinary: NotDisciplinary,
 		Days: 45, ComplexDays: 60, RemoteDays: 60, RemoteComplexDays: 70, Basis: "LKN 2011 Art. 37"},
+	// A complaint against a disciplinary decision: 30 cd, 45 when complex, at both
+	// rounds; the law gives no remote-area column (LKN 2011 Art. 50).
+	{Kind: Complaint, Clock: ClockResolution, Start: AtAcceptance, Unit: CalendarDays, Disciplinary: OnlyDisciplinary,
+		Days: 30, ComplexDays: 45, RemoteDays: 30, RemoteComplexDays: 45, Basis: "LKN 2011 Art. 50"},
 	{Kind: Complaint, Round: 1, Clock: ClockDelivery, Start: AtDecision, Unit: WorkingDays, Days: 3, Basis: "LKN 2011 Art. 32"},
 	{Kind: Complaint, Round: 2, Clock: ClockDelivery, Start: AtDecision, Unit: CalendarDays, Days: 7, Basis: "LKN 2011 Art. 41(1)"},
 	{Kind: Complaint, Round: 2, Clock: ClockDisclosure, Start: AtDecision, Unit: CalendarDays, Days: 15,
 		Basis: "LKN 2011 Art. 41(2); ND 124/2020 Art. 29(3)"},
 	{Kind: Complaint, Round: 1, Clock: ClockDisclosure, Start: AtDecision, Unit: CalendarDays, Days: 15, UnitSetting: true,
 		Basis: "ND 124/2020 Art. 29(3) (unit setting)"},
+	// A suspension, termination or continuation decision is sent within 3 WD (ND 124/2020 Art. 28b as added by ND 155/2026).
+	{Kind: Complaint, Clock: ClockDecisionDelivery, Start: AtInterimDecision, Unit: WorkingDays, Days: 3,
+		Basis: "ND 124/2020 Art. 28b as amended by ND 155/2026 Art. 12", ValidFrom: nd155From},
 
 	// Denunciations.
 	{Kind: Denunciation, Clock: ClockAcceptance, Start: AtReceipt, Unit: WorkingDays, Days: 7,
 		Extensions: map[Complexity]int{Normal: 1, Complex: 1, EspeciallyComplex: 1}, ExtensionDays: 3,
 		Basis: "LTC 2018 Art. 24(1)"},
 	{Kind: Denunciation, Clock: ClockTransfer, Start: AtCompetence, Unit: WorkingDays, Days: 5, Basis: "LTC 2018 Art. 24(2)"},
+	// Forwarded by the press or a competent authority: the forwarder gets a written result within 20 days of receipt.
+	{Kind: Denunciation, Clock: ClockForwarderReply, Start: AtReceipt, Unit: CalendarDays, Days: 20, Forwarded: true,
+		Basis: "LTC 2018 Art. 26(2)"},
 	{Kind: Denunciation, Clock: ClockNotification, Start: AtAcceptance, Unit: WorkingDays, Days: 5, Basis: "LTC 2018 Art. 29(3)"},
 	{Kind: Denunciation, Clock: ClockResolution, Start: AtAcceptance, Unit: CalendarDays, Days: 30,
 		Extensions: map[Complexity]int{Normal: 0, Complex: 1, EspeciallyComplex: 2}, ExtensionDays: 30,
 		Basis: "LTC 2018 Art. 30; ND 31/2019 Art. 3"},
 	{Kind: Denunciation, Clock: ClockDelivery, Start: AtDecision, Unit: WorkingDays, Days: 5, Basis: "LTC 2018 Art. 35(3)"},
+	// Suspension and termination decisions go to the denouncer and the person denounced within 5 WD; the
+	// continuation decision with them (LTC 2018 Art. 34(2), (4); DOMAIN.md §3).
+	{Kind: Denunciation, Clock: ClockDecisionDelivery, Start: AtInterimDecision, Unit: WorkingDays, Days: 5,
+		Basis: "LTC 2018 Art. 34(4)"},
 	{Kind: Denunciation, Clock: ClockDisclosure, Start: AtDecision, Unit: WorkingDays, Days: 7,
 		Basis: "LTC 2018 Art. 40; ND 31/2019 Art. 6"},
 
@@ -108,12 +162,47 @@ type UnitSettings struct {
 // DefaultUnitSettings are used where a unit set nothing.
 var DefaultUnitSettings = UnitSettings{PetitionDays: 30}
 
-// RulesFor returns the rules of a kind and round that start at trigger on the
-// given day, honouring each rule's validity and the unit's settings.
-func RulesFor(k Kind, round int, trigger Trigger, on Date, s UnitSettings) []Rule {
+// MaxPetitionDays bounds the petition resolution period a unit may set.
+const MaxPetitionDays = 365
+
+// Validate checks settings an administrator sets.
+func (s UnitSettings) Validate() error {
+	if s.PetitionDays < 1 || s.PetitionDays > MaxPetitionDays {
+		return Invalid("petition_days", "thời hạn giải quyết kiến nghị, phản ánh phải từ 1 đến %d ngày", MaxPetitionDays)
+	}
+	return nil
+}
+
+// DatedSettings are a unit's settings from a day on.
+type DatedSettings struct {
+	EffectiveFrom Date `json:"effective_from"`
+	UnitSettings
+}
+
+// SettingsHistory is a unit's settings over time, oldest first. A clock takes
+// the settings in force on the day it starts, so a change never alters a clock
+// already running (DOMAIN.md §3: the rule in force on the day the clock starts).
+type SettingsHistory []DatedSettings
+
+// On returns the settings in force on day d: the last entry effective on or
+// before it, or the defaults.
+func (h SettingsHistory) On(d Date) UnitSettings {
+	s := DefaultUnitSettings
+	for _, x := range h {
+		if x.EffectiveFrom.After(d) {
+			break
+		}
+		s = x.UnitSettings
+	}
+	return s
+}
+
+// RulesFor returns the rules of a subject that start at trigger on the given
+// day, honouring each rule's validity and the unit's settings in force that day.
+func RulesFor(sub Subject, trigger Trigger, on Date, s UnitSettings) []Rule {
 	var out []Rule
 	for _, r := range Statute {
-		if r.Kind != "" && r.Kind != k || r.Round != 0 && r.Round != round || r.Start != trigger {
+		if !r.AppliesTo(sub) || r.Start != trigger {
 			continue
 		}
 		if !r.inForce(on) {
@@ -134,10 +223,24 @@ func RulesFor(k Kind, round int, trigger Trigger, on Date, s UnitSettings) []Rul
 	return out
 }
 
-// Rule returns the one rule for a clock, for extensions and re-classification.
-func ruleFor(k Kind, round int, clock ClockName, startedOn Date) (Rule, bool) {
+// AppliesTo reports whether the row is one of the subject's: its kind, its
+// round, disciplinary or not (LKN 46–55), forwarded or not (LTC 26(2)).
+func (r Rule) AppliesTo(sub Subject) bool {
+	switch {
+	case r.Kind != "" && r.Kind != sub.Kind, r.Round != 0 && r.Round != sub.Round:
+		return false
+	case r.Disciplinary == NotDisciplinary && sub.Disciplinary, r.Disciplinary == OnlyDisciplinary && !sub.Disciplinary:
+		return false
+	case r.Forwarded && !sub.Forwarded:
+		return false
+	}
+	return true
+}
+
+// ruleFor returns the one rule for a clock, for extensions and re-classification.
+func ruleFor(sub Subject, clock ClockName, startedOn Date) (Rule, bool) {
 	for _, r := range Statute {
-		if r.Kind != "" && r.Kind != k || r.Round != 0 && r.Round != round || r.Clock != clock {
+		if !r.AppliesTo(sub) || r.Clock != clock {
 			continue
 		}
 		if r.inForce(startedOn) {

@@ -70,12 +70,15 @@ var Transitions = []Transition{
 	{EvScheduleDialogue, []State{InResolution}, "", caseWorkers, []Kind{Complaint, Dialogue}},
 	{EvRecordDialogue, []State{InResolution}, "", caseWorkers, []Kind{Complaint, Dialogue}},
 	{EvExtend, openStates, "", headOnly, []Kind{Denunciation}},
-	{EvNotify, []State{InResolution, Suspended, Resolved, Disclosed}, "", caseWorkers, []Kind{Denunciation}},
+	// The forwarder's reply runs from receipt (LTC 26(2)), the denouncer's notice from acceptance (LTC 29(3)).
+	{EvNotify, append(openStates, Resolved, Disclosed), "", caseWorkers, []Kind{Denunciation}},
 	{EvSuspend, []State{InResolution}, Suspended, headOnly, []Kind{Complaint, Denunciation}},
 	{EvResume, []State{Suspended}, InResolution, headOnly, []Kind{Complaint, Denunciation}},
 	{EvWithdraw, []State{InResolution, Suspended}, Withdrawn, headOnly, nil},
 	{EvResolve, []State{InResolution}, Resolved, headOnly, nil},
-	{EvDeliver, []State{Resolved, Disclosed}, "", headOnly, []Kind{Complaint, Denunciation}},
+	// The decision or conclusion once resolved (LKN 32, 41; LTC 35(3)); a suspension, continuation or
+	// termination decision while suspended, after resuming or after the case ended (LTC 34(4); ND 124 Art. 28b).
+	{EvDeliver, []State{InResolution, Suspended, Resolved, Disclosed, Withdrawn}, "", headOnly, []Kind{Complaint, Denunciation}},
 	{EvDisclose, []State{Resolved}, Disclosed, headOnly, nil},
 	{EvClose, []State{Resolved, Disclosed}, Closed, headOnly, nil},
 }

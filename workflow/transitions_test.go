@@ -47,13 +47,15 @@ var wantTransitions = map[Event]expected{
 	EvScheduleDialogue: {[]State{InResolution}, "", []Kind{Complaint, Dialogue}, wantWorker},
 	EvRecordDialogue:   {[]State{InResolution}, "", []Kind{Complaint, Dialogue}, wantWorker},
 	EvExtend:           {wantOpen, "", []Kind{Denunciation}, wantHead},
-	EvNotify:           {[]State{InResolution, Suspended, Resolved, Disclosed}, "", []Kind{Denunciation}, wantWorker},
-	EvSuspend:          {[]State{InResolution}, Suspended, wantDecided, wantHead},
-	EvResume:           {[]State{Suspended}, InResolution, wantDecided, wantHead},
-	EvWithdraw:         {[]State{InResolution, Suspended}, Withdrawn, nil, wantHead},
-	EvResolve:          {[]State{InResolution}, Resolved, nil, wantHead},
-	// Only complaints and denunciations have a decision or conclusion to deliver (DOMAIN.md §3).
-	EvDeliver:  {[]State{Resolved, Disclosed}, "", wantDecided, wantHead},
+	// The forwarder's reply runs from receipt (LTC 26(2)); the denouncer's notice from acceptance (LTC 29(3)).
+	EvNotify:   {[]State{Received, Assigned, InResolution, Suspended, Resolved, Disclosed}, "", []Kind{Denunciation}, wantWorker},
+	EvSuspend:  {[]State{InResolution}, Suspended, wantDecided, wantHead},
+	EvResume:   {[]State{Suspended}, InResolution, wantDecided, wantHead},
+	EvWithdraw: {[]State{InResolution, Suspended}, Withdrawn, nil, wantHead},
+	EvResolve:  {[]State{InResolution}, Resolved, nil, wantHead},
+	// Only complaints and denunciations have a decision or conclusion to deliver (DOMAIN.md §3), and
+	// suspension, continuation and termination decisions (LTC 34(4); ND 124/2020 Art. 28b).
+	EvDeliver:  {[]State{InResolution, Suspended, Resolved, Disclosed, Withdrawn}, "", wantDecided, wantHead},
 	EvDisclose: {[]State{Resolved}, Disclosed, nil, wantHead},
 	EvClose:    {[]State{Resolved, Disclosed}, Closed, nil, wantHead},
 }
@@ -170,6 +172,18 @@ func attempt(c Case, e Event) (Case, Input) {
 		in.Outcome, in.Summary = OutcomesFor(c.Kind)[0], "Kết quả"
 	case EvDisclose:
 		in.Text, in.Channel = "Nội dung công khai", "web"
+	case EvNotify:
+		// Before acceptance only a forwarder can be owed a notice (LTC 26(2)).
+		if c.clock(ClockNotification) < 0 && c.clock(ClockForwarderReply) < 0 {
+			c = c.clone()
+			c.Clocks = append(c.Clocks, Clock{Name: ClockForwarderReply, StartedOn: c.ReceivedOn, DueOn: c.ReceivedOn.AddDays(20)})
+		}
+	case EvDeliver:
+		// In resolution only a continuation decision can be owed (ND 124/2020 Art. 28b).
+		if c.clock(ClockDelivery) < 0 && c.clock(ClockDecisionDelivery) < 0 {
+			c = c.clone()
+			c.Clocks = append(c.Clocks, Clock{Name: ClockDecisionDelivery, StartedOn: c.LastEventOn, DueOn: c.LastEventOn.AddDays(5)})
+		}
 	case EvClose:
 		c = c.clone()
 		for i := range c.Clocks {
@@ -376,11 +390,16 @@ func TestMachineKeysAreReal(t *testing.T) {
 			}
 		}
 	}
-	// Final states let nothing through.
+	// Final states let nothing through, except the delivery of the termination
+	// decision of a withdrawn complaint or denunciation (LTC 34(4); ND 124 Art. 28b).
 	for _, k := range Kinds {
 		for _, s := range States {
 			if s.Final() {
-				if got := AvailableEvents(k, s, RoleHead); len(got) != 0 {
+				got := AvailableEvents(k, s, RoleHead)
+				if s == Withdrawn && (k == Complaint || k == Denunciation) && reflect.DeepEqual(got, []Event{EvDeliver}) {
+					continue
+				}
+				if len(got) != 0 {
 					t.Errorf("final state %s of %s allows %v", s, k, got)
 				}
 			}
@@ -515,10 +534,12 @@ func TestKindRules(t *testing.T) {
 			case s == Suspended && (!k.StoppedOn.IsZero() || k.SuspendedOn != date("2026-10-12")):
 				t.Errorf("suspended resolution clock changed by the withdrawal: %+v", k)
 			}
-			// Without signs of violation the withdrawal ends it and stops every clock.
+			// Without signs of violation the withdrawal ends it and stops every clock but
+			// the one for sending the termination decision (LTC 34(4)).
 			n = mustApply(t, env, c, eventOn(EvWithdraw, "2026-10-14"), head)
-			if n.State != Withdrawn || len(n.RunningClocks()) != 0 || hasSuspended(n) {
-				t.Errorf("plain withdrawal from %s: state %s, running %v", s, n.State, clockNames(n.RunningClocks()))
+			running := clockNames(n.RunningClocks())
+			if n.State != Withdrawn || !reflect.DeepEqual(running, []string{string(ClockDecisionDelivery)}) || hasSuspended(n) {
+				t.Errorf("plain withdrawal from %s: state %s, running %v", s, n.State, running)
 			}
 		}
 		// The exception is the Law on Denunciations' only.

@@ -150,6 +150,23 @@ func (r *caseRun) deliver(on workflow.Date) bool {
 		Note: "Đã gửi quyết định, kết luận cho người có đơn và các bên liên quan."})
 }
 
+// sendDecision sends the suspension, continuation or termination decision
+// just made, the next working day (LTC 34(4); ND 124/2020 Art. 28b); true when
+// none is owed (a complaint's before 01/07/2026).
+func (r *caseRun) sendDecision() bool {
+	if r.due(workflow.ClockDecisionDelivery).IsZero() {
+		return true
+	}
+	return r.do(r.o.head, workflow.Input{Event: workflow.EvDeliver, On: r.l.addWD(r.last(), 1),
+		Clock: workflow.ClockDecisionDelivery, Note: "Đã gửi quyết định cho người có đơn và các bên liên quan."})
+}
+
+// tellForwarder sends the forwarder the result of a forwarded denunciation (LTC 26(2)).
+func (r *caseRun) tellForwarder(on workflow.Date) bool {
+	return r.do(r.worker(), workflow.Input{Event: workflow.EvNotify, On: on, To: workflow.NotifyForwarder,
+		Note: "Đã thông báo kết quả xử lý đơn cho cơ quan chuyển đơn."})
+}
+
 func (r *caseRun) disclose(on workflow.Date) bool {
 	return r.do(r.o.head, workflow.Input{Event: workflow.EvDisclose, On: on,
 		Channel: pick(r.l, []string{"website", "website", "posting"}), Text: r.publicText()})

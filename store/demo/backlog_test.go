@@ -169,8 +169,10 @@ func (r rawData) count(d time.Time, root string) handCount {
 			panic(fmt.Sprintf("case %d has no record dated by %s", c.id, d.Format("2006-01-02")))
 		}
 		open := rec.state == "received" || rec.state == "assigned" || rec.state == "in_resolution" || rec.state == "suspended"
-		status := "on_track" // deadlines count for cases open or resolved (disclosed is resolved and published)
-		if open || rec.state == "resolved" || rec.state == "disclosed" {
+		// Deadlines count for cases open or resolved (disclosed is resolved and published), and
+		// for a withdrawn case whose termination decision is still to be sent (LTC 34(4); ND 124 Art. 28b).
+		status := "on_track"
+		if open || rec.state == "resolved" || rec.state == "disclosed" || rec.state == "withdrawn" {
 			status = r.worst(rec, d)
 		}
 		kind, unit := h.ByKind[c.kind], h.ByUnit[c.unit]

@@ -9,7 +9,8 @@ func (l *loader) playFeatured() {
 	for _, f := range []func(){l.anonymousDenunciation, l.extendedDenunciation, l.suspendedComplaint,
 		l.secondRoundWithDialogue, l.prolongedSecondRound, l.forgottenComplaint, l.dueSoonLetter, l.freshLetter,
 		l.suspendedDenunciation, l.overduePetition, l.withdrawnComplaint, l.transferredDenunciation,
-		l.rejectedComplaint, l.disclosedDialogue, l.decidedAwaitingDelivery} {
+		l.rejectedComplaint, l.disclosedDialogue, l.decidedAwaitingDelivery, l.disciplinaryComplaint,
+		l.forwardedDenunciation} {
 		f()
 	}
 }
@@ -48,7 +49,8 @@ func (l *loader) suspendedComplaint() {
 	}
 	r := l.register(letter{o: l.commune("KH-PHANRANG"), kind: workflow.Complaint, round: 1, on: on})
 	_ = r != nil && r.assign(l.addWD(on, 1), r.o.handler) && r.accept(l.addWD(r.last(), 3)) &&
-		r.verify(r.last().AddDays(9), false) && r.suspend(r.last().AddDays(4)) && r.resume(r.last().AddDays(26)) &&
+		r.verify(r.last().AddDays(9), false) && r.suspend(r.last().AddDays(4)) && r.sendDecision() &&
+		r.resume(r.last().AddDays(26)) && r.sendDecision() &&
 		r.resolve(r.due(workflow.ClockResolution).AddDays(-2), workflow.PartlyCorrect) &&
 		r.deliver(l.addWD(r.last(), 1)) && r.close(r.last().AddDays(7))
 }
@@ -111,7 +113,8 @@ func (l *loader) freshLetter() {
 func (l *loader) suspendedDenunciation() {
 	r := l.register(letter{o: l.agency, kind: workflow.Denunciation, on: l.ago(50)})
 	_ = r != nil && r.assign(l.addWD(r.last(), 2), r.o.handler) && r.accept(l.addWD(r.last(), 4)) &&
-		r.notify(l.addWD(r.last(), 2)) && r.verify(r.last().AddDays(7), false) && r.suspend(l.ago(12))
+		r.notify(l.addWD(r.last(), 2)) && r.verify(r.last().AddDays(7), false) && r.suspend(l.ago(12)) &&
+		r.sendDecision()
 }
 
 // overduePetition passed its 30-day answer period some three weeks ago.
@@ -125,7 +128,7 @@ func (l *loader) overduePetition() {
 func (l *loader) withdrawnComplaint() {
 	r := l.register(letter{o: l.commune("KH-NHATRANG"), kind: workflow.Complaint, round: 1, on: l.ago(120)})
 	_ = r != nil && r.assign(l.addWD(r.last(), 2), r.o.handler) && r.accept(l.addWD(r.last(), 4)) &&
-		r.verify(r.last().AddDays(8), false) && r.withdraw(r.last().AddDays(6), false)
+		r.verify(r.last().AddDays(8), false) && r.withdraw(r.last().AddDays(6), false) && r.sendDecision()
 }
 
 // transferredDenunciation is outside the commune's competence and goes to
@@ -155,4 +158,21 @@ func (l *loader) decidedAwaitingDelivery() {
 	r := l.register(letter{o: l.agency, kind: workflow.Complaint, round: 1, on: l.ago(45)})
 	_ = r != nil && r.assign(l.addWD(r.last(), 2), r.o.handler) && r.accept(l.addWD(r.last(), 4)) &&
 		r.verify(r.last().AddDays(10), false) && r.resolve(l.ago(1), workflow.Correct)
+}
+
+// disciplinaryComplaint: an official complains against a reprimand; 30 days
+// to resolve and a dialogue before the decision, at either round (LKN 50, 53).
+func (l *loader) disciplinaryComplaint() {
+	r := l.register(letter{o: l.agency, kind: workflow.Complaint, round: 1, on: l.ago(25), disciplinary: true})
+	_ = r != nil && r.assign(l.addWD(r.last(), 1), r.o.handler) && r.accept(l.addWD(r.last(), 3)) &&
+		r.verify(r.last().AddDays(5), false) && r.holdDialogue(l.addWD(r.last(), 1))
+}
+
+// forwardedDenunciation was sent on by the provincial Ombudsman's office
+// (received by transfer, so it may not be transferred again, TT 05/2021 Art.
+// 14); the forwarder is owed the result within 20 days (LTC 26(2)).
+func (l *loader) forwardedDenunciation() {
+	r := l.register(letter{o: l.agency, kind: workflow.Denunciation, on: l.ago(9), forwarded: true})
+	_ = r != nil && r.assign(l.addWD(r.last(), 1), r.o.handler) && r.accept(l.addWD(r.last(), 2)) &&
+		r.notify(l.addWD(r.last(), 1))
 }

@@ -28,6 +28,10 @@ type letter struct {
 	anonymous  bool
 	complexity workflow.Complexity
 	signed     int // signatories; 0 lets the loader choose
+	// disciplinary: a complaint against a disciplinary decision (LKN 46–55).
+	disciplinary bool
+	// forwarded: a denunciation forwarded by an authority, received by transfer (LTC 26(2); TT 05/2021 Art. 14).
+	forwarded bool
 }
 
 // register has the office's reception officer enter the letter; nil when the
@@ -39,7 +43,10 @@ func (l *loader) register(in letter) *caseRun {
 	r := &caseRun{l: l, o: in.o, late: l.chance(0.15)}
 	nc := store.NewCase{Intake: workflow.Intake{Kind: in.kind, Round: in.round, Channel: l.channel(),
 		ReceivedOn: in.on, Anonymous: in.anonymous, Signatories: in.signed, RemoteArea: in.o.remote,
-		Complexity: in.complexity}}
+		Complexity: in.complexity, Disciplinary: in.disciplinary}}
+	if in.forwarded {
+		nc.Intake.Channel, nc.Intake.ForwardedByAuthority, nc.Intake.ReceivedByTransfer = workflow.ChannelForwarded, true, true
+	}
 	switch {
 	case in.prior != nil:
 		r.p, r.t = in.prior.p, in.prior.t

@@ -25,7 +25,7 @@ func (r *caseRun) complaintWork(stall bool) bool {
 		return false
 	}
 	if l.chance(0.04) {
-		r.withdraw(r.last().AddDays(l.intn(5, 25)), false)
+		_ = r.withdraw(r.last().AddDays(l.intn(5, 25)), false) && r.sendDecision()
 		return false
 	}
 	differs := r.c.Round == 1 && l.chance(0.25)
@@ -55,7 +55,11 @@ func (r *caseRun) denunciationWork(stall bool) bool {
 	}
 	if l.chance(0.04) {
 		signs := l.chance(0.5)
-		if !r.withdraw(r.last().AddDays(l.intn(2, 10)), signs) || !signs {
+		if !r.withdraw(r.last().AddDays(l.intn(2, 10)), signs) {
+			return false
+		}
+		if !signs {
+			r.sendDecision() // the termination decision (LTC 34(4))
 			return false
 		}
 	}
@@ -131,7 +135,8 @@ func (r *caseRun) progress(notes int, verified bool) bool {
 // pause suspends the resolution for a while and resumes it (LTC 34; LKN 11a).
 func (r *caseRun) pause() bool {
 	l := r.l
-	return r.suspend(r.last().AddDays(l.intn(3, 10))) && r.resume(r.last().AddDays(l.intn(14, 45)))
+	return r.suspend(r.last().AddDays(l.intn(3, 10))) && r.sendDecision() &&
+		r.resume(r.last().AddDays(l.intn(14, 45))) && r.sendDecision()
 }
 
 // aftermath delivers and discloses the decision within their clocks
