@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/jmoiron/sqlx"
 
@@ -64,7 +65,9 @@ func calendarOf(entries []CalendarEntry) *workflow.Calendar {
 // SetCalendarDay adds or replaces an exception (an administrator's edit,
 // kept over any shipped value from then on). Every running clock whose count
 // crosses the day is counted again in the same transaction, each moved case
-// with its recount record (DOMAIN.md §3).
+// with its recount record (DOMAIN.md §3). The cases are read and counted
+// before the write, from the readers, so that the writer is held only to
+// write the moved ones (writeRecount reads again whatever changed meanwhile).
 func (s *Store) SetCalendarDay(ctx context.Context, by User, d workflow.CalendarDay) (Recounted, error) {
 	if d.Kind != workflow.DayOff && d.Kind != workflow.DayWork {
 		return Recounted{}, workflow.Invalid("kind", "loại ngày phải là off hoặc work")
@@ -72,30 +75,56 @@ func (s *Store) SetCalendarDay(ctx context.Context, by User, d workflow.Calendar
 	if err := refuseUnstorable("name", d.Name, "source", d.Source); err != nil {
 		return Recounted{}, err
 	}
-	var moved Recounted
-	var cal *workflow.Calendar
-	err := s.write(ctx, func(tx *txn) error {
-		before, err := calendarEntries(ctx, tx)
-		if err != nil {
-			return err
-		}
-		now := s.stamp()
-		if err := putCalendarDay(ctx, tx, CalendarEntry{CalendarDay: d, Origin: originAdmin, SetBy: by.Login, SetAt: now}); err != nil {
-			return err
-		}
-		after, err := calendarEntries(ctx, tx)
-		if err != nil {
-			return err
-		}
-		cal = calendarOf(after)
-		moved, err = s.recount(ctx, tx, cal, changedDays(calendarOf(before), cal, d.Day), map[string]any{"by": by.Login}, now)
-		return err
-	})
+	entry := CalendarEntry{CalendarDay: d, Origin: originAdmin, SetBy: by.Login}
+	before, err := s.CalendarDays(ctx)
 	if err != nil {
 		return Recounted{}, err
 	}
-	s.setCalendar(cal)
-	return moved, nil
+	cal, changed := withDay(before, entry)
+	plan, err := planRecount(ctx, s.r, cal, changed, s.Today())
+	if err != nil {
+		return Recounted{}, err
+	}
+	if s.betweenPlanAndWrite != nil {
+		s.betweenPlanAndWrite()
+	}
+	var moved Recounted
+	err = s.write(ctx, func(tx *txn) error {
+		now, err := calendarEntries(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if !sameEntries(now, before) { // another edit came first: plan again on the calendar as it now stands
+			cal, changed = withDay(now, entry)
+			if plan, err = planRecount(ctx, tx, cal, changed, s.Today()); err != nil {
+				return err
+			}
+		}
+		entry.SetAt = s.stamp()
+		if err := putCalendarDay(ctx, tx, entry); err != nil {
+			return err
+		}
+		if moved, err = s.writeRecount(ctx, tx, plan, cal, changed, map[string]any{"by": by.Login}); err != nil {
+			return err
+		}
+		s.swapCalendar(tx, cal)
+		return nil
+	})
+	return moved, err
+}
+
+// withDay is the calendar of entries with e set, and the days whose working
+// status that changes.
+func withDay(entries []CalendarEntry, e CalendarEntry) (*workflow.Calendar, []workflow.CalendarDay) {
+	before := calendarOf(entries)
+	after := calendarOf(append(slices.Clone(entries), e)) // a later entry for a day wins
+	return after, changedDays(before, after, e.Day)
+}
+
+func sameEntries(a, b []CalendarEntry) bool {
+	return slices.EqualFunc(a, b, func(x, y CalendarEntry) bool {
+		return sameDay(x.CalendarDay, y.CalendarDay) && x.Origin == y.Origin && x.SetAt == y.SetAt
+	})
 }
 
 // putCalendarDay inserts or replaces one day.
@@ -135,6 +164,17 @@ func (s *Store) setCalendar(cal *workflow.Calendar) {
 	s.calMu.Lock()
 	s.cal = cal
 	s.calMu.Unlock()
+}
+
+// swapCalendar makes cal the calendar inside the write transaction tx that
+// changes it, before it commits: an event decided on the old calendar then
+// finds, in its own write, that the calendar moved (applyEvent refuses it
+// with a conflict), and one decided after uses the new. Should the commit
+// fail, the old calendar comes back.
+func (s *Store) swapCalendar(tx *txn, cal *workflow.Calendar) {
+	old := s.Calendar()
+	s.setCalendar(cal)
+	tx.onRollback(func() { s.setCalendar(old) })
 }
 
 func (s *Store) loadCalendar(ctx context.Context) error {

@@ -50,7 +50,6 @@ func (s *Store) syncCalendar(ctx context.Context) error {
 		if sync.FromVersion >= workflow.ShippedCalendarVersion {
 			return nil
 		}
-		now := s.stamp()
 		touched, err := applyShipped(ctx, tx, before, shipped, &sync)
 		if err != nil {
 			return err
@@ -60,8 +59,13 @@ func (s *Store) syncCalendar(ctx context.Context) error {
 			return err
 		}
 		cal = calendarOf(after)
+		changed := changedDays(calendarOf(before), cal, touched...)
+		plan, err := planRecount(ctx, tx, cal, changed, s.Today())
+		if err != nil {
+			return err
+		}
 		by := map[string]any{"release": workflow.ShippedCalendarVersion}
-		if sync.Recounted, err = s.recount(ctx, tx, cal, changedDays(calendarOf(before), cal, touched...), by, now); err != nil {
+		if sync.Recounted, err = s.writeRecount(ctx, tx, plan, cal, changed, by); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE calendar_release SET version = ?`, workflow.ShippedCalendarVersion)

@@ -34,6 +34,9 @@ func TestCalendarDayChangeRecountsTheCrossingRunningClocks(t *testing.T) {
 	suspended = w.act("head", suspended, ev(workflow.EvAccept, "2026-11-18"))
 	suspended = w.act("head", suspended, workflow.Input{Event: workflow.EvNotify, On: workflow.MustDate("2026-11-19")})
 	suspended = w.act("head", suspended, ev(workflow.EvSuspend, "2026-11-20"))
+	// The suspension decision is sent the same day (LTC 34(4)), so no working-day clock runs across the day.
+	suspended = w.act("head", suspended, workflow.Input{Event: workflow.EvDeliver, On: workflow.MustDate("2026-11-20"),
+		Clock: workflow.ClockDecisionDelivery})
 	untouched := []store.Case{accepted, filed, suspended}
 	historyBefore := map[int64]int{}
 	for _, c := range append(slices.Clone(untouched), crossed, fresh) {
@@ -123,5 +126,31 @@ func wantRecount(tb testing.TB, w *world, c store.Case, clocks string) {
 	}
 	if len(p.Days) != 1 || p.Days[0].Day != "2026-11-27" || p.Days[0].Source != "Thông báo 99/TB-VPCP" || p.By != "admin" {
 		tb.Errorf("case %d recount reason %+v, want 27/11 with its source, by admin", c.ID, p)
+	}
+}
+
+// The cases are counted before the writer is taken: a case acted on, and a
+// letter registered, between that count and the write are counted again in it.
+func TestRecountCatchesWhatHappenedWhileItCounted(t *testing.T) {
+	w := mustWorld(t)
+	w.user("handler")
+	acted := w.register("reception", letter(workflow.Complaint, 1, "2026-11-16"))
+	var registered store.Case
+	w.s.BetweenRecountPlanAndWrite(func() {
+		acted = w.act("head", acted, workflow.Input{Event: workflow.EvAssign, On: workflow.MustDate("2026-11-24"), Assignee: "handler"})
+		registered = w.register("reception", letter(workflow.Complaint, 1, "2026-11-24"))
+	})
+	moved, err := w.s.SetCalendarDay(w.ctx, w.user("admin"), workflow.CalendarDay{Day: workflow.MustDate("2026-11-27"),
+		Kind: workflow.DayOff, Name: "Nghỉ hoán đổi", Source: "Thông báo 99/TB-VPCP"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if moved != (store.Recounted{Cases: 2, Clocks: 3}) {
+		t.Errorf("recounted %+v, want the acted-on case (1 clock) and the new letter (2 clocks)", moved)
+	}
+	wantClocks(t, w.reload(acted), "processing 2026-11-16+10wd=2026-12-01", "acceptance 2026-11-16+7wd=2026-11-25")
+	wantClocks(t, w.reload(registered), "processing 2026-11-24+10wd=2026-12-09", "acceptance 2026-11-24+7wd=2026-12-04")
+	if rep, err := w.s.VerifyChain(w.ctx); err != nil || !rep.OK() {
+		t.Fatalf("audit verify: %v, %v", rep, err)
 	}
 }

@@ -131,11 +131,23 @@ func (d *pool) beginTx(ctx context.Context) (*txn, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &txn{t}, nil
+	return &txn{Tx: t}, nil
 }
 
 // txn is a transaction whose queries are rebound like pool's, and run whole.
-type txn struct{ *sqlx.Tx }
+type txn struct {
+	*sqlx.Tx
+	undo []func() // what to put back in memory if the transaction does not commit
+}
+
+// onRollback runs f if the transaction rolls back or fails to commit.
+func (t *txn) onRollback(f func()) { t.undo = append(t.undo, f) }
+
+func (t *txn) rolledBack() {
+	for _, f := range t.undo {
+		f()
+	}
+}
 
 // whole is ctx without its cancellation. A write transaction, once it holds
 // the one writer, runs to its end: an event is applied or not whatever the

@@ -61,7 +61,8 @@ func (s *Store) applyEvent(ctx context.Context, actor User, c Case, version int,
 		"target", in.Target, "minutes", in.Minutes, "summary", in.Summary, "channel", in.Channel, "text", in.Text); err != nil {
 		return Case{}, err
 	}
-	assignee, n, rec, err := s.decide(ctx, actor, c, version, in)
+	cal := s.Calendar()
+	assignee, n, rec, err := s.decide(ctx, actor, c, version, in, cal)
 	if err != nil {
 		return Case{}, err
 	}
@@ -81,6 +82,9 @@ func (s *Store) applyEvent(ctx context.Context, actor User, c Case, version int,
 		read = logRead(updated)
 	}
 	err = s.write(ctx, func(tx *txn) error {
+		if s.Calendar() != cal { // the calendar changed since the engine decided (SetCalendarDay)
+			return workflow.Errorf(workflow.CodeConflict, "lịch làm việc vừa thay đổi; hãy tải lại hồ sơ")
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE cases SET `+set+` WHERE id = ? AND version = ?`,
 			append(args, caseID, version)...)
 		if err != nil {
@@ -106,7 +110,7 @@ func (s *Store) applyEvent(ctx context.Context, actor User, c Case, version int,
 // decide has the engine decide the event on the case as read at the caller's
 // version: the case's assignee after the event, the case after the event, and
 // the record to append.
-func (s *Store) decide(ctx context.Context, actor User, c Case, version int, in workflow.Input) (int64, workflow.Case, workflow.Record, error) {
+func (s *Store) decide(ctx context.Context, actor User, c Case, version int, in workflow.Input, cal *workflow.Calendar) (int64, workflow.Case, workflow.Record, error) {
 	fail := func(err error) (int64, workflow.Case, workflow.Record, error) {
 		return 0, workflow.Case{}, workflow.Record{}, err
 	}
@@ -131,7 +135,7 @@ func (s *Store) decide(ctx context.Context, actor User, c Case, version int, in 
 			return fail(err)
 		}
 	}
-	env := workflow.Env{Calendar: s.Calendar(), Today: s.Today(), History: Unit{Settings: c.UnitSettings}.SettingsHistory()}
+	env := workflow.Env{Calendar: cal, Today: s.Today(), History: Unit{Settings: c.UnitSettings}.SettingsHistory()}
 	n, rec, err := workflow.Apply(c.Case, in, workflow.Actor{Login: actor.Login, Role: actor.Role}, env)
 	if err != nil {
 		return fail(err)

@@ -45,6 +45,8 @@ type Store struct {
 	calMu   sync.RWMutex
 	cal     *workflow.Calendar
 	calSync CalendarSync // what Open did to bring the calendar up to the release
+	// betweenPlanAndWrite, set by tests only, runs between a recount's read and its write.
+	betweenPlanAndWrite func()
 
 	tree   unitTree    // the units' parent links, for viewers' scopes
 	idLog  identityLog // records reads of denouncers' identities, several to a commit
@@ -268,9 +270,11 @@ func (s *Store) write(ctx context.Context, fn func(tx *txn) error) error {
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
+		tx.rolledBack()
 		return err
 	}
 	if err := tx.Commit(); err != nil {
+		tx.rolledBack()
 		return fmt.Errorf("store: commit: %w", err)
 	}
 	// Commit has handed the one writer connection to the next writer waiting
