@@ -50,6 +50,8 @@ type Input struct {
 	Channel        string
 	Text           string
 	ViolationSigns bool
+	Reason         string      // correct: why the registration is corrected
+	Correction     *Correction // correct: the registration before and after
 }
 
 // Record is the audit record an event appends (the store adds seq, time and actor).
@@ -255,6 +257,8 @@ func (n *Case) effect(in Input, env Env, p map[string]any) error {
 		n.Facts.DisclosureText, n.Facts.DisclosureChannel = in.Text, in.Channel
 		p["channel"], p["text"] = in.Channel, in.Text
 		n.stopClocks(on, p, ClockDisclosure)
+	case EvCorrect:
+		return n.correct(in, env, p)
 	case EvClose:
 		// A case is closed only when none of its clocks still runs (DOMAIN.md §2).
 		if running := n.RunningClocks(); len(running) > 0 {

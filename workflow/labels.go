@@ -26,6 +26,7 @@ var eventLabels = map[Event]string{
 	EvRecordDialogue: "ghi biên bản đối thoại", EvExtend: "gia hạn", EvNotify: "thông báo thụ lý",
 	EvSuspend: "tạm đình chỉ", EvResume: "tiếp tục giải quyết", EvWithdraw: "rút đơn / đình chỉ",
 	EvResolve: "giải quyết", EvDeliver: "gửi quyết định/kết luận", EvDisclose: "công khai", EvClose: "kết thúc",
+	EvCorrect: "sửa thông tin đăng ký",
 }
 
 func label[K comparable](m map[K]string, k K, fallback string) string {

@@ -78,6 +78,7 @@ var Transitions = []Transition{
 	{EvDeliver, []State{Resolved, Disclosed}, "", headOnly, []Kind{Complaint, Denunciation}},
 	{EvDisclose, []State{Resolved}, Disclosed, headOnly, nil},
 	{EvClose, []State{Resolved, Disclosed}, Closed, headOnly, nil},
+	{EvCorrect, correctable, "", registrars, nil},
 }
 
 // machineEvents holds, per kind, the fsm description generated from the table.
