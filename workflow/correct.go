@@ -50,9 +50,10 @@ type Registration struct {
 	Content     string  `json:"content"`
 }
 
-// Normalised fills in what follows from the kind: a complaint is round 1
-// unless said otherwise, other kinds have no round, and only a round-2
-// complaint names a round-1 case.
+// Normalised fills in what follows from the kind and the channel: a
+// complaint is round 1 unless said otherwise, other kinds have no round, only
+// a round-2 complaint names a round-1 case, and only a forwarded letter names
+// the body that forwarded it.
 func (r Registration) Normalised() Registration {
 	switch {
 	case r.Kind != Complaint:
@@ -62,6 +63,9 @@ func (r Registration) Normalised() Registration {
 	}
 	if r.Kind != Complaint || r.Round != 2 {
 		r.PriorCaseID = 0
+	}
+	if r.Channel != ChannelForwarded {
+		r.ForwardedBy = ""
 	}
 	return r
 }
