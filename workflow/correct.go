@@ -124,7 +124,10 @@ func (n *Case) correct(in Input, env Env, p map[string]any) error {
 	for _, f := range changed {
 		pb[f], pa[f] = before[f], after[f]
 	}
-	p["reason"], p["before"], p["after"] = in.Reason, pb, pa
+	p["reason"] = in.Reason
+	if len(changed) > 0 {
+		p["before"], p["after"] = pb, pa
+	}
 	if len(k.Identity) > 0 {
 		p["petitioner_fields"] = k.Identity
 	}
