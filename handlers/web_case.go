@@ -66,6 +66,8 @@ type eventForm struct {
 	Outcomes     []workflow.Outcome
 	Complexities []workflow.Complexity
 	Channels     []string
+	Kinds        []workflow.Kind    // correct
+	Letter       []workflow.Channel // correct: how a letter may arrive
 }
 
 // ID is the element id of a field, unique on the page.
@@ -87,7 +89,7 @@ func (f eventForm) Error(field string) string { return f.Errors[field] }
 var eventOrder = []workflow.Event{workflow.EvAssign, workflow.EvAccept, workflow.EvVerify, workflow.EvScheduleDialogue,
 	workflow.EvRecordDialogue, workflow.EvNotify, workflow.EvResolve, workflow.EvDeliver, workflow.EvDisclose,
 	workflow.EvClose, workflow.EvExtend, workflow.EvClassify, workflow.EvReassign, workflow.EvSuspend, workflow.EvResume,
-	workflow.EvReject, workflow.EvFile, workflow.EvTransfer, workflow.EvWithdraw, workflow.EvNote}
+	workflow.EvReject, workflow.EvFile, workflow.EvTransfer, workflow.EvWithdraw, workflow.EvNote, workflow.EvCorrect}
 
 // eventFields lists the fields each event's form shows besides "on" (API.md event fields).
 func eventFields(e workflow.Event, k workflow.Kind) []string {
@@ -203,7 +205,8 @@ func (w *web) casePageData(c *gin.Context, cs store.Case, sent *eventForm) (case
 	}
 	view.AssigneeName = nameOf(ctx, w.store, names, cs.Assignee)
 	view.Clocks = caseClocks(cs, cal, today, lang)
-	hs, err := w.store.History(ctx, cs.ID)
+	// A correction's sealed identities open only for those who may see the petitioner.
+	hs, err := w.store.HistoryFor(ctx, v, cs, "web:"+c.FullPath())
 	if err != nil {
 		return view, err
 	}
@@ -213,7 +216,7 @@ func (w *web) casePageData(c *gin.Context, cs store.Case, sent *eventForm) (case
 			Details: historyDetails(lang, cs.Kind, workflow.Event(h.Event), h.Payload, names)})
 	}
 	if view.MayAct {
-		view.Forms = caseForms(cs, v, staff, today, sent)
+		view.Forms = caseForms(cs, v, view.Petitioner, staff, today, sent)
 	}
 	if sent != nil && !slices.ContainsFunc(view.Forms, func(f eventForm) bool { return f.Event == sent.Event }) {
 		// The form is gone (the case moved on): say why at the top.
@@ -263,7 +266,7 @@ func nameOf(ctx context.Context, s *store.Store, names map[string]string, login 
 }
 
 // caseForms builds one form per event this viewer may fire now, in eventOrder.
-func caseForms(cs store.Case, v workflow.Viewer, staff []store.User, today workflow.Date, sent *eventForm) []eventForm {
+func caseForms(cs store.Case, v workflow.Viewer, p *store.Petitioner, staff []store.User, today workflow.Date, sent *eventForm) []eventForm {
 	evs := cs.Available(v.Role)
 	slices.SortStableFunc(evs, func(a, b workflow.Event) int { return orderOf(a) - orderOf(b) })
 	var out []eventForm
@@ -284,6 +287,10 @@ func caseForms(cs store.Case, v workflow.Viewer, staff []store.User, today workf
 		}
 		if f.Has("channel") {
 			f.Channels = disclosureChannels
+		}
+		if e == workflow.EvCorrect {
+			f.Fields = append([]string{"on"}, correctFields(cs, p != nil)...)
+			f.Values, f.Kinds, f.Letter = correctValues(cs, p, today), workflow.Kinds, workflow.Channels
 		}
 		if sent != nil && sent.Event == e {
 			f.Values, f.Errors, f.Problem, f.Open = sent.Values, sent.Errors, sent.Problem, true
@@ -324,7 +331,10 @@ func defaultValues(e workflow.Event, cs store.Case, today workflow.Date) map[str
 // formFieldNames are every field an event form may post.
 var formFieldNames = []string{"on", "note", "assignee", "complexity", "remote_area", "competent", "reason_code",
 	"target", "duplicate_of", "days", "dialogue_on", "minutes", "attended", "differs", "outcome", "summary",
-	"channel", "text", "violation_signs"}
+	"channel", "text", "violation_signs",
+	// correct
+	"reason", "received_on", "kind", "round", "prior_case_id", "letter_channel", "forwarded_by", "subject", "content",
+	"name", "id_number", "phone", "address"}
 
 // caseEvent is POST /ho-so/:id/su-kien: fires the posted event with the
 // posted version; a refusal comes back in its form with the values kept.
@@ -343,6 +353,10 @@ func (w *web) caseEvent(c *gin.Context) {
 		sent.Values[name] = c.PostForm(name)
 	}
 	sent.Fields = append([]string{"on"}, eventFields(sent.Event, cs.Kind)...)
+	if sent.Event == workflow.EvCorrect {
+		w.caseCorrect(c, cs, sent)
+		return
+	}
 	version, in, err := w.eventInput(c, cs, sent)
 	if err == nil {
 		var updated store.Case
@@ -350,6 +364,23 @@ func (w *web) caseEvent(c *gin.Context) {
 		if err == nil {
 			setFlash(c, fmt.Sprintf(translate(lang, "case.done"), translate(lang, "event."+string(in.Event))))
 			// "#main" replaces the form's fragment, so the page opens at the flash.
+			c.Redirect(http.StatusSeeOther, "/ho-so/"+strconv.FormatInt(updated.ID, 10)+"#main")
+			return
+		}
+	}
+	w.eventRefused(c, cs, sent, err)
+}
+
+// caseCorrect fires a posted correction (web_correct.go): a saved one goes
+// back to the case, a refused one comes back in its form.
+func (w *web) caseCorrect(c *gin.Context, cs store.Case, sent *eventForm) {
+	lang, v := langOf(c), viewerOf(c)
+	sent.Fields = append([]string{"on"}, correctFields(cs, v.MaySeePetitioner(cs.Ref()))...)
+	version, k, err := w.correctionOf(c, sent)
+	if err == nil {
+		var updated store.Case
+		if updated, _, err = w.store.Correct(c.Request.Context(), userOf(c), v, cs, version, k, ""); err == nil {
+			setFlash(c, fmt.Sprintf(translate(lang, "case.done"), translate(lang, "event.correct")))
 			c.Redirect(http.StatusSeeOther, "/ho-so/"+strconv.FormatInt(updated.ID, 10)+"#main")
 			return
 		}
@@ -375,8 +406,12 @@ func (w *web) eventRefused(c *gin.Context, cs store.Case, sent *eventForm, err e
 		w.renderCase(c, http.StatusConflict, fresh, sent, sent.Problem)
 		return
 	}
-	if e.Field != "" && sent.Has(e.Field) {
-		sent.Errors[e.Field] = caseErrText(e)
+	field := e.Field
+	if sent.Event == workflow.EvCorrect {
+		field = correctErrorField(field)
+	}
+	if field != "" && sent.Has(field) {
+		sent.Errors[field] = caseErrText(e)
 	} else {
 		sent.Problem = caseErrText(e)
 	}
