@@ -331,7 +331,7 @@ var amRoutes = []amRoute{
 				"reason": {"Nhập nhầm trích yếu"}, "received_on": {received}, "letter_channel": {"walk_in"},
 				"subject": {fmt.Sprintf("Tố cáo cán bộ địa chính nhận tiền (trang %d)", e.next())},
 				"content": {"Người tố cáo trình bày việc cán bộ địa chính nhận tiền để làm nhanh thủ tục."},
-				"name": {p.name}, "id_number": {p.id}, "phone": {p.phone}, "address": {p.address}}
+				"name":    {p.name}, "id_number": {p.id}, "phone": {p.phone}, "address": {p.address}}
 			return e.page(a, http.MethodPost, fmt.Sprintf("/ho-so/%d/su-kien", c.ID), form)
 		}},
 	{name: "GET /giam-sat?unit=", staff: true, // the audit: heads, supervisors, admins, within their scope
