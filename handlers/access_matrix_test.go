@@ -188,6 +188,17 @@ var amRoutes = []amRoute{
 			return e.api(a, http.MethodPost, fmt.Sprintf("/api/v1/cases/%d/events", c.ID), body)
 		}},
 
+	{name: "POST /api/v1/cases/:id/events (correct)", // a new subject: reception and heads of the case's unit (issue 13 §3)
+		want: [2]string{
+			"200 200 403 403 200 403 403 | 403 403 403 403 403 | 401",
+			"403 403 403 403 403 403 403 | 200 403 200 403 403 | 401"},
+		identity: true, show: "name+id",
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			body := fmt.Sprintf(`{"event":"correct","version":%d,"reason":"Nhập nhầm trích yếu","subject":"Tố cáo cán bộ địa chính nhận tiền (%d)"}`,
+				e.version(c), e.next())
+			return e.api(a, http.MethodPost, fmt.Sprintf("/api/v1/cases/%d/events", c.ID), body)
+		}},
+
 	// ---- API v1: oversight and calendar ----
 	{name: "GET /api/v1/backlog?unit=", // heads, supervisors, admins, within their scope
 		want: [2]string{
@@ -318,6 +329,24 @@ var amRoutes = []amRoute{
 		do: func(e *amEnv, a amActor, c amCase) amResp {
 			form := url.Values{"event": {"note"}, "version": {strconv.Itoa(e.version(c))}, "on": {""},
 				"note": {"Ghi chú kiểm tra quyền qua trang"}}
+			return e.page(a, http.MethodPost, fmt.Sprintf("/ho-so/%d/su-kien", c.ID), form)
+		}},
+	{name: "POST /ho-so/:id/su-kien (correct)", staff: true, // the correction form, as the page fills it
+		want: [2]string{
+			"303 303 403 403 303 403 403 | 403 403 403 403 403 | 303",
+			"403 403 403 403 403 403 403 | 303 403 303 403 403 | 303"},
+		identity: true,
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			p, received := amA, "02/11/2026"
+			if c.Unit == "KH-NT" {
+				p, received = amB, "16/11/2026"
+			}
+			// The identity fields count only for those the form shows them to.
+			form := url.Values{"event": {"correct"}, "version": {strconv.Itoa(e.version(c))}, "on": {""},
+				"reason": {"Nhập nhầm trích yếu"}, "received_on": {received}, "letter_channel": {"walk_in"},
+				"subject": {fmt.Sprintf("Tố cáo cán bộ địa chính nhận tiền (trang %d)", e.next())},
+				"content": {"Người tố cáo trình bày việc cán bộ địa chính nhận tiền để làm nhanh thủ tục."},
+				"name":    {p.name}, "id_number": {p.id}, "phone": {p.phone}, "address": {p.address}}
 			return e.page(a, http.MethodPost, fmt.Sprintf("/ho-so/%d/su-kien", c.ID), form)
 		}},
 	{name: "GET /giam-sat?unit=", staff: true, // the audit: heads, supervisors, admins, within their scope

@@ -16,6 +16,7 @@ type createCaseBody struct {
 	Round       int                 `json:"round"`
 	PriorCaseID *int64              `json:"prior_case_id"`
 	Channel     workflow.Channel    `json:"channel"`
+	ForwardedBy string              `json:"forwarded_by"`
 	ReceivedOn  workflow.Date       `json:"received_on"`
 	Subject     string              `json:"subject"`
 	Content     string              `json:"content"`
@@ -43,7 +44,8 @@ func (b *createCaseBody) normalise() error {
 	p := &b.Petitioner
 	err := texts(textField{"subject", &b.Subject, 500}, textField{"content", &b.Content, maxLong},
 		textField{"petitioner.name", &p.Name, maxShort}, textField{"petitioner.id_number", &p.IDNumber, 32},
-		textField{"petitioner.phone", &p.Phone, 32}, textField{"petitioner.address", &p.Address, 500})
+		textField{"petitioner.phone", &p.Phone, 32}, textField{"petitioner.address", &p.Address, 500},
+		textField{"forwarded_by", &b.ForwardedBy, 500})
 	if err != nil {
 		return err
 	}
@@ -62,7 +64,20 @@ func (b *createCaseBody) normalise() error {
 			b.Channel = workflow.ChannelForwarded
 		}
 	}
+	if b.ForwardedBy != "" && b.Channel != workflow.ChannelForwarded {
+		return workflow.Invalid("forwarded_by", "chỉ ghi cơ quan chuyển đơn khi đơn do cơ quan khác chuyển đến")
+	}
 	return nil
+}
+
+// newCase is the store's input for the (normalised) body.
+func (b createCaseBody) newCase() store.NewCase {
+	in := store.NewCase{Subject: b.Subject, Content: b.Content, Petitioner: b.Petitioner, ForwardedBy: b.ForwardedBy,
+		Intake: b.intake()}
+	if b.PriorCaseID != nil {
+		in.PriorCaseID = *b.PriorCaseID
+	}
+	return in
 }
 
 func (a *api) createCase(c *gin.Context) {
@@ -79,11 +94,7 @@ func (a *api) createCase(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	in := store.NewCase{Subject: b.Subject, Content: b.Content, Petitioner: b.Petitioner, Intake: b.intake()}
-	if b.PriorCaseID != nil {
-		in.PriorCaseID = *b.PriorCaseID
-	}
-	cs, err := a.store.CreateCase(c.Request.Context(), userOf(c), in)
+	cs, err := a.store.CreateCase(c.Request.Context(), userOf(c), b.newCase())
 	if err != nil {
 		fail(c, err)
 		return
@@ -136,7 +147,7 @@ func (a *api) history(c *gin.Context) {
 	if !ok {
 		return
 	}
-	hs, err := a.store.History(c.Request.Context(), cs.ID)
+	hs, err := a.store.HistoryFor(c.Request.Context(), viewerOf(c), cs, "api:"+c.FullPath())
 	if err != nil {
 		fail(c, err)
 		return

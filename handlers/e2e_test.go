@@ -541,7 +541,9 @@ func TestRoundTwoComplaintFromReceivedToClosed(t *testing.T) {
 	})
 
 	step(t, "ReceptionRegistersRoundTwoLinkedToRoundOne", func(t *testing.T) {
-		c = app.register(t, "reception", letterBody("complaint", "2026-08-27", "Khiếu nại lần hai quyết định thu hồi đất",
+		// The agency's head registers it: round 1 is the commune's case, which the agency's
+		// reception may not read (issue 13 §4: the round-1 case is readable by the registering officer).
+		c = app.register(t, "head", letterBody("complaint", "2026-08-27", "Khiếu nại lần hai quyết định thu hồi đất",
 			"round", 2, "prior_case_id", prior.ID))
 		if deref(c.Round) != 2 || deref(c.PriorCaseID) != prior.ID || c.ReceivedOn != "2026-08-27" ||
 			c.MatterStartedOn != "2026-07-06" || c.Unit.Code != "KH-UBND" || c.Assignee != nil || c.AcceptedOn != nil {
@@ -552,11 +554,11 @@ func TestRoundTwoComplaintFromReceivedToClosed(t *testing.T) {
 		wantCase(t, c, "received", 1, "on_track",
 			"acceptance 2026-08-27+7wd=2026-09-10", "processing 2026-08-27+10wd=2026-09-15")
 		wantClock(t, c, "acceptance", "on_track", "2026-08-29", "2026-08-30", "2026-08-31", "2026-09-01", "2026-09-02", "2026-09-05", "2026-09-06")
-		wantEvents(t, c, "classify", "file", "note", "transfer") // reception's share
+		wantEvents(t, c, "assign", "classify", "correct", "file", "note", "reject", "transfer") // the head's share
 		if c.Petitioner == nil || c.Petitioner.Name != "Nguyễn Văn An" {
 			t.Errorf("the registering officer does not see the complainant: %+v", c.Petitioner)
 		}
-		wantEvents(t, app.get(t, "head", c.ID), "assign", "classify", "file", "note", "reject", "transfer")
+		wantEvents(t, app.get(t, "head", c.ID), "assign", "classify", "correct", "file", "note", "reject", "transfer")
 		wantEvents(t, app.get(t, "supervisor", c.ID))
 	})
 
@@ -565,7 +567,7 @@ func TestRoundTwoComplaintFromReceivedToClosed(t *testing.T) {
 		c = app.fire(t, "head", c, ev("assign", "2026-08-31", "assignee", "handler"))
 		wantCase(t, c, "assigned", 2, "on_track",
 			"acceptance 2026-08-27+7wd=2026-09-10", "processing 2026-08-27+10wd=2026-09-15")
-		wantEvents(t, c, "accept", "classify", "file", "note", "reassign", "reject", "transfer")
+		wantEvents(t, c, "accept", "classify", "correct", "file", "note", "reassign", "reject", "transfer")
 		if deref(c.Assignee) != "handler" {
 			t.Errorf("assignee %v, want handler", deref(c.Assignee))
 		}
@@ -587,7 +589,7 @@ func TestRoundTwoComplaintFromReceivedToClosed(t *testing.T) {
 		if deref(c.AcceptedOn) != "2026-09-03" || !strings.Contains(c.Clocks[0].Basis, "37") {
 			t.Errorf("accepted_on %v basis %q; want 2026-09-03 and LKN Art. 37", deref(c.AcceptedOn), c.Clocks[0].Basis)
 		}
-		wantEvents(t, c, "classify", "note", "reassign", "record_dialogue", "resolve", "schedule_dialogue", "suspend", "verify", "withdraw")
+		wantEvents(t, c, "classify", "correct", "note", "reassign", "record_dialogue", "resolve", "schedule_dialogue", "suspend", "verify", "withdraw")
 	})
 
 	step(t, "ResolveBeforeTheDialogueIsRefused", func(t *testing.T) {
@@ -634,7 +636,7 @@ func TestRoundTwoComplaintFromReceivedToClosed(t *testing.T) {
 		if deref(c.ResolvedOn) != "2026-10-16" || deref(c.Outcome) != "partly_correct" {
 			t.Errorf("resolved_on %v outcome %v", deref(c.ResolvedOn), deref(c.Outcome))
 		}
-		wantEvents(t, c, "close", "deliver", "disclose", "note")
+		wantEvents(t, c, "close", "correct", "deliver", "disclose", "note")
 		app.refuse(t, "head", c, ev("close", "2026-10-16"), http.StatusUnprocessableEntity, "clocks_running")
 	})
 
@@ -666,7 +668,7 @@ func TestRoundTwoComplaintFromReceivedToClosed(t *testing.T) {
 		if deref(c.DisclosedOn) != "2026-11-02" {
 			t.Errorf("disclosed_on %v, want 2026-11-02", deref(c.DisclosedOn))
 		}
-		wantEvents(t, c, "close", "note") // the decision was delivered: no second delivery is offered
+		wantEvents(t, c, "close", "correct", "note") // the decision was delivered: no second delivery is offered
 	})
 
 	step(t, "HeadClosesTheCase", func(t *testing.T) {
@@ -679,7 +681,7 @@ func TestRoundTwoComplaintFromReceivedToClosed(t *testing.T) {
 	step(t, "HistoryListsEveryActInOrder", func(t *testing.T) {
 		got := historyLines(t, app.history(t, "head", c.ID))
 		want := []string{
-			"1 receive →received on=2026-08-27 at=2026-08-28 by=reception",
+			"1 receive →received on=2026-08-27 at=2026-08-28 by=head",
 			"2 assign received→assigned on=2026-08-31 at=2026-08-31 by=head",
 			"3 accept assigned→in_resolution on=2026-09-03 at=2026-09-07 by=head",
 			"4 verify in_resolution→in_resolution on=2026-09-21 at=2026-09-21 by=handler",
@@ -852,7 +854,7 @@ func TestDenunciationFromReceivedToClosed(t *testing.T) {
 		c = app.fire(t, "head", c, ev("assign", "2026-10-06", "assignee", "handler"))
 		wantCase(t, c, "assigned", 2, "on_track",
 			"acceptance 2026-10-05+7wd=2026-10-14", "processing 2026-10-05+10wd=2026-10-19")
-		wantEvents(t, c, "accept", "classify", "extend", "file", "note", "reassign", "reject", "transfer")
+		wantEvents(t, c, "accept", "classify", "correct", "extend", "file", "note", "reassign", "reject", "transfer")
 		app.secretKept(t, c, true)
 	})
 
@@ -1096,7 +1098,7 @@ func TestAPIErrors(t *testing.T) {
 			{"NegativeSignatories", "signatories", letterBody("petition", "2026-11-20", "x", "signatories", -1)},
 			{"NoSubject", "subject", letterBody("petition", "2026-11-20", "")},
 			{"RoundOfTheWrongType", "round", letterBody("complaint", "2026-11-20", "x", "round", "two")},
-			{"UnknownPriorCase", "prior_case_id", letterBody("complaint", "2026-11-20", "x", "round", 2, "prior_case_id", 999999)},
+			// An unknown round-1 case is a rule's refusal (422 prior_case_unknown): correct_e2e_test.go.
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				status, raw := app.Do(t, "reception", http.MethodPost, "/api/v1/cases", tc.body)

@@ -17,7 +17,7 @@ func statusOf(code workflow.Code) int {
 		return http.StatusBadRequest
 	case workflow.CodeUnauthorized:
 		return http.StatusUnauthorized
-	case workflow.CodeForbidden:
+	case workflow.CodeForbidden, workflow.CodeIdentityForbidden:
 		return http.StatusForbidden
 	case workflow.CodeNotFound:
 		return http.StatusNotFound

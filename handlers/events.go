@@ -5,6 +5,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"petitions/store"
 	"petitions/workflow"
 )
 
@@ -34,6 +35,63 @@ type eventBody struct {
 	ViolationSigns bool                `json:"violation_signs"`
 	To             string              `json:"to"`    // notify: "denouncer" or "forwarder"
 	Clock          workflow.ClockName  `json:"clock"` // deliver: "delivery" or "decision_delivery"
+
+	// correct: the reason, and the registration fields to change under
+	// their names at POST /api/v1/cases (channel is the letter's channel).
+	Reason      string           `json:"reason"`
+	ReceivedOn  workflow.Date    `json:"received_on"`
+	Kind        workflow.Kind    `json:"kind"`
+	Round       *int             `json:"round"`
+	PriorCaseID *int64           `json:"prior_case_id"`
+	ForwardedBy *string          `json:"forwarded_by"`
+	Subject     *string          `json:"subject"`
+	Content     *string          `json:"content"`
+	Petitioner  *petitionerPatch `json:"petitioner"`
+}
+
+// petitionerPatch is the identity fields a correction names.
+type petitionerPatch struct {
+	Name     *string `json:"name"`
+	IDNumber *string `json:"id_number"`
+	Phone    *string `json:"phone"`
+	Address  *string `json:"address"`
+}
+
+// correction reads a correct act's fields, normalised and checked as
+// registration checks them (createCaseBody.normalise).
+func (b *eventBody) correction(in workflow.Input) (store.Correction, error) {
+	k := store.Correction{On: in.On, Reason: b.Reason, Note: in.Note, ReceivedOn: b.ReceivedOn, Kind: b.Kind,
+		Round: b.Round, PriorCaseID: b.PriorCaseID, Channel: workflow.Channel(b.Channel), ForwardedBy: b.ForwardedBy,
+		Subject: b.Subject, Content: b.Content}
+	fields := []textField{{"reason", &k.Reason, maxLong}}
+	opt := func(name string, v *string, max int) {
+		if v != nil {
+			fields = append(fields, textField{name, v, max})
+		}
+	}
+	opt("subject", k.Subject, 500)
+	opt("content", k.Content, maxLong)
+	opt("forwarded_by", k.ForwardedBy, 500)
+	if p := b.Petitioner; p != nil {
+		k.Petitioner = store.PetitionerPatch{Name: p.Name, IDNumber: p.IDNumber, Phone: p.Phone, Address: p.Address}
+		opt("petitioner.name", p.Name, maxShort)
+		opt("petitioner.id_number", p.IDNumber, 32)
+		opt("petitioner.phone", p.Phone, 32)
+		opt("petitioner.address", p.Address, 500)
+	}
+	if err := texts(fields...); err != nil {
+		return k, err
+	}
+	if k.Reason == "" {
+		return k, workflow.Invalid("reason", "cần ghi lý do sửa thông tin đăng ký")
+	}
+	if k.Subject != nil && *k.Subject == "" {
+		return k, workflow.Invalid("subject", "cần nhập trích yếu nội dung đơn")
+	}
+	if p := b.Petitioner; p != nil && p.Name != nil && *p.Name == "" {
+		return k, workflow.Invalid("petitioner.name", "cần nhập họ tên người gửi đơn")
+	}
+	return k, nil
 }
 
 func (b *eventBody) input() (workflow.Input, error) {
@@ -76,7 +134,18 @@ func (a *api) fireEvent(c *gin.Context) {
 		return
 	}
 	v := viewerOf(c)
-	updated, p, err := a.store.ApplyEventAndRead(c.Request.Context(), userOf(c), v, cs, *b.Version, in, "api:"+c.FullPath())
+	var updated store.Case
+	var p *store.Petitioner
+	if in.Event == workflow.EvCorrect {
+		k, kerr := b.correction(in)
+		if kerr != nil {
+			fail(c, kerr)
+			return
+		}
+		updated, p, err = a.store.Correct(c.Request.Context(), userOf(c), v, cs, *b.Version, k, "api:"+c.FullPath())
+	} else {
+		updated, p, err = a.store.ApplyEventAndRead(c.Request.Context(), userOf(c), v, cs, *b.Version, in, "api:"+c.FullPath())
+	}
 	if err != nil {
 		fail(c, err)
 		return

@@ -121,6 +121,15 @@ var caseMessages = map[string][2]string{
 	"event.disclose":          {"Công khai", "Disclose"},
 	"event.close":             {"Kết thúc hồ sơ", "Close"},
 	"event.recount":           {"Tính lại thời hạn (lịch làm việc thay đổi)", "Deadlines recounted (the calendar changed)"},
+	"event.correct":           {"Sửa thông tin đăng ký", "Correct the registration"},
+
+	"correct.lead":             {"Sửa những gì đã nhập sai khi tiếp nhận. Chỉ thông tin thay đổi được ghi lại, kèm giá trị cũ và mới. Mã hồ sơ không đổi.", "Correct what was mistyped at registration. Only what changes is recorded, with its old and new values. The tracking code stays."},
+	"correct.received_on.hint": {"Đổi ngày nhận đơn thì các thời hạn tính từ ngày nhận được tính lại.", "A new received date recounts the deadlines that run from receipt."},
+	"correct.kind.hint":        {"Loại đơn và lần khiếu nại chỉ sửa được trước khi thụ lý.", "The kind and round can be corrected only before acceptance."},
+	"correct.reason":           {"Lý do sửa", "Reason for the correction"},
+	"correct.identity_hidden":  {"Đã sửa danh tính người gửi (%s) — bạn không được xem", "The sender's identity was corrected (%s) — not visible to you"},
+	"correct.recounted":        {"Tính lại hạn", "Deadlines recounted"},
+	"correct.none":             {"(trống)", "(empty)"},
 
 	"field.on":              {"Ngày thực hiện", "Date of the act"},
 	"field.note":            {"Ghi chú", "Note"},

@@ -13,6 +13,7 @@ type caseView struct {
 	Round           *int                `json:"round"`
 	PriorCaseID     *int64              `json:"prior_case_id"`
 	Channel         workflow.Channel    `json:"channel"`
+	ForwardedBy     string              `json:"forwarded_by,omitempty"`
 	State           workflow.State      `json:"state"`
 	Version         int                 `json:"version"`
 	ReceivedOn      string              `json:"received_on"`
@@ -60,7 +61,7 @@ type clockView struct {
 
 // newCaseView builds the view for viewer v; p is nil when v may not see the petitioner.
 func newCaseView(c store.Case, v workflow.Viewer, p *store.Petitioner, cal *workflow.Calendar, today workflow.Date) caseView {
-	out := caseView{ID: c.ID, TrackingCode: c.TrackingCode, Kind: c.Kind, Channel: c.Channel, State: c.State,
+	out := caseView{ID: c.ID, TrackingCode: c.TrackingCode, Kind: c.Kind, Channel: c.Channel, ForwardedBy: c.ForwardedBy, State: c.State,
 		Version: c.Version, ReceivedOn: c.ReceivedOn.String(), AcceptedOn: optDate(c.AcceptedOn),
 		ResolvedOn: optDate(c.ResolvedOn), DisclosedOn: optDate(c.DisclosedOn), Outcome: optString(string(c.Outcome)),
 		Unit: unitView{c.UnitCode, c.UnitName}, Assignee: optString(c.Assignee), Subject: c.Subject,

@@ -69,7 +69,9 @@ type eventForm struct {
 	Outcomes     []workflow.Outcome
 	Complexities []workflow.Complexity
 	Channels     []string
-	Options      []string // the choices of "to" (notify) or "clock" (deliver): the duties still open
+	Options      []string           // the choices of "to" (notify) or "clock" (deliver): the duties still open
+	Kinds        []workflow.Kind    // correct
+	Letter       []workflow.Channel // correct: how a letter may arrive
 }
 
 // ID is the element id of a field, unique on the page.
@@ -91,7 +93,7 @@ func (f eventForm) Error(field string) string { return f.Errors[field] }
 var eventOrder = []workflow.Event{workflow.EvAssign, workflow.EvAccept, workflow.EvVerify, workflow.EvScheduleDialogue,
 	workflow.EvRecordDialogue, workflow.EvNotify, workflow.EvResolve, workflow.EvDeliver, workflow.EvDisclose,
 	workflow.EvClose, workflow.EvExtend, workflow.EvClassify, workflow.EvReassign, workflow.EvSuspend, workflow.EvResume,
-	workflow.EvReject, workflow.EvFile, workflow.EvTransfer, workflow.EvWithdraw, workflow.EvNote}
+	workflow.EvReject, workflow.EvFile, workflow.EvTransfer, workflow.EvWithdraw, workflow.EvNote, workflow.EvCorrect}
 
 // eventFields lists the fields each event's form shows besides "on" (API.md event fields).
 func eventFields(e workflow.Event, k workflow.Kind) []string {
@@ -243,7 +245,8 @@ func (w *web) casePageData(c *gin.Context, cs store.Case, sent *eventForm) (case
 	}
 	view.AssigneeName = nameOf(ctx, w.store, names, cs.Assignee)
 	view.Clocks = caseClocks(cs, cal, today, lang)
-	hs, err := w.store.History(ctx, cs.ID)
+	// A correction's sealed identities open only for those who may see the petitioner.
+	hs, err := w.store.HistoryFor(ctx, v, cs, "web:"+c.FullPath())
 	if err != nil {
 		return view, err
 	}
@@ -257,7 +260,7 @@ func (w *web) casePageData(c *gin.Context, cs store.Case, sent *eventForm) (case
 			Details: historyDetails(lang, cs.Kind, workflow.Event(h.Event), h.Payload, names)})
 	}
 	if view.MayAct {
-		view.Forms = caseForms(cs, v, staff, today, sent, lang)
+		view.Forms = caseForms(cs, v, view.Petitioner, staff, today, sent, lang)
 	}
 	if sent != nil && !slices.ContainsFunc(view.Forms, func(f eventForm) bool { return f.Event == sent.Event }) {
 		// The form is gone (the case moved on): say why at the top.
@@ -304,7 +307,7 @@ func nameOf(ctx context.Context, s *store.Store, names map[string]string, login 
 }
 
 // caseForms builds one form per event this viewer may fire now, in eventOrder.
-func caseForms(cs store.Case, v workflow.Viewer, staff []store.User, today workflow.Date, sent *eventForm, lang string) []eventForm {
+func caseForms(cs store.Case, v workflow.Viewer, p *store.Petitioner, staff []store.User, today workflow.Date, sent *eventForm, lang string) []eventForm {
 	evs := cs.Available(v.Role)
 	slices.SortStableFunc(evs, func(a, b workflow.Event) int { return orderOf(a) - orderOf(b) })
 	var out []eventForm
@@ -331,6 +334,10 @@ func caseForms(cs store.Case, v workflow.Viewer, staff []store.User, today workf
 		}
 		if f.Has("to") || f.Has("clock") {
 			f.Options = openDuties(e, cs)
+		}
+		if e == workflow.EvCorrect {
+			f.Fields = append([]string{"on"}, correctFields(cs, p != nil)...)
+			f.Values, f.Kinds, f.Letter = correctValues(cs, p, today), workflow.Kinds, workflow.Channels
 		}
 		if sent != nil && sent.Event == e {
 			f.Values, f.Errors, f.Problem, f.Warning, f.Open = sent.Values, sent.Errors, sent.Problem, sent.Warning, true
@@ -378,7 +385,10 @@ func defaultValues(e workflow.Event, cs store.Case, today workflow.Date) map[str
 // formFieldNames are every field an event form may post.
 var formFieldNames = []string{"on", "note", "assignee", "complexity", "remote_area", "competent", "reason_code",
 	"target", "duplicate_of", "days", "dialogue_on", "minutes", "attended", "differs", "outcome", "summary",
-	"channel", "text", "violation_signs", "to", "clock", confirmDayOff}
+	"channel", "text", "violation_signs", "to", "clock", confirmDayOff,
+	// correct
+	"reason", "received_on", "kind", "round", "prior_case_id", "letter_channel", "forwarded_by", "subject", "content",
+	"name", "id_number", "phone", "address"}
 
 // caseEvent is POST /ho-so/:id/su-kien: fires the posted event with the
 // posted version; a refusal comes back in its form with the values kept.
@@ -397,6 +407,10 @@ func (w *web) caseEvent(c *gin.Context) {
 		sent.Values[name] = c.PostForm(name)
 	}
 	sent.Fields = append([]string{"on"}, eventFields(sent.Event, cs.Kind)...)
+	if sent.Event == workflow.EvCorrect {
+		w.caseCorrect(c, cs, sent)
+		return
+	}
 	if sent.Event == workflow.EvScheduleDialogue && sent.Values[confirmDayOff] == "1" {
 		sent.Fields = append(sent.Fields, confirmDayOff) // the box stays until the date is a working day
 	}
@@ -407,6 +421,23 @@ func (w *web) caseEvent(c *gin.Context) {
 		if err == nil {
 			setFlash(c, fmt.Sprintf(translate(lang, "case.done"), translate(lang, "event."+string(in.Event))))
 			// "#main" replaces the form's fragment, so the page opens at the flash.
+			c.Redirect(http.StatusSeeOther, "/ho-so/"+strconv.FormatInt(updated.ID, 10)+"#main")
+			return
+		}
+	}
+	w.eventRefused(c, cs, sent, err)
+}
+
+// caseCorrect fires a posted correction (web_correct.go): a saved one goes
+// back to the case, a refused one comes back in its form.
+func (w *web) caseCorrect(c *gin.Context, cs store.Case, sent *eventForm) {
+	lang, v := langOf(c), viewerOf(c)
+	sent.Fields = append([]string{"on"}, correctFields(cs, v.MaySeePetitioner(cs.Ref()))...)
+	version, k, err := w.correctionOf(c, sent)
+	if err == nil {
+		var updated store.Case
+		if updated, _, err = w.store.Correct(c.Request.Context(), userOf(c), v, cs, version, k, ""); err == nil {
+			setFlash(c, fmt.Sprintf(translate(lang, "case.done"), translate(lang, "event.correct")))
 			c.Redirect(http.StatusSeeOther, "/ho-so/"+strconv.FormatInt(updated.ID, 10)+"#main")
 			return
 		}
@@ -432,13 +463,17 @@ func (w *web) eventRefused(c *gin.Context, cs store.Case, sent *eventForm, err e
 		w.renderCase(c, http.StatusConflict, fresh, sent, sent.Problem)
 		return
 	}
+	field := e.Field
+	if sent.Event == workflow.EvCorrect {
+		field = correctErrorField(field)
+	}
 	if e.Code == workflow.CodeDialogueNotWorkingDay && sent.Has("dialogue_on") {
 		sent.Warning = w.dayOffWarning(langOf(c), sent.Values["dialogue_on"])
 		if !sent.Has(confirmDayOff) {
 			sent.Fields = append(sent.Fields, confirmDayOff)
 		}
-	} else if e.Field != "" && sent.Has(e.Field) {
-		sent.Errors[e.Field] = caseErrText(e)
+	} else if field != "" && sent.Has(field) {
+		sent.Errors[field] = caseErrText(e)
 	} else {
 		sent.Problem = caseErrText(e)
 	}

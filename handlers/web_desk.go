@@ -27,6 +27,7 @@ import (
 // submission comes back exactly as it was sent.
 type deskValues struct {
 	Kind, Round, PriorCode, Channel, ReceivedOn string
+	ForwardedBy                                 string
 	Subject, Content                            string
 	Name, IDNumber, Phone, Address              string
 	Anonymous, RemoteArea                       bool
@@ -59,7 +60,7 @@ type repeatRow struct {
 }
 
 // deskFieldOrder is the tab order of the form; the first field in error gets the focus.
-var deskFieldOrder = []string{"kind", "round", "prior_code", "channel", "received_on", "subject", "content",
+var deskFieldOrder = []string{"kind", "round", "prior_code", "channel", "forwarded_by", "received_on", "subject", "content",
 	"name", "id_number", "phone", "signatories", "address", "anonymous", "complexity", "remote_area",
 	"disciplinary", "received_by_transfer", "forwarded_by_authority"}
 
@@ -120,11 +121,7 @@ func (w *web) deskSubmit(c *gin.Context) {
 			return
 		}
 	}
-	in := store.NewCase{Subject: body.Subject, Content: body.Content, Petitioner: body.Petitioner, Intake: body.intake()}
-	if body.PriorCaseID != nil {
-		in.PriorCaseID = *body.PriorCaseID
-	}
-	cs, err := w.store.CreateCase(ctx, userOf(c), in)
+	cs, err := w.store.CreateCase(ctx, userOf(c), body.newCase())
 	if err != nil {
 		var e *workflow.Error
 		if errors.As(err, &e) && e.Code != workflow.CodeInternal {
@@ -147,7 +144,7 @@ func (w *web) deskSubmit(c *gin.Context) {
 // deskValuesOf reads the posted form.
 func deskValuesOf(c *gin.Context) deskValues {
 	return deskValues{Kind: c.PostForm("kind"), Round: c.PostForm("round"), PriorCode: c.PostForm("prior_code"),
-		Channel: c.PostForm("channel"), ReceivedOn: c.PostForm("received_on"), Subject: c.PostForm("subject"),
+		Channel: c.PostForm("channel"), ForwardedBy: c.PostForm("forwarded_by"), ReceivedOn: c.PostForm("received_on"), Subject: c.PostForm("subject"),
 		Content: c.PostForm("content"), Name: c.PostForm("name"), IDNumber: c.PostForm("id_number"),
 		Phone: c.PostForm("phone"), Address: c.PostForm("address"), Anonymous: c.PostForm("anonymous") == "1",
 		Signatories: c.PostForm("signatories"), RemoteArea: c.PostForm("remote_area") == "1",
@@ -162,7 +159,8 @@ func (w *web) deskBody(ctx context.Context, v workflow.Viewer, vals deskValues, 
 	errs := map[string]string{}
 	t := func(key string) string { return translate(lang, key) }
 	b := createCaseBody{Kind: workflow.Kind(vals.Kind), Channel: workflow.Channel(vals.Channel), Subject: vals.Subject,
-		Content: vals.Content, Anonymous: vals.Anonymous, RemoteArea: vals.RemoteArea,
+		ForwardedBy: vals.ForwardedBy,
+		Content:     vals.Content, Anonymous: vals.Anonymous, RemoteArea: vals.RemoteArea,
 		Complexity: workflow.Complexity(vals.Complexity), Disciplinary: vals.Disciplinary,
 		ReceivedByTransfer: vals.ByTransfer, ForwardedByAuthority: vals.ByAuthority,
 		Petitioner: store.Petitioner{Name: vals.Name, IDNumber: vals.IDNumber, Phone: vals.Phone, Address: vals.Address}}
@@ -187,17 +185,19 @@ func (w *web) deskBody(ctx context.Context, v workflow.Viewer, vals deskValues, 
 	if id := strings.TrimSpace(vals.IDNumber); id != "" && !isCCCD(id) {
 		errs["id_number"] = t("desk.err.id_number")
 	}
-	prior, err := w.deskPrior(ctx, v, b, vals.PriorCode, lang)
+	deskNormalise(&b, errs)
+	prior, err := w.deskPrior(ctx, v, b, vals.PriorCode)
 	if err != nil {
 		var e *workflow.Error
 		if !errors.As(err, &e) {
 			return b, nil, err
 		}
-		errs["prior_code"] = e.Message
+		if _, seen := errs["prior_code"]; !seen {
+			errs["prior_code"] = sentence(e.Message)
+		}
 	} else if prior != 0 {
 		b.PriorCaseID = &prior
 	}
-	deskNormalise(&b, errs)
 	if _, taken := errs["kind"]; !taken {
 		env := workflow.Env{Calendar: w.store.Calendar(), Today: w.store.Today(), Settings: workflow.DefaultUnitSettings}
 		if _, _, err := workflow.Receive(b.intake(), env); err != nil {
@@ -255,6 +255,8 @@ func textOf(b *createCaseBody, field string) *string {
 		return &b.Petitioner.Phone
 	case "petitioner.address":
 		return &b.Petitioner.Address
+	case "forwarded_by":
+		return &b.ForwardedBy
 	}
 	return nil
 }
@@ -274,27 +276,25 @@ func addEngineError(errs map[string]string, err error) {
 }
 
 // deskPrior resolves the round-1 case of a round-2 complaint from its tracking
-// code; it must exist and be readable by the officer. 0 when none is given.
-// A workflow.Error is a message for the field; anything else is internal.
-func (w *web) deskPrior(ctx context.Context, v workflow.Viewer, b createCaseBody, code, lang string) (int64, error) {
+// code and holds the letter to it with store.CheckPrior — the check
+// CreateCase makes for the API too. A code that names no case gets the answer
+// of a case out of the officer's reach. 0 when none is given. A
+// workflow.Error is a message for the field; anything else is internal.
+func (w *web) deskPrior(ctx context.Context, v workflow.Viewer, b createCaseBody, code string) (int64, error) {
 	code = strings.TrimSpace(code)
 	if code == "" {
 		return 0, nil
 	}
-	refuse := func(key string) (int64, error) { return 0, workflow.Invalid("prior_code", "%s", translate(lang, key)) }
-	if b.Kind != workflow.Complaint || b.Round != 2 {
-		return refuse("desk.err.prior_round")
-	}
 	cs, err := w.store.CaseByTrackingCode(ctx, code)
 	switch {
 	case workflow.ErrorCode(err) == workflow.CodeNotFound:
-		return refuse("desk.err.prior_missing")
+		return 0, workflow.PriorUnknown()
 	case err != nil:
 		return 0, err
-	case !v.MayRead(cs.Ref()):
-		return refuse("desk.err.prior_denied")
-	case cs.Kind != workflow.Complaint:
-		return refuse("desk.err.prior_kind")
+	}
+	in := workflow.Intake{Kind: b.Kind, Round: b.Round, ReceivedOn: b.ReceivedOn}
+	if err := w.store.CheckPrior(ctx, v, in, cs.ID, b.Petitioner); err != nil {
+		return 0, err
 	}
 	return cs.ID, nil
 }

@@ -184,7 +184,9 @@ func TestDeskKeepsTheValuesAndExplainsEachMistake(t *testing.T) {
 		}
 	})
 	t.Run("RoundTwoNamesAReadableRoundOneCase", func(t *testing.T) {
-		first := deskSave(t, b, deskLetter(b, "id_number", "", "name", "Hồ Thị Một", "subject", "Khiếu nại về cấp giấy phép xây dựng"))
+		// Round 1 of the same complainant, received in June: its deadline has long passed (LKN 33).
+		first := deskSave(t, b, deskLetter(b, "received_on", "01/06/2026", "subject", "Khiếu nại về cấp giấy phép xây dựng",
+			"confirm_repeat", "1"))
 		one, _ := app.Store.Case(context.Background(), first)
 		second := deskSave(t, b, deskLetter(b, "round", "2", "prior_code", strings.ToLower(one.TrackingCode),
 			"confirm_repeat", "1"))
@@ -192,14 +194,24 @@ func TestDeskKeepsTheValuesAndExplainsEachMistake(t *testing.T) {
 		if two.Round != 2 || two.PriorCaseID != first {
 			t.Errorf("round 2: round %d prior %d, want 2 and %d", two.Round, two.PriorCaseID, first)
 		}
+		fresh := deskSave(t, b, deskLetter(b, "subject", "Khiếu nại về tiền sử dụng đất", "confirm_repeat", "1"))
+		undecided, _ := app.Store.Case(context.Background(), fresh)
 		nt := app.newBrowser(t, "reception.nt")
 		other := deskSave(t, nt, deskLetter(nt, "id_number", "", "name", "Phan Văn Khác"))
 		far, _ := app.Store.Case(context.Background(), other)
-		for code, msg := range map[string]string{far.TrackingCode: "không thuộc phạm vi", "KN26-ZZZZZZZZ": "Không tìm thấy hồ sơ"} {
+		// The desk goes through the API's check (store.CheckPrior): a case out of reach and
+		// one that does not exist get the same message.
+		unknown := "Không tìm thấy hồ sơ khiếu nại lần đầu trong các hồ sơ bạn được xem."
+		for code, msg := range map[string]string{far.TrackingCode: unknown, "KN26-ZZZZZZZZ": unknown,
+			undecided.TrackingCode: "Khiếu nại lần đầu chưa được giải quyết và chưa hết thời hạn giải quyết"} {
 			res, body := b.post("/tiep-nhan", deskLetter(b, "round", "2", "prior_code", code))
 			if res.StatusCode != http.StatusBadRequest || !deskErrorNextTo(body, "prior_code", msg) {
-				t.Errorf("prior %s: status %d, want 400 and %q", code, res.StatusCode, msg)
+				t.Errorf("prior %s: status %d, want 400 and %q\n%s", code, res.StatusCode, msg, deskSnippet(body))
 			}
+		}
+		res, body := b.post("/tiep-nhan", deskLetter(b, "round", "2", "prior_code", one.TrackingCode, "name", "Lê Thị Khác", "id_number", "056000000001"))
+		if res.StatusCode != http.StatusBadRequest || !deskErrorNextTo(body, "prior_code", "Người khiếu nại không phải là người đã khiếu nại lần đầu.") {
+			t.Errorf("another complainant: status %d\n%s", res.StatusCode, deskSnippet(body))
 		}
 	})
 }

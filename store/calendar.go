@@ -166,6 +166,16 @@ func (s *Store) setCalendar(cal *workflow.Calendar) {
 	s.calMu.Unlock()
 }
 
+// stillCalendar refuses, inside a write, an act the engine decided on cal when
+// the calendar has changed since (swapCalendar): its clocks would be counted
+// on the old days. The caller reads the case again and retries.
+func (s *Store) stillCalendar(cal *workflow.Calendar) error {
+	if s.Calendar() != cal {
+		return workflow.Errorf(workflow.CodeConflict, "lịch làm việc vừa thay đổi; hãy tải lại hồ sơ")
+	}
+	return nil
+}
+
 // swapCalendar makes cal the calendar inside the write transaction tx that
 // changes it, before it commits: an event decided on the old calendar then
 // finds, in its own write, that the calendar moved (applyEvent refuses it

@@ -18,6 +18,7 @@ type Case struct {
 	workflow.Case
 	TrackingCode string           `json:"tracking_code"`
 	Channel      workflow.Channel `json:"channel"`
+	ForwardedBy  string           `json:"forwarded_by"` // the body that forwarded the letter (channel "forwarded")
 	PriorCaseID  int64            `json:"prior_case_id"`
 	UnitID       int64            `json:"-"`
 	UnitCode     string           `json:"unit_code"`
@@ -48,6 +49,7 @@ type Petitioner struct {
 type NewCase struct {
 	Intake      workflow.Intake
 	PriorCaseID int64
+	ForwardedBy string
 	Subject     string
 	Content     string
 	Petitioner  Petitioner
@@ -61,6 +63,7 @@ type caseRow struct {
 	Round           int           `db:"round"`
 	PriorCaseID     *int64        `db:"prior_case_id"`
 	Channel         string        `db:"channel"`
+	ForwardedBy     string        `db:"forwarded_by"`
 	UnitID          int64         `db:"unit_id"`
 	UnitCode        string        `db:"unit_code"`
 	UnitName        string        `db:"unit_name"`
@@ -91,7 +94,7 @@ type caseRow struct {
 	Facts           string        `db:"facts"`
 }
 
-const caseSelect = `SELECT c.id, c.tracking_code, c.kind, c.round, c.prior_case_id, c.channel, c.unit_id,
+const caseSelect = `SELECT c.id, c.tracking_code, c.kind, c.round, c.prior_case_id, c.channel, c.forwarded_by, c.unit_id,
 	n.code AS unit_code, n.name AS unit_name, n.settings AS unit_settings, c.assignee_id, a.login AS assignee, a.name AS assignee_name,
 	c.registered_by, c.state, c.version, c.received_on, c.matter_started_on, c.accepted_on, c.resolved_on,
 	c.disclosed_on, c.last_event_on, c.outcome, c.subject, c.content, c.anonymous, c.signatories, c.remote_area,
@@ -109,7 +112,7 @@ func (r caseRow) toCase() (Case, error) {
 			Anonymous: r.Anonymous, ReceivedOn: r.ReceivedOn, MatterStartedOn: r.MatterStartedOn,
 			AcceptedOn: r.AcceptedOn, ResolvedOn: r.ResolvedOn, DisclosedOn: r.DisclosedOn, LastEventOn: r.LastEventOn,
 			Disciplinary: r.Disciplinary, ReceivedByTransfer: r.ByTransfer, ForwardedByAuthority: r.ByAuthority},
-		TrackingCode: r.TrackingCode, Channel: workflow.Channel(r.Channel), UnitID: r.UnitID, UnitCode: r.UnitCode,
+		TrackingCode: r.TrackingCode, Channel: workflow.Channel(r.Channel), ForwardedBy: r.ForwardedBy, UnitID: r.UnitID, UnitCode: r.UnitCode,
 		UnitName: r.UnitName, UnitSettings: r.UnitSettings, RegisteredBy: r.RegisteredBy, Subject: r.Subject,
 		Content: r.Content, Signatories: r.Signatories,
 	}
@@ -139,27 +142,32 @@ func (r caseRow) toCase() (Case, error) {
 
 // CreateCase registers a letter in the actor's unit, starts its clocks and
 // writes its first history record, in one transaction. A round-2 complaint
-// names its round-1 case, whose matter start it inherits (for "prolonged").
+// names its round-1 case, whose matter start it inherits (for "prolonged"),
+// and which must pass CheckPrior for the actor (422 otherwise).
 func (s *Store) CreateCase(ctx context.Context, actor User, in NewCase) (Case, error) {
-	if err := refuseUnstorable("subject", in.Subject, "content", in.Content); err != nil {
+	if err := refuseUnstorable("subject", in.Subject, "content", in.Content, "forwarded_by", in.ForwardedBy); err != nil {
+		return Case{}, err
+	}
+	v, err := s.Viewer(ctx, actor)
+	if err != nil {
 		return Case{}, err
 	}
 	var out Case
-	err := s.write(ctx, func(tx *txn) error {
+	err = s.write(ctx, func(tx *txn) error {
 		unit, err := unitByID(ctx, tx, actor.UnitID)
 		if err != nil {
 			return err
 		}
+		env := workflow.Env{Calendar: s.Calendar(), Today: s.Today(), History: unit.SettingsHistory()}
 		var prior *int64
 		if in.PriorCaseID != 0 {
-			p, err := getCase(ctx, tx, in.PriorCaseID)
+			p, err := s.checkPrior(ctx, tx, v, in.Intake, in.PriorCaseID, s.keys.hashes(in.Petitioner))
 			if err != nil {
-				return workflow.Invalid("prior_case_id", "không tìm thấy hồ sơ lần đầu %d", in.PriorCaseID)
+				return err
 			}
 			prior = &p.ID
 			in.Intake.PriorMatterFrom = p.MatterStartedOn
 		}
-		env := workflow.Env{Calendar: s.Calendar(), Today: s.Today(), History: unit.SettingsHistory()}
 		c, rec, err := workflow.Receive(in.Intake, env)
 		if err != nil {
 			return err
@@ -174,12 +182,12 @@ func (s *Store) CreateCase(ctx context.Context, actor User, in NewCase) (Case, e
 		}
 		now := s.stamp()
 		var id int64
-		err = tx.GetContext(ctx, &id, `INSERT INTO cases (tracking_code, kind, round, prior_case_id, channel, unit_id,
-			registered_by, state, version, received_on, matter_started_on, last_event_on, subject, content, anonymous,
-			signatories, remote_area, complexity, due_on, clocks, facts, created_at, updated_at,
+		err = tx.GetContext(ctx, &id, `INSERT INTO cases (tracking_code, kind, round, prior_case_id, channel, forwarded_by,
+			unit_id, registered_by, state, version, received_on, matter_started_on, last_event_on, subject, content,
+			anonymous, signatories, remote_area, complexity, due_on, clocks, facts, created_at, updated_at,
 			disciplinary, received_by_transfer, forwarded_by_authority)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			code, c.Kind, c.Round, prior, in.Intake.Channel, unit.ID, actor.ID, c.State, c.Version,
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			code, c.Kind, c.Round, prior, in.Intake.Channel, in.ForwardedBy, unit.ID, actor.ID, c.State, c.Version,
 			c.ReceivedOn.String(), c.MatterStartedOn.String(), c.LastEventOn.String(), in.Subject, in.Content,
 			c.Anonymous, max(in.Intake.Signatories, 1), c.RemoteArea, c.Complexity, nullDate(c.EarliestDue()),
 			clocks, facts, now, now, c.Disciplinary, c.ReceivedByTransfer, c.ForwardedByAuthority)
@@ -191,8 +199,9 @@ func (s *Store) CreateCase(ctx context.Context, actor User, in NewCase) (Case, e
 		if err != nil {
 			return err
 		}
+		h := s.keys.hashes(p)
 		if _, err := tx.ExecContext(ctx, `INSERT INTO petitioners (case_id, sealed, id_hash, name_hash) VALUES (?, ?, ?, ?)`,
-			id, sealed, s.keys.idHash(p.IDNumber), s.keys.nameHash(p.Name)); err != nil {
+			id, sealed, h.ID, h.Name); err != nil {
 			return fmt.Errorf("store: insert petitioner: %w", err)
 		}
 		if err := appendHistory(ctx, tx, id, rec, actor, c, now); err != nil {

@@ -82,8 +82,8 @@ func (s *Store) applyEvent(ctx context.Context, actor User, c Case, version int,
 		read = logRead(updated)
 	}
 	err = s.write(ctx, func(tx *txn) error {
-		if s.Calendar() != cal { // the calendar changed since the engine decided (SetCalendarDay)
-			return workflow.Errorf(workflow.CodeConflict, "lịch làm việc vừa thay đổi; hãy tải lại hồ sơ")
+		if err := s.stillCalendar(cal); err != nil {
+			return err
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE cases SET `+set+` WHERE id = ? AND version = ?`,
 			append(args, caseID, version)...)
@@ -126,8 +126,8 @@ func (s *Store) decide(ctx context.Context, actor User, c Case, version int, in 
 		in.Assignee, assignee = u.Login, u.ID
 	}
 	if in.Event == workflow.EvFile && in.DuplicateOf != 0 {
-		if _, err := getCase(ctx, s.r, in.DuplicateOf); err != nil {
-			return fail(workflow.Invalid("duplicate_of", "không tìm thấy đơn gốc %d", in.DuplicateOf))
+		if err := s.checkOriginal(ctx, actor, in.DuplicateOf); err != nil {
+			return fail(err)
 		}
 	}
 	if in.Event == workflow.EvDisclose {
@@ -141,6 +141,21 @@ func (s *Store) decide(ctx context.Context, actor User, c Case, version int, in 
 		return fail(err)
 	}
 	return assignee, n, rec, nil
+}
+
+// checkOriginal holds the original of a duplicate to the actor's reach: a
+// case that does not exist and one the actor may not read get the same
+// answer, so that filing cannot probe for cases outside it.
+func (s *Store) checkOriginal(ctx context.Context, actor User, id int64) error {
+	v, err := s.Viewer(ctx, actor)
+	if err != nil {
+		return err
+	}
+	orig, err := getCase(ctx, s.r, id)
+	if workflow.ErrorCode(err) == workflow.CodeNotFound || err == nil && !v.MayRead(orig.Ref()) {
+		return workflow.OriginalUnknown()
+	}
+	return err
 }
 
 // assignable finds the user a case may be assigned to: a handler or head of the case's unit.

@@ -77,6 +77,40 @@ func (k *keys) open(caseID int64, sealed string) (Petitioner, error) {
 	return p, json.Unmarshal(plain, &p)
 }
 
+// sealValue encrypts any value bound to its case and to a purpose, so that
+// it opens only as what it was sealed for (the identities in a correction's
+// history record).
+func (k *keys) sealValue(caseID int64, purpose string, v any) (string, error) {
+	plain, err := json.Marshal(v)
+	if err != nil {
+		return "", err
+	}
+	nonce := make([]byte, k.aead.NonceSize())
+	if _, err := rand.Read(nonce); err != nil {
+		return "", err
+	}
+	out := k.aead.Seal(nonce, nonce, plain, purposeAAD(caseID, purpose))
+	return base64.StdEncoding.EncodeToString(out), nil
+}
+
+// openValue decrypts what sealValue sealed for the case and purpose into v.
+func (k *keys) openValue(caseID int64, purpose, sealed string, v any) error {
+	raw, err := base64.StdEncoding.DecodeString(sealed)
+	n := k.aead.NonceSize()
+	if err != nil || len(raw) < n {
+		return fmt.Errorf("store: sealed %s of case %d is malformed", purpose, caseID)
+	}
+	plain, err := k.aead.Open(nil, raw[:n], raw[n:], purposeAAD(caseID, purpose))
+	if err != nil {
+		return fmt.Errorf("store: cannot open the %s of case %d (wrong key?)", purpose, caseID)
+	}
+	return json.Unmarshal(plain, v)
+}
+
+func purposeAAD(caseID int64, purpose string) []byte {
+	return []byte("case:" + strconv.FormatInt(caseID, 10) + ":" + purpose)
+}
+
 // hashOf is the keyed hash used to match repeat letters; "" for an empty value.
 func (k *keys) hashOf(kind, value string) string {
 	if value == "" {

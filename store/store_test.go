@@ -261,7 +261,9 @@ func TestCreateCase(t *testing.T) {
 		r1 := w.register("reception.nt", letter(workflow.Complaint, 1, "2026-03-02"))
 		nc := letter(workflow.Complaint, 2, "2026-11-24")
 		nc.PriorCaseID = r1.ID
-		r2 := w.register("reception", nc)
+		// The head of the agency above the commune reads its cases (the agency's reception does not);
+		// round 1 was never accepted, and its deadline ran out long ago (LKN 33).
+		r2 := w.register("head", nc)
 		if r2.PriorCaseID != r1.ID || r2.MatterStartedOn.String() != "2026-03-02" || r2.ReceivedOn.String() != "2026-11-24" {
 			t.Errorf("round 2: prior %d matter %s received %s; want prior %d, matter 2026-03-02, received 2026-11-24",
 				r2.PriorCaseID, r2.MatterStartedOn, r2.ReceivedOn, r1.ID)
@@ -273,7 +275,7 @@ func TestCreateCase(t *testing.T) {
 		nc := letter(workflow.Complaint, 2, "2026-11-25")
 		nc.PriorCaseID = 999999
 		_, err = w.s.CreateCase(w.ctx, w.user("reception"), nc)
-		wantCode(t, err, workflow.CodeInvalid)
+		wantCode(t, err, workflow.CodePriorUnknown)
 	})
 }
 

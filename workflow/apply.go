@@ -68,8 +68,10 @@ type Input struct {
 	Channel        string
 	Text           string
 	ViolationSigns bool
-	To             string    // notify: "denouncer" (the default) or "forwarder"
-	Clock          ClockName // deliver: "delivery" or "decision_delivery" (default: whichever runs)
+	To             string      // notify: "denouncer" (the default) or "forwarder"
+	Clock          ClockName   // deliver: "delivery" or "decision_delivery" (default: whichever runs)
+	Reason         string      // correct: why the registration is corrected
+	Correction     *Correction // correct: the registration before and after
 }
 
 // Whom notify tells (Input.To).
@@ -147,9 +149,6 @@ func Receive(in Intake, env Env) (Case, Record, error) {
 	rec := Record{Event: EvReceive, ToState: Received, On: in.ReceivedOn, Payload: payload}
 	return c, rec, nil
 }
-
-// ChannelForwarded is the channel of a letter another body sent on.
-const ChannelForwarded Channel = "forwarded"
 
 // checkFacts checks the registration facts against the kind: only a complaint
 // can be against a disciplinary decision (LKN 2011 Art. 46–55); the transfer
@@ -328,6 +327,8 @@ func (n *Case) effect(in Input, env Env, p map[string]any) error {
 		n.Facts.DisclosureText, n.Facts.DisclosureChannel = in.Text, in.Channel
 		p["channel"], p["text"] = in.Channel, in.Text
 		n.stopClocks(on, p, ClockDisclosure)
+	case EvCorrect:
+		return n.correct(in, env, p)
 	case EvClose:
 		// A case is closed only when none of its clocks still runs (DOMAIN.md §2).
 		if running := n.RunningClocks(); len(running) > 0 {

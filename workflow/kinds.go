@@ -106,8 +106,11 @@ func (c Complexity) Valid() bool {
 // Channel is how the letter arrived.
 type Channel string
 
+// ChannelForwarded is a letter another body forwarded (it names that body: forwarded_by).
+const ChannelForwarded Channel = "forwarded"
+
 // Channels lists the accepted channels (API.md).
-var Channels = []Channel{"walk_in", "post", "online", "forwarded", "hotline"}
+var Channels = []Channel{"walk_in", "post", "online", ChannelForwarded, "hotline"}
 
 // Valid reports whether c is a known channel.
 func (c Channel) Valid() bool {

@@ -29,6 +29,7 @@ var eventLabels = map[Event]string{
 	EvSuspend: "tạm đình chỉ", EvResume: "tiếp tục giải quyết", EvWithdraw: "rút đơn / đình chỉ",
 	EvResolve: "giải quyết", EvDeliver: "gửi quyết định/kết luận", EvDisclose: "công khai", EvClose: "kết thúc",
 	EvRecount: "tính lại thời hạn",
+	EvCorrect: "sửa thông tin đăng ký",
 }
 
 func label[K comparable](m map[K]string, k K, fallback string) string {

@@ -81,6 +81,7 @@ var Transitions = []Transition{
 	{EvDeliver, []State{InResolution, Suspended, Resolved, Disclosed, Withdrawn}, "", headOnly, []Kind{Complaint, Denunciation}},
 	{EvDisclose, []State{Resolved}, Disclosed, headOnly, nil},
 	{EvClose, []State{Resolved, Disclosed}, Closed, headOnly, nil},
+	{EvCorrect, correctable, "", registrars, nil},
 }
 
 // machineEvents holds, per kind, the fsm description generated from the table.

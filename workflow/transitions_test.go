@@ -12,7 +12,7 @@ import (
 // allEvents lists every declared Event constant except receive (which only Receive records).
 var allEvents = []Event{EvAssign, EvReassign, EvAccept, EvReject, EvTransfer, EvFile, EvClassify, EvNote,
 	EvVerify, EvScheduleDialogue, EvRecordDialogue, EvExtend, EvNotify, EvSuspend, EvResume, EvWithdraw,
-	EvResolve, EvDeliver, EvDisclose, EvClose}
+	EvResolve, EvDeliver, EvDisclose, EvClose, EvCorrect}
 
 // expected is the transition table as DOMAIN.md §2 and §4 describe it, written
 // out by hand so that a change to Transitions has to be made twice.
@@ -58,6 +58,8 @@ var wantTransitions = map[Event]expected{
 	EvDeliver:  {[]State{InResolution, Suspended, Resolved, Disclosed, Withdrawn}, "", wantDecided, wantHead},
 	EvDisclose: {[]State{Resolved}, Disclosed, nil, wantHead},
 	EvClose:    {[]State{Resolved, Disclosed}, Closed, nil, wantHead},
+	// Registration mistakes are corrected while the case still takes acts (issue 13 §3).
+	EvCorrect: {[]State{Received, Assigned, InResolution, Suspended, Resolved, Disclosed}, "", nil, wantRegistrar},
 }
 
 func (x expected) appliesTo(k Kind) bool { return x.kinds == nil || slices.Contains(x.kinds, k) }
@@ -184,6 +186,11 @@ func attempt(c Case, e Event) (Case, Input) {
 			c = c.clone()
 			c.Clocks = append(c.Clocks, Clock{Name: ClockDecisionDelivery, StartedOn: c.LastEventOn, DueOn: c.LastEventOn.AddDays(5)})
 		}
+	case EvCorrect:
+		reg := Registration{Kind: c.Kind, Round: c.Round, Channel: "walk_in", ReceivedOn: c.ReceivedOn, Subject: "Trích yếu"}
+		after := reg
+		after.Subject = "Trích yếu đã sửa"
+		in.Reason, in.Correction = "Nhập nhầm trích yếu", &Correction{Before: reg, After: after}
 	case EvClose:
 		c = c.clone()
 		for i := range c.Clocks {
@@ -323,7 +330,7 @@ func TestAvailableEvents(t *testing.T) {
 		}
 	}
 	// The API.md example: a complaint just received, as the head sees it.
-	want := []Event{EvAssign, EvClassify, EvFile, EvNote, EvReject, EvTransfer}
+	want := []Event{EvAssign, EvClassify, EvCorrect, EvFile, EvNote, EvReject, EvTransfer}
 	for i := 0; i < 20; i++ { // AvailableTransitions comes back in map order: try it more than once
 		if got := AvailableEvents(Complaint, Received, RoleHead); !reflect.DeepEqual(got, want) {
 			t.Fatalf("AvailableEvents(complaint, received, head) = %v, want %v", got, want)
