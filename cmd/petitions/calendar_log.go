@@ -19,7 +19,7 @@ func logCalendarSync(s *store.Store) {
 	}
 	for _, o := range sync.Overrides {
 		slog.Warn("calendar day set by an administrator overrides the shipped value", "day", o.Stored.Day.String(),
-			"kind", string(o.Stored.Kind), "name", o.Stored.Name, "set_by", o.Stored.SetBy, "set_at", o.Stored.SetAt,
+			"kind", string(o.Stored.Kind), "name", o.Stored.Name, "source", o.Stored.Source, "set_by", o.Stored.SetBy, "set_at", o.Stored.SetAt,
 			"shipped_kind", string(o.Shipped.Kind), "shipped_name", o.Shipped.Name, "shipped_source", o.Shipped.Source)
 	}
 }
