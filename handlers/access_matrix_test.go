@@ -275,6 +275,11 @@ var amRoutes = []amRoute{
 	{name: "GET /cong-khai",
 		want: amBoth("200 200 200 200 200 200 200 | 200 200 200 200 200 | 200"),
 		do:   func(e *amEnv, a amActor, c amCase) amResp { return e.page(a, http.MethodGet, "/cong-khai", nil) }},
+	{name: "GET /lich-lam-viec",
+		want: amBoth("200 200 200 200 200 200 200 | 200 200 200 200 200 | 200"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodGet, "/lich-lam-viec?nam=2027", nil)
+		}},
 	{name: "GET /static/*filepath",
 		want: amBoth("200 200 200 200 200 200 200 | 200 200 200 200 200 | 200"),
 		do:   func(e *amEnv, a amActor, c amCase) amResp { return e.page(a, http.MethodGet, "/static/app.css", nil) }},

@@ -77,6 +77,17 @@ var messages = map[string][2]string{
 }
 
 // translate looks a key up in the page's language.
+// addMessages merges a page's labels into messages at start-up. Two files
+// giving one key would leave one of them wrong on the page, silently: refuse.
+func addMessages(m map[string][2]string) {
+	for k, v := range m {
+		if _, taken := messages[k]; taken {
+			panic("handlers: message key " + k + " is defined twice")
+		}
+		messages[k] = v
+	}
+}
+
 func translate(lang, key string) string {
 	m, ok := messages[key]
 	if !ok {

@@ -82,7 +82,5 @@ var auditMessages = map[string][2]string{
 }
 
 func init() {
-	for k, v := range auditMessages {
-		messages[k] = v
-	}
+	addMessages(auditMessages)
 }

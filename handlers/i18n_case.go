@@ -167,7 +167,5 @@ var caseMessages = map[string][2]string{
 }
 
 func init() {
-	for k, v := range caseMessages {
-		messages[k] = v
-	}
+	addMessages(caseMessages)
 }

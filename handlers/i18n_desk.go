@@ -86,7 +86,5 @@ var deskMessages = map[string][2]string{
 }
 
 func init() {
-	for k, v := range deskMessages {
-		messages[k] = v
-	}
+	addMessages(deskMessages)
 }

@@ -47,8 +47,9 @@ func init() {
 		if code, ok := strings.CutPrefix(k, "reason."); ok {
 			if r, found := reasonCodeOf(code); found {
 				v[0] = r.Label // the Vietnamese name is the engine's
+				reasonMessages[k] = v
 			}
 		}
-		messages[k] = v
 	}
+	addMessages(reasonMessages)
 }

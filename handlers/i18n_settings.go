@@ -25,7 +25,5 @@ var settingsMessages = map[string][2]string{
 }
 
 func init() {
-	for k, v := range settingsMessages {
-		messages[k] = v
-	}
+	addMessages(settingsMessages)
 }

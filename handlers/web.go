@@ -48,6 +48,7 @@ func mountPages(r *gin.Engine, s *store.Store, limiter *signInLimiter) error {
 	pub.POST("/dang-xuat", w.signOut)
 	pub.GET("/tra-cuu", w.trackPage)
 	pub.GET("/cong-khai", w.disclosuresPage)
+	pub.GET("/lich-lam-viec", w.calendarPage)
 
 	staff := r.Group("", w.optionalSession, w.requireSession, w.checkCSRF)
 	w.mountStaffPages(staff)

@@ -9,20 +9,17 @@ import (
 
 // recountMessages label the system's recount records on the case page.
 var recountMessages = map[string][2]string{
-	"case.system":          {"Hệ thống", "System"},
-	"recount.clock":        {"%s: hạn %s chuyển thành %s", "%s: due %s, now %s"},
-	"recount.day.off":      {"Ngày %s thành ngày nghỉ: %s (%s)", "%s became a day off: %s (%s)"},
-	"recount.day.work":     {"Ngày %s thành ngày làm việc: %s (%s)", "%s became a working day: %s (%s)"},
-	"recount.by":           {"Người sửa lịch", "Calendar changed by"},
-	"recount.no_source":    {"không ghi văn bản", "no document given"},
-	"calendar.release":     {"lịch phát hành kèm phần mềm (lần %d)", "the calendar shipped with the software (release %d)"},
-	"calendar.provisional": {"dự kiến", "provisional"},
+	"case.system":       {"Hệ thống", "System"},
+	"recount.clock":     {"%s: hạn %s chuyển thành %s", "%s: due %s, now %s"},
+	"recount.day.off":   {"Ngày %s thành ngày nghỉ: %s (%s)", "%s became a day off: %s (%s)"},
+	"recount.day.work":  {"Ngày %s thành ngày làm việc: %s (%s)", "%s became a working day: %s (%s)"},
+	"recount.by":        {"Người sửa lịch", "Calendar changed by"},
+	"recount.no_source": {"không ghi văn bản", "no document given"},
+	"calendar.release":  {"lịch phát hành kèm phần mềm (lần %d)", "the calendar shipped with the software (release %d)"},
 }
 
 func init() {
-	for k, v := range recountMessages {
-		messages[k] = v
-	}
+	addMessages(recountMessages)
 }
 
 // recountDetails describes a recount record: each clock with its old and new
