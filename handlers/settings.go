@@ -48,10 +48,13 @@ func (a *api) settingsUnit(c *gin.Context, set bool) (store.Unit, bool) {
 }
 
 func (a *api) getSettings(c *gin.Context) {
-	u, ok := a.settingsUnit(c, false)
-	if !ok {
-		return
+	if u, ok := a.settingsUnit(c, false); ok {
+		a.answerSettings(c, u)
 	}
+}
+
+// answerSettings answers with the unit's settings as they now stand.
+func (a *api) answerSettings(c *gin.Context, u store.Unit) {
 	view, err := unitSettingsView(c.Request.Context(), a.store, u.Code)
 	if err != nil {
 		fail(c, err)
@@ -78,12 +81,7 @@ func (a *api) putSettings(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	view, err := unitSettingsView(c.Request.Context(), a.store, u.Code)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, view)
+	a.answerSettings(c, u)
 }
 
 // unitSettingsView reads a unit's settings afresh, for the API and the page.
