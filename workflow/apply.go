@@ -159,9 +159,9 @@ func (in Intake) checkFacts() error {
 	case in.Disciplinary && in.Kind != Complaint:
 		return Invalid("disciplinary", "chỉ khiếu nại mới có thể là khiếu nại quyết định kỷ luật")
 	case in.ReceivedByTransfer && in.Kind != Denunciation:
-		return Invalid("received_by_transfer", "chỉ ghi nhận “nhận do chuyển đến” cho đơn tố cáo (Thông tư 05/2021/TT-TTCP Điều 14)")
+		return Invalid("received_by_transfer", "chỉ ghi nhận “nhận do chuyển đến” cho đơn tố cáo (Điều 14 Thông tư 05/2021/TT-TTCP)")
 	case in.ForwardedByAuthority && in.Kind != Denunciation:
-		return Invalid("forwarded_by_authority", "chỉ ghi nhận “do báo chí, cơ quan có thẩm quyền chuyển đến” cho đơn tố cáo (Luật Tố cáo 2018 Điều 26(2))")
+		return Invalid("forwarded_by_authority", "chỉ ghi nhận “do báo chí, cơ quan có thẩm quyền chuyển đến” cho đơn tố cáo (khoản 2 Điều 26 Luật Tố cáo 2018)")
 	case (in.ReceivedByTransfer || in.ForwardedByAuthority) && in.Channel != ChannelForwarded:
 		return Invalid("channel", "đơn do cơ quan khác chuyển đến phải có kênh tiếp nhận “forwarded”")
 	}
@@ -268,7 +268,7 @@ func (n *Case) effect(in Input, env Env, p map[string]any) error {
 		// (TT 05/2021/TT-TTCP Art. 14).
 		if n.transferredOnce() {
 			return Errorf(CodeTransferOnce, "tố cáo này đã được chuyển đến từ cơ quan khác; việc chuyển đơn tố cáo chỉ thực hiện một lần "+
-				"(Thông tư 05/2021/TT-TTCP Điều 14) — cơ quan nhận phải xử lý hoặc lưu đơn (TC-NP-06)")
+				"(Điều 14 Thông tư 05/2021/TT-TTCP) — cơ quan nhận phải xử lý hoặc lưu đơn (TC-NP-06)")
 		}
 		p["target"] = in.Target
 		// Transfer ends the case here; the receiving body starts its own clocks (DOMAIN.md §3).
@@ -534,7 +534,7 @@ func (n *Case) resolve(in Input, env Env, p map[string]any) error {
 	// verification differ (LKN 30); a complaint against a disciplinary decision
 	// at both rounds (LKN 53, 55(3)); a dialogue case records its minutes first.
 	if n.Kind == Complaint && n.Disciplinary && !n.Facts.DialogueRecorded {
-		return Errorf(CodeDialogueRequired, "khiếu nại quyết định kỷ luật phải đối thoại và ghi biên bản trước khi giải quyết (LKN 2011 Điều 53, 55(3))")
+		return Errorf(CodeDialogueRequired, "khiếu nại quyết định kỷ luật phải đối thoại và ghi biên bản trước khi giải quyết (Điều 53, khoản 3 Điều 55 Luật Khiếu nại 2011)")
 	}
 	needDialogue := n.Kind == Dialogue || n.Kind == Complaint && (n.Round == 2 || n.Facts.VerificationDiffers)
 	if needDialogue && !n.Facts.DialogueRecorded {

@@ -170,6 +170,13 @@ func (n *Case) checkCorrection(k *Correction, on Date, env Env) error {
 	case strings.TrimSpace(a.Subject) == "":
 		return Invalid("subject", "cần nhập trích yếu nội dung đơn")
 	}
+	// The facts of how it arrived must still fit the kind and channel (a disciplinary
+	// complaint made a denunciation, a forwarded denunciation whose channel changes).
+	facts := Intake{Kind: a.Kind, Channel: a.Channel, Disciplinary: n.Disciplinary,
+		ReceivedByTransfer: n.ReceivedByTransfer, ForwardedByAuthority: n.ForwardedByAuthority}
+	if err := facts.checkFacts(); err != nil {
+		return err
+	}
 	if a.ReceivedOn.Equal(b.ReceivedOn) {
 		return nil
 	}

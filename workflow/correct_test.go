@@ -117,6 +117,11 @@ func TestCorrectRefusals(t *testing.T) {
 			CodeInvalid, "subject"},
 		{"ComplaintRoundThree", received, correction(received, "2026-11-25", func(r *Registration) { r.Round = 3 }),
 			CodeInvalid, "round"},
+		{"DisciplinaryComplaintMadeADenunciation", func() Case {
+			in := intake(Complaint, 1, "2026-10-01")
+			in.Disciplinary = true
+			return drive(t, env, in)
+		}(), Input{}, CodeInvalid, "disciplinary"},
 		{"AnonymousComplaint", func() Case {
 			in := intake(Petition, 0, "2026-10-01")
 			in.Anonymous = true
@@ -125,8 +130,11 @@ func TestCorrectRefusals(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := tc.in
-			if tc.name == "AnonymousComplaint" {
+			switch tc.name {
+			case "AnonymousComplaint":
 				in = correction(tc.c, "2026-11-25", func(r *Registration) { r.Kind = Complaint })
+			case "DisciplinaryComplaintMadeADenunciation":
+				in = correction(tc.c, "2026-11-25", func(r *Registration) { r.Kind = Denunciation })
 			}
 			n, _, err := Apply(tc.c, in, reception, env)
 			var e *Error
