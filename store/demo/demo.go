@@ -72,7 +72,10 @@ func Load(ctx context.Context, s *store.Store, opt Options) (loaded bool, err er
 		desk.Abort()
 		return true, l.err
 	}
-	return true, desk.Close(ctx)
+	if err := desk.Close(ctx); err != nil {
+		return true, err
+	}
+	return true, correctFreshLetter(ctx, s)
 }
 
 // loader holds what every case of one load shares. The first error a rule

@@ -223,6 +223,8 @@ func checkFeatured(t *testing.T, db *sqlx.DB) {
 			WHERE c.kind = 'denunciation' AND c.state = 'transferred' AND h.event = 'classify'
 			AND ` + jsonField("h.payload", "competent") + ` IN ('0', 'false')`},
 		{"group letter", `SELECT COUNT(*) FROM cases WHERE signatories >= 5`},
+		{"received date corrected, deadlines counted again", `SELECT COUNT(*) FROM history h WHERE h.event = 'correct'
+			AND ` + jsonField("h.payload", "recounted") + ` IS NOT NULL`},
 		{"remote commune's case", `SELECT COUNT(*) FROM cases WHERE remote_area = TRUE`},
 	}
 	for _, c := range checks {
