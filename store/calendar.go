@@ -90,12 +90,12 @@ func (s *Store) SetCalendarDay(ctx context.Context, by User, d workflow.Calendar
 	}
 	var moved Recounted
 	err = s.write(ctx, func(tx *txn) error {
-		now, err := calendarEntries(ctx, tx)
+		current, err := calendarEntries(ctx, tx)
 		if err != nil {
 			return err
 		}
-		if !sameEntries(now, before) { // another edit came first: plan again on the calendar as it now stands
-			cal, changed = withDay(now, entry)
+		if !sameEntries(current, before) { // another edit came first: plan again on the calendar as it now stands
+			cal, changed = withDay(current, entry)
 			if plan, err = planRecount(ctx, tx, cal, changed, s.Today()); err != nil {
 				return err
 			}
