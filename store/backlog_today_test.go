@@ -63,7 +63,7 @@ func TestBacklogTodayMatchesTheDatabase(t *testing.T) {
 		b.register(t, s, commune, b.today.AddDays(-40))
 		b.same(t, true)
 	})
-	other, err := store.Open(ctx, dsn, store.WithPasswordCost(bcrypt.MinCost))
+	other, err := store.Open(ctx, dsn, store.WithKey(storetest.Key), store.WithPasswordCost(bcrypt.MinCost))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -34,6 +34,6 @@ func (s *Store) BaselineNote(ctx context.Context, actor User, caseID int64, on w
 		if err != nil {
 			return err
 		}
-		return r.append(ctx, tx)
+		return r.append(ctx, tx, s.keys)
 	})
 }

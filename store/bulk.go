@@ -118,6 +118,9 @@ func (s *Store) Bulk(ctx context.Context) (*Bulk, error) {
 	for _, u := range users {
 		b.users[u.Login] = u
 	}
+	if s.keys.throwaway {
+		return nil, errNoChainKey
+	}
 	var chain string
 	err = s.r.GetContext(ctx, &b.nextCase, `SELECT COALESCE(MAX(id), 0) + 1 FROM cases`)
 	if err == nil {

@@ -107,6 +107,7 @@ func (r *bulkRows) value(v bulkValue) any {
 type bulkSealer struct {
 	keys   *keys
 	index  hash.Hash // HMAC of identities (keys.hashOf), reset for each value
+	mac    hash.Hash // HMAC of the history chain (chainHasher), reset for each hash
 	random bulkRandom
 	chain  []byte         // the running hash after the last record sealed, in hex
 	buf    []byte         // scratch
@@ -117,7 +118,8 @@ type bulkSealer struct {
 }
 
 func newBulkSealer(k *keys, chain string) bulkSealer {
-	return bulkSealer{keys: k, index: hmac.New(sha256.New, k.index), chain: []byte(chain), random: newBulkRandom(),
+	return bulkSealer{keys: k, index: hmac.New(sha256.New, k.index), mac: hmac.New(sha256.New, k.chain),
+		chain: []byte(chain), random: newBulkRandom(),
 		buf: make([]byte, 0, 4096), free: make(chan *bulkRows, 4)}
 }
 
@@ -289,7 +291,7 @@ func (sl *bulkSealer) appendHashOf(dst []byte, kind, value string) []byte {
 }
 
 // recordHash is chainFields.recordHash (each field length-prefixed, in
-// order), before its hex encoding.
+// order, under the chain key), before its hex encoding.
 func (sl *bulkSealer) recordHash(r *bulkRecord, payload, prev []byte) [sha256.Size]byte {
 	var n [20]byte
 	buf := appendHashPart(sl.buf[:0], strconv.AppendInt(n[:0], r.bc.c.ID, 10))
@@ -303,7 +305,16 @@ func (sl *bulkSealer) recordHash(r *bulkRecord, payload, prev []byte) [sha256.Si
 	buf = appendHashPart(buf, r.clocks)
 	buf = appendHashPart(buf, prev)
 	sl.buf = buf
-	return sha256.Sum256(buf)
+	return sl.sum(buf)
+}
+
+// sum is the chain key's HMAC-SHA256 of b.
+func (sl *bulkSealer) sum(b []byte) [sha256.Size]byte {
+	var sum [sha256.Size]byte
+	sl.mac.Reset()
+	sl.mac.Write(b)
+	sl.mac.Sum(sum[:0])
+	return sum
 }
 
 // appendHashPart appends "len:part;".
@@ -315,7 +326,7 @@ func appendHashPart[T string | []byte](buf []byte, part T) []byte {
 // chainHash appends chainHash(sl.chain, recordHash).
 func (sl *bulkSealer) chainHash(dst, recordHash []byte) []byte {
 	sl.buf = append(append(append(sl.buf[:0], sl.chain...), '|'), recordHash...)
-	sum := sha256.Sum256(sl.buf)
+	sum := sl.sum(sl.buf)
 	return hex.AppendEncode(dst, sum[:])
 }
 

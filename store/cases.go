@@ -204,7 +204,7 @@ func (s *Store) CreateCase(ctx context.Context, actor User, in NewCase) (Case, e
 			id, sealed, h.ID, h.Name); err != nil {
 			return fmt.Errorf("store: insert petitioner: %w", err)
 		}
-		if err := appendHistory(ctx, tx, id, rec, actor, c, now); err != nil {
+		if err := appendHistory(ctx, tx, s.keys, id, rec, actor, c, now); err != nil {
 			return err
 		}
 		out, err = getCase(ctx, tx, id)

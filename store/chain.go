@@ -2,12 +2,30 @@ package store
 
 import (
 	"context"
+	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"hash"
 	"strconv"
 	"strings"
+
+	"github.com/jmoiron/sqlx"
 )
+
+// chainHasher hashes history records: an HMAC-SHA256 under the chain key
+// derived from the master key (keys.chain), so that nobody without the key
+// can recompute the chain after editing a record. With no key it is the
+// plain SHA-256 of the releases before 00010_keyed_chain, used only to verify
+// such a chain once before it is sealed again with the key (chain_rekey.go).
+type chainHasher struct{ key []byte }
+
+func (c chainHasher) new() hash.Hash {
+	if c.key == nil {
+		return sha256.New()
+	}
+	return hmac.New(sha256.New, c.key)
+}
 
 // chainFields are the columns a history record's hash covers, in order.
 type chainFields struct {
@@ -31,12 +49,12 @@ type chainFields struct {
 
 // recordHash hashes a record's content with the previous record of its case.
 // Each field is length-prefixed, so no two records serialise alike.
-func (f chainFields) recordHash() string {
+func (f chainFields) recordHash(c chainHasher) string {
 	actor := ""
 	if f.ActorID != nil {
 		actor = strconv.FormatInt(*f.ActorID, 10)
 	}
-	h := sha256.New()
+	h := c.new()
 	for _, part := range []string{strconv.FormatInt(f.CaseID, 10), strconv.Itoa(f.Seq), f.Event, f.FromState,
 		f.ToState, f.OnDate, f.At, actor, f.Actor, f.Payload, f.Clocks, f.PrevHash} {
 		fmt.Fprintf(h, "%d:%s;", len(part), part)
@@ -45,16 +63,22 @@ func (f chainFields) recordHash() string {
 }
 
 // chainHash extends the running hash across all records with this record's hash.
-func chainHash(prevChain, recordHash string) string {
-	h := sha256.Sum256([]byte(prevChain + "|" + recordHash))
-	return hex.EncodeToString(h[:])
+func chainHash(c chainHasher, prevChain, recordHash string) string {
+	h := c.new()
+	h.Write([]byte(prevChain + "|" + recordHash))
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // sealRecord numbers a record about to be appended after the last of its
 // case and fills in its hashes, inside the write transaction: write runs
 // those one at a time (SQLite's one writer connection, PostgreSQL's write
 // lock), so the last record read here is still the last one at commit.
-func sealRecord(ctx context.Context, tx *txn, f *chainFields) error {
+// A store opened without the master key cannot seal: its throwaway key would
+// break the chain for every later verification.
+func sealRecord(ctx context.Context, tx *txn, k *keys, f *chainFields) error {
+	if k.throwaway {
+		return errNoChainKey
+	}
 	// One query for the three, read while this transaction holds the writer.
 	var last struct {
 		Seq   int    `db:"seq"`
@@ -69,8 +93,9 @@ func sealRecord(ctx context.Context, tx *txn, f *chainFields) error {
 		return fmt.Errorf("store: previous records of case %d: %w", f.CaseID, err)
 	}
 	f.Seq, f.PrevHash = last.Seq+1, last.Hash
-	f.Hash = f.recordHash()
-	f.ChainHash = chainHash(last.Chain, f.Hash)
+	c := chainHasher{k.chain}
+	f.Hash = f.recordHash(c)
+	f.ChainHash = chainHash(c, last.Chain, f.Hash)
 	return nil
 }
 
@@ -84,28 +109,45 @@ func deref(s *string) string {
 // ChainReport is the result of verifying the history chain.
 type ChainReport struct {
 	Records  int
-	BrokenID int64  // the first record that does not match (0 when intact)
-	CaseID   int64  // its case
-	Seq      int    // its place in the case's history
+	BrokenID int64  // the first record that does not match (0 when intact, or when a case's newest records are missing)
+	CaseID   int64  // its case (the case whose records are missing); 0 when intact
+	Seq      int    // its place in the case's history (the last record left of the case)
 	Reason   string // what did not match
+	Head     string // the running hash of the newest record, when intact
 }
 
 // OK reports whether the whole chain is intact.
-func (r ChainReport) OK() bool { return r.BrokenID == 0 }
+func (r ChainReport) OK() bool { return r.BrokenID == 0 && r.CaseID == 0 }
 
 func (r ChainReport) String() string {
-	if r.OK() {
-		return fmt.Sprintf("history intact: %d records verified", r.Records)
+	switch {
+	case r.OK():
+		return fmt.Sprintf("history intact: %d records verified; running hash %s", r.Records, r.Head)
+	case r.BrokenID == 0:
+		return fmt.Sprintf("history BROKEN at case %d (last record seq %d): %s; %d records verified",
+			r.CaseID, r.Seq, r.Reason, r.Records)
 	}
 	return fmt.Sprintf("history BROKEN at record %d (case %d, seq %d): %s; %d records verified before it",
 		r.BrokenID, r.CaseID, r.Seq, r.Reason, r.Records)
 }
 
-// VerifyChain recomputes every record's hash, its link to the previous record
-// of its case and the running hash, in the order they were written, and names
-// the first record that does not match.
+// VerifyChain recomputes every record's keyed hash, its link to the previous
+// record of its case and the running hash, in the order they were written,
+// and names the first record that does not match; then it checks that each
+// case's version counts its records (every act adds one record and one
+// version), which catches the newest records of a case deleted, since
+// nothing after them links to them.
 func (s *Store) VerifyChain(ctx context.Context) (ChainReport, error) {
-	rows, err := s.r.QueryxContext(ctx, `SELECT id, case_id, seq, event, from_state, to_state, on_date, at, actor_id,
+	rep, err := verifyChain(ctx, s.r, chainHasher{s.keys.chain})
+	if err != nil || !rep.OK() {
+		return rep, err
+	}
+	return rep, verifyVersions(ctx, s.r, &rep)
+}
+
+// verifyChain is VerifyChain's walk through the records, with the hasher given.
+func verifyChain(ctx context.Context, q sqlx.QueryerContext, c chainHasher) (ChainReport, error) {
+	rows, err := q.QueryxContext(ctx, `SELECT id, case_id, seq, event, from_state, to_state, on_date, at, actor_id,
 		actor, payload, clocks, prev_hash, hash, chain_hash, due_on FROM history ORDER BY id`)
 	if err != nil {
 		return ChainReport{}, fmt.Errorf("store: verify chain: %w", err)
@@ -130,10 +172,10 @@ func (s *Store) VerifyChain(ctx context.Context) (ChainReport, error) {
 		if f.PrevHash != prev.Hash {
 			reasons = append(reasons, "link to the previous record of the case does not match")
 		}
-		if f.recordHash() != f.Hash {
+		if f.recordHash(c) != f.Hash {
 			reasons = append(reasons, "content does not match its hash")
 		}
-		if chainHash(prevChain, f.Hash) != f.ChainHash {
+		if chainHash(c, prevChain, f.Hash) != f.ChainHash {
 			reasons = append(reasons, "running hash does not match")
 		}
 		if due, err := dueOfClocks(f.Clocks); err != nil || due != deref(f.DueOn) {
@@ -147,5 +189,32 @@ func (s *Store) VerifyChain(ctx context.Context) (ChainReport, error) {
 		lastOfCase[f.CaseID] = f
 		prevChain = f.ChainHash
 	}
+	rep.Head = prevChain
 	return rep, rows.Err()
+}
+
+// verifyVersions names in rep the first case whose version is not the seq
+// of its last record (with seq checked to run 1, 2, … by verifyChain, that
+// is the number of its records).
+func verifyVersions(ctx context.Context, q sqlx.QueryerContext, rep *ChainReport) error {
+	var bad []struct {
+		ID      int64 `db:"id"`
+		Version int   `db:"version"`
+		Last    int   `db:"last_seq"`
+	}
+	err := sqlx.SelectContext(ctx, q, &bad, `SELECT c.id, c.version, COALESCE(MAX(h.seq), 0) AS last_seq
+		FROM cases c LEFT JOIN history h ON h.case_id = c.id
+		GROUP BY c.id, c.version HAVING c.version <> COALESCE(MAX(h.seq), 0) ORDER BY c.id LIMIT 1`)
+	if err != nil {
+		return fmt.Errorf("store: verify versions: %w", err)
+	}
+	if len(bad) > 0 {
+		b := bad[0]
+		rep.CaseID, rep.Seq, rep.Head = b.ID, b.Last, ""
+		rep.Reason = fmt.Sprintf("the case is at version %d but its last record is seq %d", b.Version, b.Last)
+		if b.Version > b.Last {
+			rep.Reason += ": its newest records are missing"
+		}
+	}
+	return nil
 }

@@ -62,7 +62,7 @@ func TestHistoryChain(t *testing.T) {
 		// a command-line tool, or two servers), must still append one record
 		// after another, or two of them extend the same running hash.
 		s, dsn := chainFixture(t, 6)
-		s2, err := store.Open(ctx, dsn, store.WithPasswordCost(bcrypt.MinCost))
+		s2, err := store.Open(ctx, dsn, store.WithKey(storetest.Key), store.WithPasswordCost(bcrypt.MinCost))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -143,6 +143,31 @@ func TestHistoryChain(t *testing.T) {
 			t.Fatalf("VerifyChain = %+v; want case 2 seq 1 named for its due date", rep)
 		}
 	})
+	t.Run("CatchesARecordRechainedWithoutTheKey", func(t *testing.T) {
+		// Whoever holds the database file but not the key edits a record and
+		// recomputes every hash after it as the SHA-256 chain did.
+		s, dsn := chainFixture(t, 3)
+		db := storetest.Raw(t, dsn)
+		mustExec(t, db, storetest.DropTriggerSQL(dsn, "history_no_update"))
+		mustExec(t, db, `UPDATE history SET payload = '{"assignee":"someone else"}' WHERE case_id = 2 AND seq = 2`)
+		rechainUnkeyed(t, db)
+		rep, err := s.VerifyChain(ctx)
+		if err != nil || rep.OK() || !strings.Contains(rep.Reason, "content") {
+			t.Fatalf("VerifyChain = %v, %v; want the rechained history caught", rep, err)
+		}
+	})
+	t.Run("CatchesTheDeletedNewestRecord", func(t *testing.T) {
+		// The newest record links to nothing after it: only the case's version
+		// still counts it.
+		s, dsn := chainFixture(t, 3)
+		db := storetest.Raw(t, dsn)
+		mustExec(t, db, storetest.DropTriggerSQL(dsn, "history_no_delete"))
+		mustExec(t, db, `DELETE FROM history WHERE case_id = 3 AND seq = 2`)
+		rep, err := s.VerifyChain(ctx)
+		if err != nil || rep.OK() || rep.CaseID != 3 || !strings.Contains(rep.Reason, "version") {
+			t.Fatalf("VerifyChain = %v, %v; want case 3 named for its version", rep, err)
+		}
+	})
 	t.Run("CatchesADeletedRecord", func(t *testing.T) {
 		s, dsn := chainFixture(t, 3)
 		db := storetest.Raw(t, dsn)
@@ -151,6 +176,57 @@ func TestHistoryChain(t *testing.T) {
 		rep, _ := s.VerifyChain(ctx)
 		if rep.OK() {
 			t.Fatalf("VerifyChain = %+v; want the deletion caught", rep)
+		}
+	})
+}
+
+// TestKeyedChainMigration opens databases whose history the releases before
+// 00010_keyed_chain sealed with plain SHA-256.
+func TestKeyedChainMigration(t *testing.T) {
+	ctx := context.Background()
+	unkeyed := func(t *testing.T) (*sqlx.DB, string) {
+		_, dsn := chainFixture(t, 3)
+		db := storetest.Raw(t, dsn)
+		mustExec(t, db, storetest.DropTriggerSQL(dsn, "history_no_update"))
+		rechainUnkeyed(t, db)
+		mustExec(t, db, `UPDATE chain_state SET keyed = 0`)
+		return db, dsn
+	}
+	t.Run("RechainsAnIntactUnkeyedChainAtOpen", func(t *testing.T) {
+		db, dsn := unkeyed(t)
+		s, err := store.Open(ctx, dsn, store.WithKey(storetest.Key), store.WithPasswordCost(bcrypt.MinCost))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if rep, err := s.VerifyChain(ctx); err != nil || !rep.OK() || rep.Records != 6 {
+			t.Fatalf("VerifyChain = %v, %v; want 6 intact records", rep, err)
+		}
+		if _, err := db.Exec(`UPDATE history SET actor = 'someone'`); err == nil {
+			t.Fatal("the append-only trigger is not back after the re-chain")
+		}
+	})
+	t.Run("RefusesABrokenUnkeyedChain", func(t *testing.T) {
+		db, dsn := unkeyed(t)
+		mustExec(t, db, `UPDATE history SET payload = '{"assignee":"someone else"}' WHERE case_id = 2 AND seq = 2`)
+		s, err := store.Open(ctx, dsn, store.WithKey(storetest.Key), store.WithPasswordCost(bcrypt.MinCost))
+		if err == nil {
+			s.Close()
+			t.Fatal("Open re-sealed a tampered history")
+		}
+		if !strings.Contains(err.Error(), "does not verify") || !strings.Contains(err.Error(), "case 2, seq 2") {
+			t.Fatalf("Open: %v; want the broken record named", err)
+		}
+	})
+	t.Run("RefusesToRechainWithoutTheKey", func(t *testing.T) {
+		_, dsn := unkeyed(t)
+		s, err := store.Open(ctx, dsn, store.WithPasswordCost(bcrypt.MinCost))
+		if err == nil {
+			s.Close()
+			t.Fatal("Open re-sealed the history with a throwaway key")
+		}
+		if !strings.Contains(err.Error(), "key") {
+			t.Fatalf("Open: %v; want it to ask for the key", err)
 		}
 	})
 }

@@ -147,7 +147,7 @@ func (s *Store) Correct(ctx context.Context, actor User, v workflow.Viewer, c Ca
 				return fmt.Errorf("store: correct the petitioner of case %d: %w", c.ID, err)
 			}
 		}
-		if err := record.append(ctx, tx); err != nil {
+		if err := record.append(ctx, tx, s.keys); err != nil {
 			return err
 		}
 		if updated, err = getCase(ctx, tx, c.ID); err != nil {

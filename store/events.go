@@ -93,7 +93,7 @@ func (s *Store) applyEvent(ctx context.Context, actor User, c Case, version int,
 		if k, _ := res.RowsAffected(); k != 1 {
 			return workflow.Errorf(workflow.CodeConflict, "hồ sơ đã được cập nhật; hãy tải lại")
 		}
-		if err := record.append(ctx, tx); err != nil {
+		if err := record.append(ctx, tx, s.keys); err != nil {
 			return err
 		}
 		if read == nil {

@@ -41,12 +41,12 @@ func (s *Store) History(ctx context.Context, caseID int64) ([]HistoryRecord, err
 
 // appendHistory writes one record inside the caller's transaction, with the
 // running clocks after the act (so the backlog can be rebuilt as of any day).
-func appendHistory(ctx context.Context, tx *txn, caseID int64, rec workflow.Record, actor User, after workflow.Case, at string) error {
+func appendHistory(ctx context.Context, tx *txn, k *keys, caseID int64, rec workflow.Record, actor User, after workflow.Case, at string) error {
 	r, err := newRecord(caseID, rec, actor, after, at)
 	if err != nil {
 		return err
 	}
-	return r.append(ctx, tx)
+	return r.append(ctx, tx, k)
 }
 
 // pendingRecord is a history record encoded ahead of its write transaction,
@@ -78,9 +78,9 @@ func encodeRecord(caseID int64, rec workflow.Record, actor User, clocks string, 
 }
 
 // append numbers and seals the record after the last of its case, and writes it.
-func (r pendingRecord) append(ctx context.Context, tx *txn) error {
+func (r pendingRecord) append(ctx context.Context, tx *txn, k *keys) error {
 	f := r.f
-	if err := sealRecord(ctx, tx, &f); err != nil {
+	if err := sealRecord(ctx, tx, k, &f); err != nil {
 		return err
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO history (case_id, seq, event, from_state, to_state, on_date, at,

@@ -148,7 +148,7 @@ func (s *Store) writeRecount(ctx context.Context, tx *txn, plan recountPlan, cal
 		}
 		out.Cases++
 		out.Clocks += len(m.rec.Payload["clocks"].([]workflow.MovedClock))
-		return record.append(ctx, tx)
+		return record.append(ctx, tx, s.keys)
 	}
 	for _, m := range plan.moves {
 		if !again[m.before.ID] {

@@ -9,6 +9,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -20,13 +21,23 @@ import (
 // KeySize is the length of the master key in bytes.
 const KeySize = 32
 
-// keys seal petitioners' identities (AES-GCM) and index them (HMAC-SHA256),
-// each with its own key derived from the master key. The master key lives in
-// a file or an environment variable, never in the database.
+// keys seal petitioners' identities (AES-GCM), index them (HMAC-SHA256) and
+// key the history's hash chain (HMAC-SHA256, chain.go), each with its own key
+// derived from the master key. The master key lives in a file or an
+// environment variable, never in the database.
 type keys struct {
 	aead  cipher.AEAD
 	index []byte
+	chain []byte
+	// throwaway: Open was given no master key and made a random one, which
+	// must never seal a history record (chain.go's sealRecord refuses).
+	throwaway bool
 }
+
+// errNoChainKey is what a store opened without the master key says when asked
+// to seal history records.
+var errNoChainKey = errors.New("store: history records are sealed with the master key; " +
+	"open the database with it (--key-file, PETITIONS_KEY_FILE or PETITIONS_KEY)")
 
 func newKeys(master []byte) (*keys, error) {
 	if len(master) != KeySize {
@@ -45,7 +56,7 @@ func newKeys(master []byte) (*keys, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &keys{aead: aead, index: derive("identity-index")}, nil
+	return &keys{aead: aead, index: derive("identity-index"), chain: derive("history-chain")}, nil
 }
 
 // seal encrypts a petitioner, bound to its case so a sealed row cannot be moved to another case.

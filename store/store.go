@@ -64,9 +64,11 @@ type options struct {
 	passwordCost int
 }
 
-// WithKey sets the master key that seals petitioners' identities. Without it
-// the store makes a random key that lives only as long as the process — enough
-// for tools that never read an identity and for tests, never for serving.
+// WithKey sets the master key that seals petitioners' identities and keys the
+// history's hash chain. Without it the store makes a random key that lives
+// only as long as the process — enough for tools that never read an identity
+// nor write history, never for serving: such a store refuses to seal a
+// history record, or to re-seal a chain written before 00010_keyed_chain.
 func WithKey(master []byte) Option { return func(o *options) { o.key = master } }
 
 // WithPasswordCost sets the bcrypt cost of new passwords (default
@@ -81,7 +83,8 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	for _, opt := range opts {
 		opt(&o)
 	}
-	if o.key == nil {
+	throwaway := o.key == nil
+	if throwaway {
 		o.key = make([]byte, KeySize)
 		_, _ = rand.Read(o.key)
 	}
@@ -89,6 +92,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	ks.throwaway = throwaway
 	s := &Store{Now: time.Now, keys: ks, passwordCost: o.passwordCost}
 	if s.passwordCost == 0 {
 		s.passwordCost = bcrypt.DefaultCost
@@ -99,6 +103,10 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		err = s.openSQLite(ctx, dsn)
 	}
 	if err != nil {
+		return nil, err
+	}
+	if err := s.rekeyChain(ctx); err != nil {
+		s.Close()
 		return nil, err
 	}
 	if err := s.syncCalendar(ctx); err != nil {

@@ -11,6 +11,7 @@
 package storetest
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -104,6 +105,11 @@ func adminDB(tb testing.TB, dsn string) *sqlx.DB {
 	return db
 }
 
+// Key is the master key Open gives every test store (32 bytes of 7: test
+// data only). A second store opened on the same database must be given it
+// (store.WithKey(storetest.Key)), or it cannot extend the history chain.
+var Key = bytes.Repeat([]byte{7}, store.KeySize)
+
 // Open opens a store on a new database (see DSN); it is closed when the test ends.
 func Open(tb testing.TB, opts ...store.Option) *store.Store {
 	tb.Helper()
@@ -116,7 +122,7 @@ func Open(tb testing.TB, opts ...store.Option) *store.Store {
 func OpenDSN(tb testing.TB, opts ...store.Option) (*store.Store, string) {
 	tb.Helper()
 	dsn := DSN(tb)
-	s, err := store.Open(context.Background(), dsn, opts...)
+	s, err := store.Open(context.Background(), dsn, append([]store.Option{store.WithKey(Key)}, opts...)...)
 	if err != nil {
 		tb.Fatalf("open store on %s: %v", Backend(), err)
 	}
