@@ -2,9 +2,12 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"petitions/store"
 )
 
 // release1Key is the key testdata/release1.sqlite was made with (32 zero bytes:
@@ -103,6 +106,28 @@ func TestStartOnARelease1Database(t *testing.T) {
 	if out := runBinary(t, bin, env, "audit", "verify", "--db", db); !strings.Contains(out, "intact") {
 		t.Errorf("audit verify after the recount: %s", out)
 	}
+	t.Run("AuditVerifyTakesTheKey", func(t *testing.T) {
+		// The history the first release chained with plain SHA-256 was sealed
+		// again with the key at the first start; verifying it needs the key.
+		keyFile := filepath.Join(t.TempDir(), "release1.key")
+		if err := os.WriteFile(keyFile, []byte(release1Key+"\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if out := runBinary(t, bin, nil, "audit", "verify", "--db", db, "--key-file", keyFile); !strings.Contains(out, "intact") {
+			t.Errorf("audit verify --key-file: %s", out)
+		}
+		cmd := exec.Command(bin, "audit", "verify", "--db", db)
+		cmd.Env = withoutKey(os.Environ())
+		if out, err := cmd.CombinedOutput(); err == nil || !strings.Contains(string(out), "no encryption key") {
+			t.Errorf("audit verify without a key: err %v, output:\n%s", err, out)
+		}
+		wrong := []string{"PETITIONS_KEY=" + store.GenerateKey()}
+		cmd = exec.Command(bin, "audit", "verify", "--db", db)
+		cmd.Env = append(withoutKey(os.Environ()), wrong...)
+		if out, err := cmd.CombinedOutput(); err == nil || !strings.Contains(string(out), "BROKEN") {
+			t.Errorf("audit verify with another key: err %v, output:\n%s", err, out)
+		}
+	})
 
 	again := startServer(t, bin, db, env).stop()
 	if strings.Contains(again, "brought up") {
@@ -147,4 +172,15 @@ func calendarOf(t *testing.T, srv *server, token string) map[string]calendarEntr
 		days[d.Day] = d.calendarEntry
 	}
 	return days
+}
+
+// withoutKey is env without the variables that give the binary a key.
+func withoutKey(env []string) []string {
+	var out []string
+	for _, kv := range env {
+		if !strings.HasPrefix(kv, "PETITIONS_KEY=") && !strings.HasPrefix(kv, "PETITIONS_KEY_FILE=") {
+			out = append(out, kv)
+		}
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -19,10 +20,26 @@ func dbFlag(fs *flag.FlagSet) *string {
 	return fs.String("db", def, "SQLite database file, or a postgres:// URL of an existing PostgreSQL database")
 }
 
-// withStore opens the database, runs fn and closes it. Tools that never read
-// an identity need no key.
-func withStore(ctx context.Context, db string, fn func(*store.Store) error) error {
-	s, err := store.Open(ctx, db)
+// keyFlag adds --key-file: the file holding the master key, as serve takes it.
+func keyFlag(fs *flag.FlagSet) *string {
+	return fs.String("key-file", "", "file holding the base64 master key (or PETITIONS_KEY_FILE, PETITIONS_KEY)")
+}
+
+// withStore opens the database, runs fn and closes it. It opens it with the
+// master key when one is given (keyFile, PETITIONS_KEY_FILE, PETITIONS_KEY):
+// tools that never read an identity nor write history work without one, but
+// the store refuses, with a plain error, whatever would seal a history record
+// (a calendar release's recount at start-up, re-sealing an old chain).
+func withStore(ctx context.Context, db, keyFile string, fn func(*store.Store) error) error {
+	var opts []store.Option
+	key, err := loadKey(keyFile, db, false)
+	switch {
+	case err == nil:
+		opts = append(opts, store.WithKey(key))
+	case !errors.Is(err, errNoKey):
+		return err
+	}
+	s, err := store.Open(ctx, db, opts...)
 	if err != nil {
 		return err
 	}
@@ -33,10 +50,11 @@ func withStore(ctx context.Context, db string, fn func(*store.Store) error) erro
 func migrateCmd(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
 	db := dbFlag(fs)
+	keyFile := keyFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	return withStore(ctx, *db, func(s *store.Store) error {
+	return withStore(ctx, *db, *keyFile, func(s *store.Store) error {
 		logCalendarSync(s)
 		fmt.Println("migrated", *db)
 		return nil
@@ -57,7 +75,7 @@ func userAdd(ctx context.Context, args []string) error {
 	if *password == "" {
 		*password = os.Getenv("PETITIONS_PASSWORD")
 	}
-	return withStore(ctx, *db, func(s *store.Store) error {
+	return withStore(ctx, *db, "", func(s *store.Store) error {
 		u, err := s.CreateUser(ctx, *login, *name, workflow.Role(*role), *unit, *password)
 		if err != nil {
 			return err
@@ -74,7 +92,7 @@ func tokenCreate(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	return withStore(ctx, *db, func(s *store.Store) error {
+	return withStore(ctx, *db, "", func(s *store.Store) error {
 		u, err := s.UserByLogin(ctx, *login)
 		if err != nil {
 			return err
@@ -98,7 +116,7 @@ func unitAdd(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	return withStore(ctx, *db, func(s *store.Store) error {
+	return withStore(ctx, *db, "", func(s *store.Store) error {
 		u, err := s.CreateUnit(ctx, *code, *name, *level, *parent)
 		if err != nil {
 			return err

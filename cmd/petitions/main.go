@@ -12,18 +12,19 @@ const usage = `petitions — tiếp công dân và xử lý đơn thư
 Usage:
   petitions serve [--addr 127.0.0.1:8080] [--db petitions.db] [--demo] [--key-file FILE]
   petitions key generate
-  petitions migrate [--db FILE]
+  petitions migrate [--db FILE] [--key-file FILE]
   petitions unit add --db FILE --code CODE --name NAME [--level agency] [--parent CODE]
   petitions user add --db FILE --login LOGIN --name NAME --role ROLE --unit CODE --password PASSWORD
   petitions token create --db FILE --user LOGIN
   petitions backup [--db FILE] DEST
-  petitions audit verify [--db FILE]
+  petitions audit verify [--db FILE] [--key-file FILE]
   petitions bench [--db bench.db|postgres://…] [--cases 1000000] [--years 10] [--duration 10s]
 
 PETITIONS_DB and PETITIONS_ADDR work as --db and --addr do. The key sealing
 petitioners' identities comes from --key-file, PETITIONS_KEY_FILE or PETITIONS_KEY
 (base64); serve refuses to start without one, except with --demo, which makes
-DB.key beside the database.
+DB.key beside the database. The key also seals the history's hash chain:
+audit verify needs it, and the other tools use it when given.
 `
 
 func main() {

@@ -18,7 +18,7 @@ func backupCmd(ctx context.Context, args []string) error {
 	if fs.NArg() != 1 {
 		return fmt.Errorf("usage: petitions backup [--db FILE] DEST")
 	}
-	return withStore(ctx, *db, func(s *store.Store) error {
+	return withStore(ctx, *db, "", func(s *store.Store) error {
 		if err := s.Backup(ctx, fs.Arg(0)); err != nil {
 			return err
 		}
@@ -27,15 +27,22 @@ func backupCmd(ctx context.Context, args []string) error {
 	})
 }
 
-// auditVerify checks the hash chain of the history: petitions audit verify [--db FILE].
-// It exits non-zero and names the first broken record when the chain does not hold.
+// auditVerify checks the keyed hash chain of the history and each case's
+// version against its records: petitions audit verify [--db FILE] [--key-file FILE].
+// The chain is keyed with the master key, so it needs the key as serve does.
+// It exits non-zero and names the first broken record (or the case whose
+// newest records are missing) when the history does not hold.
 func auditVerify(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("audit verify", flag.ContinueOnError)
 	db := dbFlag(fs)
+	keyFile := keyFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	return withStore(ctx, *db, func(s *store.Store) error {
+	if _, err := loadKey(*keyFile, *db, false); err != nil {
+		return err
+	}
+	return withStore(ctx, *db, *keyFile, func(s *store.Store) error {
 		rep, err := s.VerifyChain(ctx)
 		if err != nil {
 			return err
