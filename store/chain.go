@@ -136,7 +136,8 @@ func (r ChainReport) String() string {
 // and names the first record that does not match; then it checks that each
 // case's version counts its records (every act adds one record and one
 // version), which catches the newest records of a case deleted, since
-// nothing after them links to them.
+// nothing after them links to them, and that its state is the one its last
+// record left it in.
 func (s *Store) VerifyChain(ctx context.Context) (ChainReport, error) {
 	rep, err := verifyChain(ctx, s.r, chainHasher{s.keys.chain})
 	if err != nil || !rep.OK() {
@@ -195,7 +196,8 @@ func verifyChain(ctx context.Context, q sqlx.QueryerContext, c chainHasher) (Cha
 
 // verifyVersions names in rep the first case whose version is not the seq
 // of its last record (with seq checked to run 1, 2, … by verifyChain, that
-// is the number of its records).
+// is the number of its records), or else whose state is not the one its last
+// record left it in.
 func verifyVersions(ctx context.Context, q sqlx.QueryerContext, rep *ChainReport) error {
 	var bad []struct {
 		ID      int64 `db:"id"`
@@ -215,6 +217,24 @@ func verifyVersions(ctx context.Context, q sqlx.QueryerContext, rep *ChainReport
 		if b.Version > b.Last {
 			rep.Reason += ": its newest records are missing"
 		}
+		return nil
+	}
+	// Versions matching, each case's last record is the one at its version.
+	var state []struct {
+		ID      int64  `db:"id"`
+		Version int    `db:"version"`
+		State   string `db:"state"`
+		To      string `db:"to_state"`
+	}
+	err = sqlx.SelectContext(ctx, q, &state, `SELECT c.id, c.version, c.state, h.to_state FROM cases c
+		JOIN history h ON h.case_id = c.id AND h.seq = c.version WHERE c.state <> h.to_state ORDER BY c.id LIMIT 1`)
+	if err != nil {
+		return fmt.Errorf("store: verify states: %w", err)
+	}
+	if len(state) > 0 {
+		b := state[0]
+		rep.CaseID, rep.Seq, rep.Head = b.ID, b.Version, ""
+		rep.Reason = fmt.Sprintf("the case's state is %s but its last record leaves it %s", b.State, b.To)
 	}
 	return nil
 }

@@ -168,6 +168,14 @@ func TestHistoryChain(t *testing.T) {
 			t.Fatalf("VerifyChain = %v, %v; want case 3 named for its version", rep, err)
 		}
 	})
+	t.Run("CatchesACaseStateThatIsNotItsLastRecords", func(t *testing.T) {
+		s, dsn := chainFixture(t, 3)
+		mustExec(t, storetest.Raw(t, dsn), `UPDATE cases SET state = 'received' WHERE id = 2`)
+		rep, err := s.VerifyChain(ctx)
+		if err != nil || rep.OK() || rep.CaseID != 2 || !strings.Contains(rep.Reason, "state") {
+			t.Fatalf("VerifyChain = %v, %v; want case 2 named for its state", rep, err)
+		}
+	})
 	t.Run("CatchesADeletedRecord", func(t *testing.T) {
 		s, dsn := chainFixture(t, 3)
 		db := storetest.Raw(t, dsn)
