@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -112,12 +114,33 @@ func (w *web) setLang(c *gin.Context) {
 	c.Redirect(http.StatusSeeOther, localPath(c.Query("next")))
 }
 
-// localPath keeps redirects on this site.
+// localPath keeps redirects on this site: it returns p only when p is a
+// same-origin absolute path, and "/" otherwise. Browsers drop tabs and
+// newlines from a URL and read a backslash as a slash, so "/\t/evil.example"
+// or "/\\evil.example" would leave the site though they do not start with
+// "//"; a value is therefore refused when, raw or percent-decoded, it holds a
+// control or space character or a backslash, starts with "//", or parses
+// with a scheme or a host.
 func localPath(p string) string {
-	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.Contains(p, `\`) {
+	if !isLocalPath(p) {
 		return "/"
 	}
 	return p
+}
+
+func isLocalPath(p string) bool {
+	decoded, err := url.PathUnescape(p)
+	if err != nil {
+		return false
+	}
+	for _, v := range []string{p, decoded} {
+		if !strings.HasPrefix(v, "/") || strings.HasPrefix(v, "//") || !utf8.ValidString(v) ||
+			strings.ContainsFunc(v, func(r rune) bool { return r == '\\' || unicode.IsSpace(r) || unicode.IsControl(r) }) {
+			return false
+		}
+	}
+	u, err := url.Parse(p)
+	return err == nil && u.Scheme == "" && u.Host == "" && u.User == nil && u.Opaque == "" && strings.HasPrefix(u.Path, "/")
 }
 
 // setFlash leaves a one-line message for the next page.
