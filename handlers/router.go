@@ -24,7 +24,7 @@ func New(s *store.Store) (http.Handler, error) {
 		return nil, err
 	}
 	r.Use(requestLog(), recovery(), limitBody())
-	a := &api{store: s, limiter: newSignInLimiter()}
+	a := &api{store: s, limiter: newSignInLimiter(s)}
 
 	v1 := r.Group("/api/v1")
 	v1.POST("/session", a.login)

@@ -117,7 +117,7 @@ func (w *web) setLang(c *gin.Context) {
 // localPath keeps redirects on this site: it returns p only when p is a
 // same-origin absolute path, and "/" otherwise. Browsers drop tabs and
 // newlines from a URL and read a backslash as a slash, so "/\t/evil.example"
-// or "/\\evil.example" would leave the site though they do not start with
+// or "/\evil.example" would leave the site though they do not start with
 // "//"; a value is therefore refused when, raw or percent-decoded, it holds a
 // control or space character or a backslash, starts with "//", or parses
 // with a scheme or a host.
@@ -170,21 +170,28 @@ func (w *web) signIn(c *gin.Context) {
 		w.render(c, http.StatusBadRequest, "signin", view, errs)
 		return
 	}
-	if !w.limiter.allowed(view.Login, c.ClientIP()) {
+	attempt, ok, err := w.limiter.begin(c.Request.Context(), view.Login, c.ClientIP())
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	if !ok {
 		w.render(c, http.StatusTooManyRequests, "signin", view, map[string]string{"password": translate(langOf(c), "signin.throttled")})
 		return
 	}
 	u, err := w.store.Authenticate(c.Request.Context(), view.Login, c.PostForm("password"))
-	if err != nil {
+	if err != nil { // the attempt stays counted as a failure
 		if workflow.ErrorCode(err) != workflow.CodeUnauthorized {
 			fail(c, err)
 			return
 		}
-		w.limiter.failed(view.Login, c.ClientIP())
 		w.render(c, http.StatusUnauthorized, "signin", view, map[string]string{"password": translate(langOf(c), "signin.failed")})
 		return
 	}
-	w.limiter.succeeded(view.Login)
+	if err := w.limiter.succeeded(c.Request.Context(), attempt); err != nil {
+		fail(c, err)
+		return
+	}
 	id, err := w.store.CreateSession(c.Request.Context(), u.ID)
 	if err != nil {
 		fail(c, err)
