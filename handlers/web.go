@@ -27,20 +27,21 @@ type web struct {
 	store   *store.Store
 	pages   pageSet
 	limiter *signInLimiter
+	public  *url.URL // nil: take the origin from the request
 }
 
 // mountPages adds the pages and static assets to the router.
-func mountPages(r *gin.Engine, s *store.Store, limiter *signInLimiter) error {
+func mountPages(r *gin.Engine, s *store.Store, limiter *signInLimiter, public *url.URL) error {
 	ps, err := loadPages()
 	if err != nil {
 		return err
 	}
-	w := &web{store: s, pages: ps, limiter: limiter}
+	w := &web{store: s, pages: ps, limiter: limiter, public: public}
 	static, err := fs.Sub(templates.FS, "static")
 	if err != nil {
 		return err
 	}
-	r.StaticFS("/static", http.FS(static))
+	r.StaticFS("/static", http.FS(filesOnly{static}))
 
 	pub := r.Group("", w.optionalSession, w.checkCSRF)
 	pub.GET("/", func(c *gin.Context) { c.Redirect(http.StatusSeeOther, "/tra-cuu") })
@@ -55,6 +56,35 @@ func mountPages(r *gin.Engine, s *store.Store, limiter *signInLimiter) error {
 	staff := r.Group("", w.optionalSession, w.requireSession, w.checkCSRF)
 	w.mountStaffPages(staff)
 	return nil
+}
+
+// origin is the site's scheme and host as browsers see it: the public URL
+// when one was given, else what the request says.
+func (w *web) origin(c *gin.Context) string {
+	if w.public != nil {
+		return w.public.String()
+	}
+	scheme := "http"
+	if c.Request.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + c.Request.Host
+}
+
+// filesOnly serves files and nothing else: a directory is "not found", so
+// /static/ lists nothing.
+type filesOnly struct{ fs.FS }
+
+func (f filesOnly) Open(name string) (fs.File, error) {
+	file, err := f.FS.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	if st, err := file.Stat(); err != nil || st.IsDir() {
+		file.Close()
+		return nil, fs.ErrNotExist
+	}
+	return file, nil
 }
 
 // optionalSession loads the browser's session, if any.
@@ -110,7 +140,7 @@ func (w *web) setLang(c *gin.Context) {
 		lang = "en"
 	}
 	c.SetSameSite(http.SameSiteLaxMode)
-	c.SetCookie(langCookie, lang, 365*24*3600, "/", "", c.Request.TLS != nil, true)
+	c.SetCookie(langCookie, lang, 365*24*3600, "/", "", secureCookies(c), true)
 	c.Redirect(http.StatusSeeOther, localPath(c.Query("next")))
 }
 
@@ -146,7 +176,7 @@ func isLocalPath(p string) bool {
 // setFlash leaves a one-line message for the next page.
 func setFlash(c *gin.Context, msg string) {
 	c.SetSameSite(http.SameSiteLaxMode)
-	c.SetCookie(flashCookie, msg, 60, "/", "", c.Request.TLS != nil, true)
+	c.SetCookie(flashCookie, msg, 60, "/", "", secureCookies(c), true)
 }
 
 type signInView struct {
@@ -198,7 +228,7 @@ func (w *web) signIn(c *gin.Context) {
 		return
 	}
 	c.SetSameSite(http.SameSiteLaxMode)
-	c.SetCookie(sessionCookie, id, int(store.SessionTTL.Seconds()), "/", "", c.Request.TLS != nil, true)
+	c.SetCookie(sessionCookie, id, int(store.SessionTTL.Seconds()), "/", "", secureCookies(c), true)
 	next := view.Next
 	if next == "/" {
 		next = homeFor(u.Role)
@@ -210,7 +240,7 @@ func (w *web) signOut(c *gin.Context) {
 	if id, err := c.Cookie(sessionCookie); err == nil {
 		_ = w.store.DeleteSession(c.Request.Context(), id) // the cookie is cleared either way
 	}
-	c.SetCookie(sessionCookie, "", -1, "/", "", c.Request.TLS != nil, true)
+	c.SetCookie(sessionCookie, "", -1, "/", "", secureCookies(c), true)
 	c.Redirect(http.StatusSeeOther, "/dang-nhap")
 }
 
