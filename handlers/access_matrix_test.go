@@ -296,10 +296,10 @@ var amRoutes = []amRoute{
 				"name": {"Phạm Thị Đèn"}, "signatories": {"1"}, "complexity": {"normal"}, "confirm_repeat": {"1"}}
 			return e.page(a, http.MethodPost, "/tiep-nhan", form)
 		}},
-	{name: "GET /bien-nhan/:id", staff: true,
+	{name: "GET /bien-nhan/:id", staff: true, // the desk's printout: reception and heads who may read the case (README)
 		want: [2]string{
-			"200 200 200 403 200 200 200 | 403 403 403 403 403 | 303",
-			"403 403 403 403 200 200 200 | 200 200 200 200 200 | 303"},
+			"200 200 403 403 200 403 403 | 403 403 403 403 403 | 303",
+			"403 403 403 403 200 403 403 | 200 403 200 403 403 | 303"},
 		identity: true, show: "name",
 		do: func(e *amEnv, a amActor, c amCase) amResp {
 			return e.page(a, http.MethodGet, fmt.Sprintf("/bien-nhan/%d", c.ID), nil)

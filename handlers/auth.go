@@ -24,19 +24,24 @@ func (a *api) login(c *gin.Context) {
 	if !decodeJSON(c, &in) {
 		return
 	}
-	if !a.limiter.allowed(in.Login, c.ClientIP()) {
+	attempt, ok, err := a.limiter.begin(c.Request.Context(), in.Login, c.ClientIP())
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	if !ok {
 		failCode(c, http.StatusTooManyRequests, "too_many_attempts", "đăng nhập sai quá nhiều lần; vui lòng thử lại sau 15 phút", "")
 		return
 	}
 	u, err := a.store.Authenticate(c.Request.Context(), in.Login, in.Password)
 	if err != nil {
-		if workflow.ErrorCode(err) == workflow.CodeUnauthorized {
-			a.limiter.failed(in.Login, c.ClientIP())
-		}
+		fail(c, err) // the attempt stays counted as a failure
+		return
+	}
+	if err := a.limiter.succeeded(c.Request.Context(), attempt); err != nil {
 		fail(c, err)
 		return
 	}
-	a.limiter.succeeded(in.Login)
 	token, err := a.store.CreateToken(c.Request.Context(), u.ID)
 	if err != nil {
 		fail(c, err)

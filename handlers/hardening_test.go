@@ -10,15 +10,15 @@ import (
 func TestSignInIsRateLimited(t *testing.T) {
 	app := mustServeWeb(t)
 	anon := app.newBrowser(t, "")
-	for i := 0; i < maxLoginFailures; i++ {
+	for i := 0; i < maxPairFailures; i++ {
 		if res, _ := anon.post("/dang-nhap", url.Values{"login": {"head"}, "password": {"sai"}}); res.StatusCode != http.StatusUnauthorized {
 			t.Fatalf("failure %d: status %d", i+1, res.StatusCode)
 		}
 	}
-	// Even the right password is refused until the window passes.
+	// Even the right password is refused from this address until the window passes.
 	res, body := anon.post("/dang-nhap", url.Values{"login": {"head"}, "password": {"demo"}})
 	if res.StatusCode != http.StatusTooManyRequests || !strings.Contains(body, "quá nhiều lần") {
-		t.Fatalf("after %d failures: status %d", maxLoginFailures, res.StatusCode)
+		t.Fatalf("after %d failures: status %d", maxPairFailures, res.StatusCode)
 	}
 	api, err := http.Post(app.URL+"/api/v1/session", "application/json", strings.NewReader(`{"login":"head","password":"demo"}`))
 	if err != nil {

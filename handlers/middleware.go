@@ -39,6 +39,30 @@ func recovery() gin.HandlerFunc {
 	})
 }
 
+// contentSecurityPolicy allows only this site's own files: no inline style or
+// script (the templates hold none, see TestTemplatesHoldNoInlineStyleOrScript),
+// forms post only here, no <base> may move relative links, no site may frame us.
+const contentSecurityPolicy = "default-src 'self'; img-src 'self' data:; object-src 'none'; " +
+	"form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+
+// noStore tells browsers and proxies not to keep the answer: every API answer
+// may carry a token, a petitioner or a case (pages do the same in render).
+func noStore(c *gin.Context) {
+	c.Header("Cache-Control", "no-store")
+	c.Next()
+}
+
+// secureCookiesKey marks, in the request, that cookies must be Secure
+// because the public URL is https (see WithPublicURL).
+const secureCookiesKey = "secure_cookies"
+
+// secureCookies reports whether cookies set on this request must be Secure:
+// the request came over TLS, or the site's public URL is https (TLS ended at
+// a proxy in front of us).
+func secureCookies(c *gin.Context) bool {
+	return c.Request.TLS != nil || c.GetBool(secureCookiesKey)
+}
+
 // limitBody caps request bodies and sets the security headers.
 func limitBody() gin.HandlerFunc {
 	return func(c *gin.Context) {
@@ -47,7 +71,7 @@ func limitBody() gin.HandlerFunc {
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Referrer-Policy", "same-origin")
-		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'")
+		h.Set("Content-Security-Policy", contentSecurityPolicy)
 		c.Next()
 	}
 }

@@ -1,70 +1,57 @@
 package handlers
 
 import (
+	"context"
 	"strings"
-	"sync"
 	"time"
+
+	"golang.org/x/text/unicode/norm"
+
+	"petitions/store"
 )
 
-// signInLimiter slows down password guessing: after maxLoginFailures failed
-// sign-ins for one login, or maxAddressFailures from one address (offices share
-// addresses behind NAT), within the window, further attempts are refused until
-// the window has passed.
+// signInLimiter slows down password guessing without handing an attacker a
+// way to lock an official out. It limits the guessing source, never the
+// login alone: at most maxPairFailures failed sign-ins for one login from one
+// client address, and maxAddressFailures from one address whatever the login
+// (offices share an address behind NAT), within signInWindow. The right
+// password from another address still signs the official in while someone
+// hammers their login from elsewhere. The counts live in the database
+// (store.BeginSignIn), so a restart does not forget them, and an attempt is
+// counted before its password is checked, so parallel guesses cannot all
+// slip in before the first failure is recorded.
 type signInLimiter struct {
-	mu       sync.Mutex
-	failures map[string][]time.Time
-	now      func() time.Time
+	store *store.Store
 }
 
 const (
-	maxLoginFailures   = 5
+	maxPairFailures    = 5
 	maxAddressFailures = 50
 	signInWindow       = 15 * time.Minute
 )
 
-func newSignInLimiter() *signInLimiter {
-	return &signInLimiter{failures: map[string][]time.Time{}, now: time.Now}
+// signInAttempt is an attempt the limiter let through.
+type signInAttempt struct {
+	id   string
+	pair string
 }
 
-func limiterKeys(login, ip string) []string {
-	return []string{"login:" + strings.ToLower(strings.TrimSpace(login)), "ip:" + ip}
+func newSignInLimiter(s *store.Store) *signInLimiter { return &signInLimiter{store: s} }
+
+// begin counts an attempt from the address at the login; ok is false when
+// the source must wait.
+func (l *signInLimiter) begin(ctx context.Context, login, addr string) (a signInAttempt, ok bool, err error) {
+	login = strings.ToLower(norm.NFC.String(strings.TrimSpace(login)))
+	pair := "pair:" + addr + "\x00" + login
+	id, ok, err := l.store.BeginSignIn(ctx, []store.SignInLimit{
+		{Key: pair, Max: maxPairFailures, Window: signInWindow},
+		{Key: "addr:" + addr, Max: maxAddressFailures, Window: signInWindow},
+	})
+	return signInAttempt{id: id, pair: pair}, ok, err
 }
 
-// allowed reports whether another attempt may be made.
-func (l *signInLimiter) allowed(login, ip string) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	keys := limiterKeys(login, ip)
-	return len(l.recent(keys[0])) < maxLoginFailures && len(l.recent(keys[1])) < maxAddressFailures
-}
-
-// failed records a failed attempt.
-func (l *signInLimiter) failed(login, ip string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	for _, k := range limiterKeys(login, ip) {
-		l.failures[k] = append(l.recent(k), l.now())
-	}
-}
-
-// succeeded forgets the login's failures (not the address's).
-func (l *signInLimiter) succeeded(login string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	delete(l.failures, limiterKeys(login, "")[0])
-}
-
-// recent drops failures older than the window; the caller holds the lock.
-func (l *signInLimiter) recent(k string) []time.Time {
-	cutoff := l.now().Add(-signInWindow)
-	ts := l.failures[k]
-	i := 0
-	for i < len(ts) && ts[i].Before(cutoff) {
-		i++
-	}
-	if i == len(ts) {
-		delete(l.failures, k)
-		return nil
-	}
-	return ts[i:]
+// succeeded takes a successful attempt back and forgets the pair's earlier
+// failures (not the address's other failures).
+func (l *signInLimiter) succeeded(ctx context.Context, a signInAttempt) error {
+	return l.store.SignInSucceeded(ctx, a.id, a.pair)
 }

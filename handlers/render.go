@@ -105,7 +105,7 @@ func (w *web) pageFor(c *gin.Context) page {
 		p.User, p.CSRF = &sess.User, sess.CSRF
 		if f, err := c.Cookie(flashCookie); err == nil && f != "" {
 			p.Flash = f
-			c.SetCookie(flashCookie, "", -1, "/", "", false, true)
+			c.SetCookie(flashCookie, "", -1, "/", "", secureCookies(c), true)
 		}
 	}
 	p.Nav = navFor(p.User, p.Path)

@@ -4,7 +4,9 @@
 package handlers
 
 import (
+	"fmt"
 	"net/http"
+	"net/url"
 
 	"github.com/gin-gonic/gin"
 
@@ -16,17 +18,56 @@ type api struct {
 	limiter *signInLimiter
 }
 
+// Option tunes New.
+type Option func(*serverOptions)
+
+type serverOptions struct {
+	publicURL string
+}
+
+// WithPublicURL gives the address browsers reach the site at, such as
+// https://khieunai.khanhhoa.gov.vn (an http or https URL with a host and at
+// most a "/" path). An https URL makes every cookie Secure even when a proxy
+// in front ends TLS and passes plain HTTP on; the receipt's tracking link is
+// built on it rather than on the request's Host header.
+func WithPublicURL(u string) Option { return func(o *serverOptions) { o.publicURL = u } }
+
+// parsePublicURL checks a public URL and returns it without a trailing "/".
+func parsePublicURL(raw string) (*url.URL, error) {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil ||
+		(u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.ForceQuery {
+		return nil, fmt.Errorf("public URL %q: want http:// or https:// and a host, such as https://khieunai.example.gov.vn", raw)
+	}
+	u.Path = ""
+	return u, nil
+}
+
 // New builds the HTTP handler of the whole application.
-func New(s *store.Store) (http.Handler, error) {
+func New(s *store.Store, opts ...Option) (http.Handler, error) {
+	var o serverOptions
+	for _, opt := range opts {
+		opt(&o)
+	}
+	var public *url.URL
+	if o.publicURL != "" {
+		var err error
+		if public, err = parsePublicURL(o.publicURL); err != nil {
+			return nil, err
+		}
+	}
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	if err := r.SetTrustedProxies(nil); err != nil { // ClientIP must not be spoofable
 		return nil, err
 	}
 	r.Use(requestLog(), recovery(), limitBody())
-	a := &api{store: s, limiter: newSignInLimiter()}
+	if public != nil && public.Scheme == "https" {
+		r.Use(func(c *gin.Context) { c.Set(secureCookiesKey, true) })
+	}
+	a := &api{store: s, limiter: newSignInLimiter(s)}
 
-	v1 := r.Group("/api/v1")
+	v1 := r.Group("/api/v1", noStore)
 	v1.POST("/session", a.login)
 	v1.GET("/public/track/:code", a.track)
 	v1.GET("/public/disclosures", a.disclosures)
@@ -43,7 +84,7 @@ func New(s *store.Store) (http.Handler, error) {
 	authed.GET("/settings/:unit", a.getSettings)
 	authed.PUT("/settings/:unit", a.putSettings)
 
-	if err := mountPages(r, s, a.limiter); err != nil {
+	if err := mountPages(r, s, a.limiter, public); err != nil {
 		return nil, err
 	}
 	r.NoRoute(func(c *gin.Context) {

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -25,20 +27,21 @@ type web struct {
 	store   *store.Store
 	pages   pageSet
 	limiter *signInLimiter
+	public  *url.URL // nil: take the origin from the request
 }
 
 // mountPages adds the pages and static assets to the router.
-func mountPages(r *gin.Engine, s *store.Store, limiter *signInLimiter) error {
+func mountPages(r *gin.Engine, s *store.Store, limiter *signInLimiter, public *url.URL) error {
 	ps, err := loadPages()
 	if err != nil {
 		return err
 	}
-	w := &web{store: s, pages: ps, limiter: limiter}
+	w := &web{store: s, pages: ps, limiter: limiter, public: public}
 	static, err := fs.Sub(templates.FS, "static")
 	if err != nil {
 		return err
 	}
-	r.StaticFS("/static", http.FS(static))
+	r.StaticFS("/static", http.FS(filesOnly{static}))
 
 	pub := r.Group("", w.optionalSession, w.checkCSRF)
 	pub.GET("/", func(c *gin.Context) { c.Redirect(http.StatusSeeOther, "/tra-cuu") })
@@ -53,6 +56,35 @@ func mountPages(r *gin.Engine, s *store.Store, limiter *signInLimiter) error {
 	staff := r.Group("", w.optionalSession, w.requireSession, w.checkCSRF)
 	w.mountStaffPages(staff)
 	return nil
+}
+
+// origin is the site's scheme and host as browsers see it: the public URL
+// when one was given, else what the request says.
+func (w *web) origin(c *gin.Context) string {
+	if w.public != nil {
+		return w.public.String()
+	}
+	scheme := "http"
+	if c.Request.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + c.Request.Host
+}
+
+// filesOnly serves files and nothing else: a directory is "not found", so
+// /static/ lists nothing.
+type filesOnly struct{ fs.FS }
+
+func (f filesOnly) Open(name string) (fs.File, error) {
+	file, err := f.FS.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	if st, err := file.Stat(); err != nil || st.IsDir() {
+		file.Close()
+		return nil, fs.ErrNotExist
+	}
+	return file, nil
 }
 
 // optionalSession loads the browser's session, if any.
@@ -108,22 +140,43 @@ func (w *web) setLang(c *gin.Context) {
 		lang = "en"
 	}
 	c.SetSameSite(http.SameSiteLaxMode)
-	c.SetCookie(langCookie, lang, 365*24*3600, "/", "", c.Request.TLS != nil, true)
+	c.SetCookie(langCookie, lang, 365*24*3600, "/", "", secureCookies(c), true)
 	c.Redirect(http.StatusSeeOther, localPath(c.Query("next")))
 }
 
-// localPath keeps redirects on this site.
+// localPath keeps redirects on this site: it returns p only when p is a
+// same-origin absolute path, and "/" otherwise. Browsers drop tabs and
+// newlines from a URL and read a backslash as a slash, so "/\t/evil.example"
+// or "/\evil.example" would leave the site though they do not start with
+// "//"; a value is therefore refused when, raw or percent-decoded, it holds a
+// control or space character or a backslash, starts with "//", or parses
+// with a scheme or a host.
 func localPath(p string) string {
-	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.Contains(p, `\`) {
+	if !isLocalPath(p) {
 		return "/"
 	}
 	return p
 }
 
+func isLocalPath(p string) bool {
+	decoded, err := url.PathUnescape(p)
+	if err != nil {
+		return false
+	}
+	for _, v := range []string{p, decoded} {
+		if !strings.HasPrefix(v, "/") || strings.HasPrefix(v, "//") || !utf8.ValidString(v) ||
+			strings.ContainsFunc(v, func(r rune) bool { return r == '\\' || unicode.IsSpace(r) || unicode.IsControl(r) }) {
+			return false
+		}
+	}
+	u, err := url.Parse(p)
+	return err == nil && u.Scheme == "" && u.Host == "" && u.User == nil && u.Opaque == "" && strings.HasPrefix(u.Path, "/")
+}
+
 // setFlash leaves a one-line message for the next page.
 func setFlash(c *gin.Context, msg string) {
 	c.SetSameSite(http.SameSiteLaxMode)
-	c.SetCookie(flashCookie, msg, 60, "/", "", c.Request.TLS != nil, true)
+	c.SetCookie(flashCookie, msg, 60, "/", "", secureCookies(c), true)
 }
 
 type signInView struct {
@@ -147,28 +200,35 @@ func (w *web) signIn(c *gin.Context) {
 		w.render(c, http.StatusBadRequest, "signin", view, errs)
 		return
 	}
-	if !w.limiter.allowed(view.Login, c.ClientIP()) {
+	attempt, ok, err := w.limiter.begin(c.Request.Context(), view.Login, c.ClientIP())
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	if !ok {
 		w.render(c, http.StatusTooManyRequests, "signin", view, map[string]string{"password": translate(langOf(c), "signin.throttled")})
 		return
 	}
 	u, err := w.store.Authenticate(c.Request.Context(), view.Login, c.PostForm("password"))
-	if err != nil {
+	if err != nil { // the attempt stays counted as a failure
 		if workflow.ErrorCode(err) != workflow.CodeUnauthorized {
 			fail(c, err)
 			return
 		}
-		w.limiter.failed(view.Login, c.ClientIP())
 		w.render(c, http.StatusUnauthorized, "signin", view, map[string]string{"password": translate(langOf(c), "signin.failed")})
 		return
 	}
-	w.limiter.succeeded(view.Login)
+	if err := w.limiter.succeeded(c.Request.Context(), attempt); err != nil {
+		fail(c, err)
+		return
+	}
 	id, err := w.store.CreateSession(c.Request.Context(), u.ID)
 	if err != nil {
 		fail(c, err)
 		return
 	}
 	c.SetSameSite(http.SameSiteLaxMode)
-	c.SetCookie(sessionCookie, id, int(store.SessionTTL.Seconds()), "/", "", c.Request.TLS != nil, true)
+	c.SetCookie(sessionCookie, id, int(store.SessionTTL.Seconds()), "/", "", secureCookies(c), true)
 	next := view.Next
 	if next == "/" {
 		next = homeFor(u.Role)
@@ -180,7 +240,7 @@ func (w *web) signOut(c *gin.Context) {
 	if id, err := c.Cookie(sessionCookie); err == nil {
 		_ = w.store.DeleteSession(c.Request.Context(), id) // the cookie is cleared either way
 	}
-	c.SetCookie(sessionCookie, "", -1, "/", "", c.Request.TLS != nil, true)
+	c.SetCookie(sessionCookie, "", -1, "/", "", secureCookies(c), true)
 	c.Redirect(http.StatusSeeOther, "/dang-nhap")
 }
 

@@ -405,9 +405,14 @@ type receiptClock struct {
 	Explanation string
 }
 
-// receipt is GET /bien-nhan/:id, for those who may read the case.
+// receipt is GET /bien-nhan/:id, the desk's printout: for reception and heads
+// who may read the case (README), 403 for everyone else, whatever the id.
 func (w *web) receipt(c *gin.Context) {
 	lang := langOf(c)
+	if r := viewerOf(c).Role; r != workflow.RoleReception && r != workflow.RoleHead {
+		w.receiptRefuse(c, http.StatusForbidden, translate(lang, "receipt.denied"))
+		return
+	}
 	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
 	if err != nil || id <= 0 {
 		w.receiptRefuse(c, http.StatusNotFound, translate(lang, "receipt.not_found"))
@@ -438,11 +443,7 @@ func (w *web) receipt(c *gin.Context) {
 		}
 	}
 	view.Clocks = receiptClocks(cs, w.store.Calendar(), lang)
-	scheme := "http"
-	if c.Request.TLS != nil {
-		scheme = "https"
-	}
-	view.TrackURL = scheme + "://" + c.Request.Host + "/tra-cuu?code=" + url.QueryEscape(cs.TrackingCode)
+	view.TrackURL = w.origin(c) + "/tra-cuu?code=" + url.QueryEscape(cs.TrackingCode)
 	w.render(c, http.StatusOK, "receipt", view, nil)
 }
 

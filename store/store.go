@@ -54,6 +54,10 @@ type Store struct {
 
 	keys         *keys // seal and index petitioners' identities
 	passwordCost int
+	dummy        struct { // see dummyHash
+		once sync.Once
+		hash []byte
+	}
 }
 
 // Option tunes Open.

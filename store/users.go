@@ -93,14 +93,32 @@ func (s *Store) Authenticate(ctx context.Context, login, password string) (User,
 	u, err := s.UserByLogin(ctx, login)
 	if err != nil {
 		if workflow.ErrorCode(err) == workflow.CodeNotFound {
+			// As slow as a known login, so the timing does not tell which logins exist.
+			_ = bcrypt.CompareHashAndPassword(s.dummyHash(), []byte(password))
 			return User{}, bad
 		}
 		return User{}, err
 	}
-	if u.Disabled || bcrypt.CompareHashAndPassword([]byte(u.PasswordHash), []byte(password)) != nil {
+	// The hash is checked even for a disabled user, for the same reason.
+	if bcrypt.CompareHashAndPassword([]byte(u.PasswordHash), []byte(password)) != nil || u.Disabled {
 		return User{}, bad
 	}
 	return u, nil
+}
+
+// dummyHash is a bcrypt hash, at the store's cost, of a random password no one
+// knows: Authenticate checks an unknown login's password against it. It is
+// made once, at the first unknown login (making it at Open would slow every
+// test that opens a store at the default cost).
+func (s *Store) dummyHash() []byte {
+	s.dummy.once.Do(func() {
+		h, err := bcrypt.GenerateFromPassword([]byte(randomToken()[:32]), s.passwordCost)
+		if err != nil { // only for a cost out of range, which Open's options do not give
+			h = []byte("$2a$10$" + strings.Repeat("x", 53))
+		}
+		s.dummy.hash = h
+	})
+	return s.dummy.hash
 }
 
 // CreateToken issues a new API token for the user; only its hash is stored.

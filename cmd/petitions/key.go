@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 
@@ -38,7 +39,29 @@ func loadKey(keyFile, db string, demo bool) ([]byte, error) {
 	return store.ReadKeyFile(demoKey)
 }
 
-func keyGenerate() error {
+// keyGenerate prints a new random key on standard output; -h or --help
+// prints how to use it instead (a key printed by mistake is a key to throw away).
+func keyGenerate(args []string) error {
+	fs := flag.NewFlagSet("key generate", flag.ContinueOnError)
+	fs.SetOutput(os.Stdout)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), `Usage: petitions key generate > petitions.key && chmod 600 petitions.key
+
+Prints a new random 256-bit key (base64) that seals petitioners' identities.
+Give it to serve with --key-file, PETITIONS_KEY_FILE or PETITIONS_KEY, and keep
+it apart from the database and its backups: without it no identity can be read.
+`)
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return fmt.Errorf("key generate takes no arguments, got %q", fs.Args())
+	}
 	fmt.Println(store.GenerateKey())
 	return nil
 }

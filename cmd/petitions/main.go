@@ -10,7 +10,7 @@ import (
 const usage = `petitions — tiếp công dân và xử lý đơn thư
 
 Usage:
-  petitions serve [--addr 127.0.0.1:8080] [--db petitions.db] [--demo] [--key-file FILE]
+  petitions serve [--addr 127.0.0.1:8080] [--db petitions.db] [--demo] [--key-file FILE] [--public-url https://…]
   petitions key generate
   petitions migrate [--db FILE] [--key-file FILE]
   petitions unit add --db FILE --code CODE --name NAME [--level agency] [--parent CODE]
@@ -20,11 +20,11 @@ Usage:
   petitions audit verify [--db FILE] [--key-file FILE]
   petitions bench [--db bench.db|postgres://…] [--cases 1000000] [--years 10] [--duration 10s]
 
-PETITIONS_DB and PETITIONS_ADDR work as --db and --addr do. The key sealing
-petitioners' identities comes from --key-file, PETITIONS_KEY_FILE or PETITIONS_KEY
-(base64); serve refuses to start without one, except with --demo, which makes
-DB.key beside the database. The key also seals the history's hash chain:
-audit verify needs it, and the other tools use it when given.
+PETITIONS_DB, PETITIONS_ADDR and PETITIONS_PUBLIC_URL work as --db, --addr and
+--public-url do. The key sealing petitioners' identities comes from --key-file,
+PETITIONS_KEY_FILE or PETITIONS_KEY (base64); serve refuses to start without one,
+except with --demo, which makes DB.key beside the database. The key also seals
+the history's hash chain: audit verify needs it, and the other tools use it when given.
 `
 
 func main() {
@@ -58,7 +58,7 @@ func run(ctx context.Context, args []string) error {
 		}
 	case "key":
 		if len(args) > 1 && args[1] == "generate" {
-			return keyGenerate()
+			return keyGenerate(args[2:])
 		}
 	case "backup":
 		return backupCmd(ctx, args[1:])

@@ -28,6 +28,8 @@ func serve(ctx context.Context, args []string) error {
 	addr := fs.String("addr", defAddr, "listen address")
 	withDemo := fs.Bool("demo", false, "load the demo province into an empty database")
 	keyFile := fs.String("key-file", "", "file holding the base64 key that seals petitioners' identities (or PETITIONS_KEY_FILE)")
+	publicURL := fs.String("public-url", os.Getenv("PETITIONS_PUBLIC_URL"),
+		"the address browsers use, such as https://khieunai.example.gov.vn (or PETITIONS_PUBLIC_URL); https makes cookies Secure behind a TLS proxy")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -55,7 +57,7 @@ func serve(ctx context.Context, args []string) error {
 		}
 		fmt.Println("Demo logins (password \"demo\"): reception, handler, head, supervisor, admin")
 	}
-	h, err := handlers.New(s)
+	h, err := handlers.New(s, handlers.WithPublicURL(*publicURL))
 	if err != nil {
 		return err
 	}
