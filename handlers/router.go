@@ -5,6 +5,7 @@ package handlers
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -14,20 +15,44 @@ import (
 type api struct {
 	store   *store.Store
 	limiter *signInLimiter
+	lookups *lookupLimiter
 }
 
+// Option changes a default of New.
+type Option func(*config)
+
+type config struct {
+	lookupRate  float64
+	lookupBurst int
+	now         func() time.Time
+}
+
+// LookupLimit sets the public look-up's limit per client address: rate
+// requests a second after a burst of burst (default lookupRate, lookupBurst).
+func LookupLimit(rate float64, burst int) Option {
+	return func(o *config) { o.lookupRate, o.lookupBurst = rate, burst }
+}
+
+// LimitClock sets the clock the rate limits count time by (default time.Now).
+func LimitClock(now func() time.Time) Option { return func(o *config) { o.now = now } }
+
 // New builds the HTTP handler of the whole application.
-func New(s *store.Store) (http.Handler, error) {
+func New(s *store.Store, opts ...Option) (http.Handler, error) {
+	o := config{lookupRate: lookupRate, lookupBurst: lookupBurst, now: time.Now}
+	for _, opt := range opts {
+		opt(&o)
+	}
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	if err := r.SetTrustedProxies(nil); err != nil { // ClientIP must not be spoofable
 		return nil, err
 	}
 	r.Use(requestLog(), recovery(), limitBody())
-	a := &api{store: s, limiter: newSignInLimiter()}
+	a := &api{store: s, limiter: newSignInLimiter(), lookups: newLookupLimiter(o.lookupRate, o.lookupBurst, o.now)}
 
 	v1 := r.Group("/api/v1")
 	v1.POST("/session", a.login)
+	v1.DELETE("/session", a.authenticate, a.logout)
 	v1.GET("/public/track/:code", a.track)
 	v1.GET("/public/disclosures", a.disclosures)
 
@@ -43,7 +68,7 @@ func New(s *store.Store) (http.Handler, error) {
 	authed.GET("/settings/:unit", a.getSettings)
 	authed.PUT("/settings/:unit", a.putSettings)
 
-	if err := mountPages(r, s, a.limiter); err != nil {
+	if err := mountPages(r, s, a.limiter, a.lookups); err != nil {
 		return nil, err
 	}
 	r.NoRoute(func(c *gin.Context) {

@@ -25,15 +25,16 @@ type web struct {
 	store   *store.Store
 	pages   pageSet
 	limiter *signInLimiter
+	lookups *lookupLimiter
 }
 
 // mountPages adds the pages and static assets to the router.
-func mountPages(r *gin.Engine, s *store.Store, limiter *signInLimiter) error {
+func mountPages(r *gin.Engine, s *store.Store, limiter *signInLimiter, lookups *lookupLimiter) error {
 	ps, err := loadPages()
 	if err != nil {
 		return err
 	}
-	w := &web{store: s, pages: ps, limiter: limiter}
+	w := &web{store: s, pages: ps, limiter: limiter, lookups: lookups}
 	static, err := fs.Sub(templates.FS, "static")
 	if err != nil {
 		return err
