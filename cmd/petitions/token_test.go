@@ -65,6 +65,16 @@ func TestTokenCommands(t *testing.T) {
 	if works(other, now) {
 		t.Error("token revoke --user: a token still works")
 	}
+	fresh := runOut(t, "token", "create", "--db", db, "--user", "head")
+	runOut(t, "user", "password", "--db", db, "--login", "head", "--password", "mới-mới")
+	if works(fresh, now) {
+		t.Error("user password: the old token still works")
+	}
+	fresh = runOut(t, "token", "create", "--db", db, "--user", "head")
+	runOut(t, "user", "disable", "--db", db, "--login", "head")
+	if works(fresh, now) {
+		t.Error("user disable: the token still works")
+	}
 	if err := run(ctx, []string{"token", "revoke", "--db", db}); err == nil {
 		t.Error("token revoke with neither --token nor --user succeeded")
 	}
