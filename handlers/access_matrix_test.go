@@ -136,6 +136,22 @@ var amRoutes = []amRoute{
 			}
 			return e.api(amActor{}, http.MethodPost, "/api/v1/session", fmt.Sprintf(`{"login":%q,"password":%q}`, login, password))
 		}},
+	{name: "DELETE /api/v1/session", // signs out a fresh token of the actor's own (the table's token lives on)
+		want: amBoth("204 204 204 204 204 204 204 | 204 204 204 204 204 | 401"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			own := amActor{}
+			if !a.anonymous() {
+				own = amActor{login: a.login + "#fresh"}
+				e.tokens[own.login] = e.app.apiToken(e.t, a.login)
+			}
+			r := e.api(own, http.MethodDelete, "/api/v1/session", "")
+			if r.status == http.StatusNoContent {
+				if again := e.api(own, http.MethodGet, "/api/v1/cases", ""); again.status != http.StatusUnauthorized {
+					e.t.Errorf("%s: the signed-out token still answers %d", a, again.status)
+				}
+			}
+			return r
+		}},
 	{name: "GET /api/v1/public/track/:code",
 		want: amBoth("200 200 200 200 200 200 200 | 200 200 200 200 200 | 200"),
 		do: func(e *amEnv, a amActor, c amCase) amResp {
@@ -592,7 +608,7 @@ func TestWhoSeesWhat(t *testing.T) {
 					}
 				}
 				if strings.HasPrefix(r.name, "GET /api/") || strings.HasPrefix(r.name, "POST /api/") ||
-					strings.HasPrefix(r.name, "PUT /api/") || strings.HasPrefix(r.name, "No") {
+					strings.HasPrefix(r.name, "PUT /api/") || strings.HasPrefix(r.name, "DELETE /api/") || strings.HasPrefix(r.name, "No") {
 					amCheckErrorShape(t, where, res)
 				}
 				if r.lists && res.status == http.StatusOK {

@@ -50,16 +50,36 @@ func (a *api) login(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"token": token})
 }
 
+// logout answers DELETE /api/v1/session: the caller's own token is revoked at
+// once (204); other tokens of the same user live on.
+func (a *api) logout(c *gin.Context) {
+	err := a.store.RevokeToken(c.Request.Context(), bearer(c))
+	if workflow.ErrorCode(err) == workflow.CodeNotFound { // revoked by another request meanwhile
+		failCode(c, http.StatusUnauthorized, "unauthorized", "phiên đăng nhập không hợp lệ hoặc đã hết hạn", "")
+		return
+	}
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	c.Status(http.StatusNoContent)
+}
+
+// bearer is the request's bearer token ("" when it has none).
+func bearer(c *gin.Context) string {
+	token, _ := strings.CutPrefix(c.GetHeader("Authorization"), "Bearer ")
+	return strings.TrimSpace(token)
+}
+
 // authenticate requires "Authorization: Bearer TOKEN" and loads the user and
 // the units in their scope.
 func (a *api) authenticate(c *gin.Context) {
-	h := c.GetHeader("Authorization")
-	token, ok := strings.CutPrefix(h, "Bearer ")
-	if !ok || strings.TrimSpace(token) == "" {
+	token := bearer(c)
+	if !strings.HasPrefix(c.GetHeader("Authorization"), "Bearer ") || token == "" {
 		failCode(c, http.StatusUnauthorized, "unauthorized", "cần đăng nhập (Authorization: Bearer …)", "")
 		return
 	}
-	u, err := a.store.UserByToken(c.Request.Context(), strings.TrimSpace(token))
+	u, err := a.store.UserByToken(c.Request.Context(), token)
 	if err != nil {
 		fail(c, err)
 		return

@@ -40,6 +40,7 @@ type App struct {
 	mu     sync.Mutex
 	now    time.Time
 	tokens map[string]string
+	issued map[string]time.Time // when each token was made, by the app's clock
 
 	usersMu sync.Mutex      // not mu: CreateUser reads the clock, which takes mu
 	users   map[string]bool // fixture users created so far
@@ -76,7 +77,7 @@ func MustServe(tb testing.TB) *App {
 	tb.Helper()
 	ctx := context.Background()
 	s := storetest.Open(tb)
-	a := &App{Store: s, tokens: map[string]string{}, users: map[string]bool{},
+	a := &App{Store: s, tokens: map[string]string{}, issued: map[string]time.Time{}, users: map[string]bool{},
 		client: &http.Client{Timeout: 30 * time.Second}, now: time.Date(2026, 11, 25, 10, 0, 0, 0, ict)}
 	s.Now = a.clock
 	for _, u := range fixtureUnits {
@@ -136,14 +137,16 @@ func (a *App) ensureUser(tb testing.TB, login string) {
 	}
 }
 
-// Token signs login in through POST /api/v1/session (once per login).
+// Token signs login in through POST /api/v1/session (once per login, and
+// again when the test has moved the clock near the end of the token's life).
 func (a *App) Token(tb testing.TB, login string) string {
 	tb.Helper()
 	a.ensureUser(tb, login)
 	a.mu.Lock()
 	tok, ok := a.tokens[login]
+	fresh := a.now.Sub(a.issued[login]) < store.TokenTTL-24*time.Hour
 	a.mu.Unlock()
-	if ok {
+	if ok && fresh {
 		return tok
 	}
 	status, body := a.Do(tb, "", http.MethodPost, "/api/v1/session", map[string]string{"login": login, "password": password})
@@ -154,7 +157,7 @@ func (a *App) Token(tb testing.TB, login string) string {
 		tb.Fatalf("sign in %s: status %d: %s", login, status, body)
 	}
 	a.mu.Lock()
-	a.tokens[login] = out.Token
+	a.tokens[login], a.issued[login] = out.Token, a.now
 	a.mu.Unlock()
 	return out.Token
 }

@@ -8,7 +8,11 @@ import (
 )
 
 // track answers GET /api/v1/public/track/{code}: state and dates only, no names, no content.
+// Each client address is limited (lookupLimiter): over the limit, 429.
 func (a *api) track(c *gin.Context) {
+	if !a.lookups.limitLookup(c, tooManyLookups) {
+		return
+	}
 	cs, err := a.store.CaseByTrackingCode(c.Request.Context(), c.Param("code"))
 	if err != nil {
 		fail(c, err)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -16,13 +17,17 @@ import (
 type api struct {
 	store   *store.Store
 	limiter *signInLimiter
+	lookups *lookupLimiter
 }
 
-// Option tunes New.
-type Option func(*serverOptions)
+// Option changes a default of New.
+type Option func(*config)
 
-type serverOptions struct {
-	publicURL string
+type config struct {
+	publicURL   string
+	lookupRate  float64
+	lookupBurst int
+	now         func() time.Time
 }
 
 // WithPublicURL gives the address browsers reach the site at, such as
@@ -30,7 +35,16 @@ type serverOptions struct {
 // most a "/" path). An https URL makes every cookie Secure even when a proxy
 // in front ends TLS and passes plain HTTP on; the receipt's tracking link is
 // built on it rather than on the request's Host header.
-func WithPublicURL(u string) Option { return func(o *serverOptions) { o.publicURL = u } }
+func WithPublicURL(u string) Option { return func(o *config) { o.publicURL = u } }
+
+// LookupLimit sets the public look-up's limit per client address: rate
+// requests a second after a burst of burst (default lookupRate, lookupBurst).
+func LookupLimit(rate float64, burst int) Option {
+	return func(o *config) { o.lookupRate, o.lookupBurst = rate, burst }
+}
+
+// LimitClock sets the clock the rate limits count time by (default time.Now).
+func LimitClock(now func() time.Time) Option { return func(o *config) { o.now = now } }
 
 // parsePublicURL checks a public URL and returns it without a trailing "/".
 func parsePublicURL(raw string) (*url.URL, error) {
@@ -45,7 +59,7 @@ func parsePublicURL(raw string) (*url.URL, error) {
 
 // New builds the HTTP handler of the whole application.
 func New(s *store.Store, opts ...Option) (http.Handler, error) {
-	var o serverOptions
+	o := config{lookupRate: lookupRate, lookupBurst: lookupBurst, now: time.Now}
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -65,10 +79,11 @@ func New(s *store.Store, opts ...Option) (http.Handler, error) {
 	if public != nil && public.Scheme == "https" {
 		r.Use(func(c *gin.Context) { c.Set(secureCookiesKey, true) })
 	}
-	a := &api{store: s, limiter: newSignInLimiter(s)}
+	a := &api{store: s, limiter: newSignInLimiter(s), lookups: newLookupLimiter(o.lookupRate, o.lookupBurst, o.now)}
 
 	v1 := r.Group("/api/v1", noStore)
 	v1.POST("/session", a.login)
+	v1.DELETE("/session", a.authenticate, a.logout)
 	v1.GET("/public/track/:code", a.track)
 	v1.GET("/public/disclosures", a.disclosures)
 
@@ -84,7 +99,7 @@ func New(s *store.Store, opts ...Option) (http.Handler, error) {
 	authed.GET("/settings/:unit", a.getSettings)
 	authed.PUT("/settings/:unit", a.putSettings)
 
-	if err := mountPages(r, s, a.limiter, public); err != nil {
+	if err := mountPages(r, s, a.limiter, a.lookups, public); err != nil {
 		return nil, err
 	}
 	r.NoRoute(func(c *gin.Context) {

@@ -27,16 +27,17 @@ type web struct {
 	store   *store.Store
 	pages   pageSet
 	limiter *signInLimiter
+	lookups *lookupLimiter
 	public  *url.URL // nil: take the origin from the request
 }
 
 // mountPages adds the pages and static assets to the router.
-func mountPages(r *gin.Engine, s *store.Store, limiter *signInLimiter, public *url.URL) error {
+func mountPages(r *gin.Engine, s *store.Store, limiter *signInLimiter, lookups *lookupLimiter, public *url.URL) error {
 	ps, err := loadPages()
 	if err != nil {
 		return err
 	}
-	w := &web{store: s, pages: ps, limiter: limiter, public: public}
+	w := &web{store: s, pages: ps, limiter: limiter, lookups: lookups, public: public}
 	static, err := fs.Sub(templates.FS, "static")
 	if err != nil {
 		return err

@@ -11,17 +11,26 @@ import (
 )
 
 type trackPageView struct {
-	Code     string
-	Found    bool
-	NotFound bool
-	Case     store.Case
-	DueOn    workflow.Date
-	Status   workflow.Status
+	Code      string
+	Found     bool
+	NotFound  bool
+	Case      store.Case
+	DueOn     workflow.Date
+	Status    workflow.Status
+	Throttled string // the Retry-After seconds when the address is over the look-up limit
 }
 
-// trackPage lets a citizen look up a letter by its tracking code: state and dates only.
+// trackPage lets a citizen look up a letter by its tracking code: state and
+// dates only. Look-ups (not the empty form) are limited per client address
+// (lookupLimiter): over the limit, 429 and the form with a Vietnamese notice.
 func (w *web) trackPage(c *gin.Context) {
 	v := trackPageView{Code: strings.TrimSpace(c.Query("code"))}
+	if v.Code != "" && !w.lookups.limitLookup(c, func(c *gin.Context) {
+		v.Throttled = c.Writer.Header().Get("Retry-After")
+		w.render(c, http.StatusTooManyRequests, "home", v, nil)
+	}) {
+		return
+	}
 	if v.Code != "" {
 		cs, err := w.store.CaseByTrackingCode(c.Request.Context(), v.Code)
 		switch {

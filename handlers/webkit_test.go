@@ -71,7 +71,9 @@ func mustServeWeb(tb testing.TB) *webApp {
 			tb.Fatal(err)
 		}
 	}
-	h, err := New(s)
+	// The tables and stories look codes up far faster than a citizen; the
+	// look-up limit has its own test (lookup_limit_test.go).
+	h, err := New(s, LookupLimit(1000, 1000))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -34,7 +34,7 @@ type Bulk struct {
 	nextCase, nextRecord int64
 	firstCase            int64                      // the first case id of this load
 	matters              []int32                    // each case's matter start (days since 1970), by id - firstCase
-	codes                map[uint64]struct{}        // tracking codes drawn (see trackingCodeOf)
+	codes                map[trackingKey]struct{}   // tracking codes drawn (see trackingCodeOf)
 	random               bulkRandom                 // the generator's random bytes
 	days                 []bulkDay                  // the texts of each day seen, by its number (dayNumber)
 	pending              map[int64]*bulkCase        // cases not yet handed over
@@ -98,7 +98,7 @@ const bulkHandOver = 2500
 // Bulk starts a bulk load. The caller must Close (or Abort) it.
 func (s *Store) Bulk(ctx context.Context) (*Bulk, error) {
 	b := &Bulk{s: s, env: workflow.Env{Calendar: s.Calendar(), Today: s.Today()}, units: map[int64]Unit{},
-		settings: map[int64]workflow.SettingsHistory{}, users: map[string]User{}, codes: map[uint64]struct{}{},
+		settings: map[int64]workflow.SettingsHistory{}, users: map[string]User{}, codes: map[trackingKey]struct{}{},
 		pending: map[int64]*bulkCase{}, spare: make(chan []bulkRecord, 2), batches: make(chan bulkBatch, 1),
 		rows: make(chan *bulkRows, 1), done: make(chan error, 1), batchSize: bulkHandOver, txCases: BulkBatch}
 	b.Stamp = func(d workflow.Date) string {
@@ -283,7 +283,7 @@ func (b *Bulk) day(d workflow.Date) bulkDay {
 // trackingCode draws codes until one is unused.
 func (b *Bulk) trackingCode(c workflow.Case) (string, error) {
 	for {
-		var random [8]byte
+		var random [trackingRandomLen]byte
 		if err := b.random.read(random[:]); err != nil {
 			return "", err
 		}

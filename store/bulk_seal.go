@@ -356,10 +356,18 @@ func (r *bulkRandom) read(p []byte) error {
 	return nil
 }
 
-// trackingCodeOf is newTrackingCode with the random bytes given, and a key
-// that tells codes apart: the kind, the year and the eight characters.
-func trackingCodeOf(k workflow.Kind, received workflow.Date, random [8]byte) (string, uint64) {
-	prefix, kindKey := "", uint64(0)
+// trackingKey tells tracking codes apart: the kind and the year, and the
+// random characters at 5 bits each.
+type trackingKey struct {
+	kindYear uint16
+	random   uint64
+}
+
+// trackingCodeOf makes the tracking code of newTrackingCode from the random
+// bytes given (each picks one of the 32 symbols: 256 is a multiple of 32, so
+// none is favoured), with its key.
+func trackingCodeOf(k workflow.Kind, received workflow.Date, random [trackingRandomLen]byte) (string, trackingKey) {
+	prefix, kindKey := "", uint16(0)
 	switch k {
 	case workflow.Complaint:
 		prefix, kindKey = "KN", 1
@@ -371,13 +379,13 @@ func trackingCodeOf(k workflow.Kind, received workflow.Date, random [8]byte) (st
 		prefix, kindKey = "DT", 4
 	}
 	yy := received.Year() % 100
-	var b [16]byte
+	var b [5 + trackingRandomLen]byte
 	out := append(append(b[:0], prefix...), byte('0'+yy/10), byte('0'+yy%10), '-')
-	key := kindKey<<48 | uint64(yy)<<40
+	key := trackingKey{kindYear: kindKey<<8 | uint16(yy)}
 	for i, r := range random {
 		c := int(r) % len(trackingAlphabet)
 		out = append(out, trackingAlphabet[c])
-		key |= uint64(c) << (5 * i)
+		key.random |= uint64(c) << (5 * i)
 	}
 	return string(out), key
 }

@@ -381,11 +381,12 @@ func TestBulkEncodersWriteWhatEncodingJSONWrites(t *testing.T) {
 }
 
 func TestBulkTrackingCodes(t *testing.T) {
-	seen := map[uint64]string{}
+	seen := map[trackingKey]string{}
 	for _, k := range workflow.Kinds {
-		for _, r := range [][8]byte{{}, {1, 2, 3, 4, 5, 6, 7, 8}, {255, 254, 253, 252, 251, 250, 249, 248}, {31, 32, 33}} {
+		for _, r := range [][trackingRandomLen]byte{{}, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, {255, 254, 253, 252, 251, 250, 249, 248, 247, 246, 245, 244},
+			{31, 32, 33}, {11: 1}} {
 			code, key := trackingCodeOf(k, on("2026-03-04"), r)
-			if len(code) != len("KN26-7GQ4M2XP") || !strings.Contains(code, "26-") {
+			if len(code) != len("KN26-7GQ4M2XPB9RT") || !strings.Contains(code, "26-") {
 				t.Errorf("code %q", code)
 			}
 			if other, ok := seen[key]; ok && other != code {

@@ -254,17 +254,23 @@ func encodeState(c workflow.Case) (clocks, facts string, err error) {
 // trackingAlphabet leaves out letters and digits easily confused on paper.
 const trackingAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
-// newTrackingCode makes a code such as "KN26-7GQ4M2XP": the kind, the year and
-// eight random characters, so codes cannot be guessed from one another.
+// trackingRandomLen is the length of a tracking code's random part: 12
+// characters of 32 symbols, 60 bits, so that guessing one of a province's
+// live codes takes thousands of years at the public look-up's rate limit
+// (README: "Tracking codes"). Codes handed out before issue 14 have
+// trackingOldRandomLen characters and are still found.
+const (
+	trackingRandomLen    = 12
+	trackingOldRandomLen = 8
+)
+
+// newTrackingCode makes a code such as "KN26-7GQ4M2XPB9RT": the kind, the year
+// and twelve random characters, so codes cannot be guessed from one another.
 func newTrackingCode(k workflow.Kind, received workflow.Date) (string, error) {
-	prefix := map[workflow.Kind]string{workflow.Complaint: "KN", workflow.Denunciation: "TC",
-		workflow.Petition: "KP", workflow.Dialogue: "DT"}[k]
-	b := make([]byte, 8)
-	if _, err := rand.Read(b); err != nil {
+	var random [trackingRandomLen]byte
+	if _, err := rand.Read(random[:]); err != nil {
 		return "", err
 	}
-	for i := range b {
-		b[i] = trackingAlphabet[int(b[i])%len(trackingAlphabet)]
-	}
-	return fmt.Sprintf("%s%02d-%s", prefix, received.Year()%100, b), nil
+	code, _ := trackingCodeOf(k, received, random)
+	return code, nil
 }

@@ -22,8 +22,10 @@ type CaseFilter struct {
 	Cursor string
 }
 
-// trackingCodeShape is a whole tracking code (newTrackingCode).
-var trackingCodeShape = regexp.MustCompile(`^(KN|TC|KP|DT)[0-9]{2}-[` + trackingAlphabet + `]{8}$`)
+// trackingCodeShape is a whole tracking code (newTrackingCode): twelve random
+// characters, or eight in a code handed out before issue 14.
+var trackingCodeShape = regexp.MustCompile(`^(KN|TC|KP|DT)[0-9]{2}-([` + trackingAlphabet + `]{` +
+	strconv.Itoa(trackingRandomLen) + `}|[` + trackingAlphabet + `]{` + strconv.Itoa(trackingOldRandomLen) + `})$`)
 
 // MaxPageSize caps one page of a list.
 const MaxPageSize = 200

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -127,6 +128,9 @@ func IsPostgresDSN(dsn string) bool {
 }
 
 func (s *Store) openSQLite(ctx context.Context, path string) error {
+	if err := createOwnerOnly(path); err != nil {
+		return err
+	}
 	common := url.Values{}
 	common.Set("_journal_mode", "WAL")
 	common.Set("_busy_timeout", "5000")
@@ -330,4 +334,22 @@ func nullDate(d workflow.Date) any {
 		return nil
 	}
 	return d.String()
+}
+
+// createOwnerOnly creates an empty database file readable by its owner only
+// (0600), unless it exists already. SQLite gives the -wal and -shm files the
+// database file's mode, so they are owner-only too; an existing file keeps
+// the mode it has (chmod 600 it by hand).
+func createOwnerOnly(path string) error {
+	if path == "" || strings.HasPrefix(path, ":memory:") {
+		return nil
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, os.ErrExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("store: create %s: %w", path, err)
+	}
+	return f.Close()
 }

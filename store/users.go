@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 	"golang.org/x/crypto/bcrypt"
@@ -121,24 +122,123 @@ func (s *Store) dummyHash() []byte {
 	return s.dummy.hash
 }
 
-// CreateToken issues a new API token for the user; only its hash is stored.
+// TokenTTL is how long an API token lives unless given another lifetime.
+const TokenTTL = 30 * 24 * time.Hour
+
+// CreateToken issues a new API token for the user, living TokenTTL; only its
+// hash is stored.
 func (s *Store) CreateToken(ctx context.Context, userID int64) (string, error) {
+	return s.CreateTokenTTL(ctx, userID, TokenTTL)
+}
+
+// CreateTokenTTL issues a new API token for the user that ends ttl from now
+// (invalid when ttl is not positive); only its hash is stored.
+func (s *Store) CreateTokenTTL(ctx context.Context, userID int64, ttl time.Duration) (string, error) {
+	if ttl <= 0 {
+		return "", workflow.Invalid("ttl", "thời hạn của mã truy cập phải dương")
+	}
 	token := randomToken()
-	_, err := s.exec(ctx, `INSERT INTO api_tokens (user_id, token_hash, created_at) VALUES (?, ?, ?)`,
-		userID, hashToken(token), s.stamp())
+	now := s.Now().UTC()
+	_, err := s.exec(ctx, `INSERT INTO api_tokens (user_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?)`,
+		userID, hashToken(token), now.Format(time.RFC3339), now.Add(ttl).Format(time.RFC3339))
 	if err != nil {
 		return "", fmt.Errorf("store: create token: %w", err)
 	}
 	return token, nil
 }
 
-// UserByToken returns the user owning a token; unauthorized when unknown.
+// UserByToken returns the user owning a live token: unauthorized when the
+// token is unknown, revoked, expired (or from before lifetimes and never
+// given one) or its owner is disabled.
 func (s *Store) UserByToken(ctx context.Context, token string) (User, error) {
-	u, err := userBy(ctx, s.r, "u.id = (SELECT user_id FROM api_tokens WHERE token_hash = ?)", hashToken(token))
+	var row struct {
+		UserID    int64          `db:"user_id"`
+		ExpiresAt sql.NullString `db:"expires_at"`
+	}
+	err := s.r.GetContext(ctx, &row, `SELECT user_id, expires_at FROM api_tokens WHERE token_hash = ?`, hashToken(token))
+	if err != nil {
+		return User{}, unauthorized(err)
+	}
+	if exp, err := time.Parse(time.RFC3339, row.ExpiresAt.String); err != nil || !s.Now().Before(exp) {
+		return User{}, unauthorized(nil)
+	}
+	u, err := userBy(ctx, s.r, "u.id = ?", row.UserID)
 	if err != nil || u.Disabled {
 		return User{}, unauthorized(err)
 	}
 	return u, nil
+}
+
+// RevokeToken ends one API token at once (not_found when it is unknown or
+// already revoked).
+func (s *Store) RevokeToken(ctx context.Context, token string) error {
+	res, err := s.exec(ctx, `DELETE FROM api_tokens WHERE token_hash = ?`, hashToken(token))
+	if err != nil {
+		return fmt.Errorf("store: revoke token: %w", err)
+	}
+	if n, err := res.RowsAffected(); err == nil && n == 0 {
+		return notFound(sql.ErrNoRows, "mã truy cập")
+	}
+	return nil
+}
+
+// RevokeUserTokens ends every API token of the user with that login (not_found
+// for an unknown login) and says how many there were.
+func (s *Store) RevokeUserTokens(ctx context.Context, login string) (int64, error) {
+	u, err := s.UserByLogin(ctx, login)
+	if err != nil {
+		return 0, err
+	}
+	res, err := s.exec(ctx, `DELETE FROM api_tokens WHERE user_id = ?`, u.ID)
+	if err != nil {
+		return 0, fmt.Errorf("store: revoke tokens of %s: %w", login, err)
+	}
+	return res.RowsAffected()
+}
+
+// SetUserDisabled disables (or enables again) the user with that login. Either
+// way the user's API tokens and browser sessions end in the same transaction:
+// enabling a user again does not bring old credentials back.
+func (s *Store) SetUserDisabled(ctx context.Context, login string, disabled bool) error {
+	return s.changeUser(ctx, login, `UPDATE users SET disabled = ? WHERE id = ?`, disabled)
+}
+
+// SetPassword gives the user with that login a new password (the rules of
+// CreateUser apply) and ends all their API tokens and browser sessions.
+func (s *Store) SetPassword(ctx context.Context, login, password string) error {
+	password = norm.NFC.String(password)
+	if len(password) < 4 || len(password) > MaxPasswordBytes {
+		return workflow.Invalid("password", "mật khẩu phải dài từ 4 đến %d byte", MaxPasswordBytes)
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(password), s.passwordCost)
+	if err != nil {
+		return fmt.Errorf("store: hash password: %w", err)
+	}
+	return s.changeUser(ctx, login, `UPDATE users SET password_hash = ? WHERE id = ?`, string(hash))
+}
+
+// changeUser runs update (with value and the user's id) and ends the user's
+// tokens and sessions, in one transaction.
+func (s *Store) changeUser(ctx context.Context, login, update string, value any) error {
+	if !storable(login) {
+		return notFound(sql.ErrNoRows, "người dùng")
+	}
+	return s.write(ctx, func(tx *txn) error {
+		u, err := userBy(ctx, tx, "u.login = ?", norm.NFC.String(strings.TrimSpace(login)))
+		if err != nil {
+			return err
+		}
+		for _, q := range []string{update, `DELETE FROM api_tokens WHERE user_id = ?`, `DELETE FROM sessions WHERE user_id = ?`} {
+			args := []any{u.ID}
+			if q == update {
+				args = []any{value, u.ID}
+			}
+			if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+				return fmt.Errorf("store: change user %s: %w", login, err)
+			}
+		}
+		return nil
+	})
 }
 
 // Viewer builds the access-rule view of a user, with the units in their scope.

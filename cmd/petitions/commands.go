@@ -85,10 +85,51 @@ func userAdd(ctx context.Context, args []string) error {
 	})
 }
 
+// userDisable disables a user (or enables them again with --enable); either
+// way their API tokens and browser sessions end at once.
+func userDisable(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("user disable", flag.ContinueOnError)
+	db := dbFlag(fs)
+	login := fs.String("login", "", "login")
+	enable := fs.Bool("enable", false, "enable the user again (old tokens and sessions stay ended)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	return withStore(ctx, *db, "", func(s *store.Store) error {
+		if err := s.SetUserDisabled(ctx, *login, !*enable); err != nil {
+			return err
+		}
+		fmt.Printf("%s %s; their tokens and sessions are ended\n", *login, map[bool]string{true: "enabled", false: "disabled"}[*enable])
+		return nil
+	})
+}
+
+// userPassword sets a user's password; their API tokens and browser sessions end at once.
+func userPassword(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("user password", flag.ContinueOnError)
+	db := dbFlag(fs)
+	login := fs.String("login", "", "login")
+	password := fs.String("password", "", "new password (or PETITIONS_PASSWORD)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *password == "" {
+		*password = os.Getenv("PETITIONS_PASSWORD")
+	}
+	return withStore(ctx, *db, "", func(s *store.Store) error {
+		if err := s.SetPassword(ctx, *login, *password); err != nil {
+			return err
+		}
+		fmt.Printf("password of %s changed; their tokens and sessions are ended\n", *login)
+		return nil
+	})
+}
+
 func tokenCreate(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("token create", flag.ContinueOnError)
 	db := dbFlag(fs)
 	login := fs.String("user", "", "login of the token's owner")
+	ttl := fs.Duration("ttl", store.TokenTTL, "how long the token lives (e.g. 720h)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -97,11 +138,40 @@ func tokenCreate(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		token, err := s.CreateToken(ctx, u.ID)
+		token, err := s.CreateTokenTTL(ctx, u.ID, *ttl)
 		if err != nil {
 			return err
 		}
 		fmt.Println(token)
+		return nil
+	})
+}
+
+// tokenRevoke ends one API token (--token) or all of a user's (--user) at once.
+func tokenRevoke(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("token revoke", flag.ContinueOnError)
+	db := dbFlag(fs)
+	token := fs.String("token", "", "the token to revoke")
+	login := fs.String("user", "", "revoke every token of this login")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if (*token == "") == (*login == "") {
+		return fmt.Errorf("usage: petitions token revoke --db FILE (--token TOKEN | --user LOGIN)")
+	}
+	return withStore(ctx, *db, "", func(s *store.Store) error {
+		if *token != "" {
+			if err := s.RevokeToken(ctx, *token); err != nil {
+				return err
+			}
+			fmt.Println("token revoked")
+			return nil
+		}
+		n, err := s.RevokeUserTokens(ctx, *login)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("revoked %d token(s) of %s\n", n, *login)
 		return nil
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"syscall"
 )
 
 const usage = `petitions — tiếp công dân và xử lý đơn thư
@@ -15,7 +16,10 @@ Usage:
   petitions migrate [--db FILE] [--key-file FILE]
   petitions unit add --db FILE --code CODE --name NAME [--level agency] [--parent CODE]
   petitions user add --db FILE --login LOGIN --name NAME --role ROLE --unit CODE --password PASSWORD
-  petitions token create --db FILE --user LOGIN
+  petitions user disable --db FILE --login LOGIN [--enable]
+  petitions user password --db FILE --login LOGIN --password PASSWORD
+  petitions token create --db FILE --user LOGIN [--ttl 720h]
+  petitions token revoke --db FILE (--token TOKEN | --user LOGIN)
   petitions backup [--db FILE] DEST
   petitions audit verify [--db FILE] [--key-file FILE]
   petitions bench [--db bench.db|postgres://…] [--cases 1000000] [--years 10] [--duration 10s]
@@ -28,6 +32,9 @@ the history's hash chain: audit verify needs it, and the other tools use it when
 `
 
 func main() {
+	// Files the process makes (the database, its -wal and -shm, backups,
+	// the demo key) are the owner's alone, whatever the shell's umask.
+	syscall.Umask(0o077)
 	if err := run(context.Background(), os.Args[1:]); err != nil {
 		fmt.Fprintln(os.Stderr, "petitions:", err)
 		os.Exit(1)
@@ -48,6 +55,12 @@ func run(ctx context.Context, args []string) error {
 		if len(args) > 1 && args[1] == "add" {
 			return userAdd(ctx, args[2:])
 		}
+		if len(args) > 1 && args[1] == "disable" {
+			return userDisable(ctx, args[2:])
+		}
+		if len(args) > 1 && args[1] == "password" {
+			return userPassword(ctx, args[2:])
+		}
 	case "unit":
 		if len(args) > 1 && args[1] == "add" {
 			return unitAdd(ctx, args[2:])
@@ -55,6 +68,9 @@ func run(ctx context.Context, args []string) error {
 	case "token":
 		if len(args) > 1 && args[1] == "create" {
 			return tokenCreate(ctx, args[2:])
+		}
+		if len(args) > 1 && args[1] == "revoke" {
+			return tokenRevoke(ctx, args[2:])
 		}
 	case "key":
 		if len(args) > 1 && args[1] == "generate" {
