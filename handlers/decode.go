@@ -93,3 +93,10 @@ const (
 	maxShort = 200
 	maxLong  = 20000
 )
+
+// query is a search box's q, as every search reads it: NFC and trimmed
+// (STYLE.md: Vietnamese text), so that a query typed decomposed finds what
+// the same words typed precomposed find.
+func query(c *gin.Context) string {
+	return strings.TrimSpace(norm.NFC.String(c.Query("q")))
+}
