@@ -52,6 +52,12 @@ func (b *createCaseBody) normalise() error {
 	if b.Subject == "" {
 		return workflow.Invalid("subject", "cần nhập trích yếu nội dung đơn")
 	}
+	if err := checkIDNumber(p.IDNumber); err != nil {
+		return err
+	}
+	if b.Signatories < 0 || b.Signatories > maxSignatories {
+		return workflow.Invalid("signatories", "số người ký phải từ 1 đến %d", maxSignatories)
+	}
 	if !b.Anonymous && p.Name == "" {
 		return workflow.Invalid("petitioner.name", "cần nhập họ tên người gửi đơn (hoặc đánh dấu nặc danh)")
 	}

@@ -185,3 +185,18 @@ func PersonalDataIn(field, text string, p PersonalData) error {
 	return &Error{Code: CodePersonalData, Field: field,
 		Message: "nội dung công khai không được nêu " + strings.Join(kinds, ", ") + " của người gửi đơn"}
 }
+
+// ValidIDNumber reports whether s is a personal identification number as the
+// desk and the API accept it: 12 digits (căn cước công dân, CCCD) or 9 (the
+// old chứng minh nhân dân, CMND), nothing else.
+func ValidIDNumber(s string) bool {
+	if len(s) != 12 && len(s) != 9 {
+		return false
+	}
+	for i := range len(s) {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
