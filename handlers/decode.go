@@ -75,6 +75,16 @@ var earliestDate = workflow.MustDate("2000-01-01")
 
 var dateType = reflect.TypeOf(workflow.Date{})
 
+// checkDate refuses a date typed or sent before earliestDate (the API's and
+// the forms' one rule); the engine refuses one after today for the acts'
+// and the receipt's dates.
+func checkDate(field string, d workflow.Date) error {
+	if d.Before(earliestDate) {
+		return workflow.Invalid(field, "ngày không được trước 01/01/2000")
+	}
+	return nil
+}
+
 // checkKeys walks the JSON in raw against the type decoded into: a key given
 // twice, or one that matches a field's tag only when case is ignored (which
 // encoding/json would accept, keeping the last duplicate), is refused naming
@@ -154,8 +164,8 @@ func walkKeys(dec *json.Decoder, t reflect.Type, path string) error {
 		if err != nil {
 			return workflow.Invalid(path, "ngày phải có dạng YYYY-MM-DD")
 		}
-		if d.Before(earliestDate) {
-			return workflow.Invalid(path, "ngày không được trước 01/01/2000")
+		if err := checkDate(path, d); err != nil {
+			return err
 		}
 	}
 	return nil

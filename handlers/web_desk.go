@@ -364,7 +364,7 @@ func deskDate(s string) (workflow.Date, bool) {
 		return workflow.Date{}, true
 	}
 	d, err := workflow.ParseTypedDate(s)
-	return d, err == nil
+	return d, err == nil && checkDate("received_on", d) == nil
 }
 
 // sentence makes an engine message a sentence: capital first letter, one full stop.
