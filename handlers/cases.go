@@ -55,6 +55,9 @@ func (b *createCaseBody) normalise() error {
 	if err := checkIDNumber(p.IDNumber); err != nil {
 		return err
 	}
+	if b.PriorCaseID != nil && *b.PriorCaseID < 0 {
+		return workflow.Invalid("prior_case_id", "số hồ sơ lần đầu không hợp lệ")
+	}
 	if b.Signatories < 0 || b.Signatories > maxSignatories {
 		return workflow.Invalid("signatories", "số người ký phải từ 1 đến %d", maxSignatories)
 	}

@@ -85,6 +85,9 @@ func (b *eventBody) correction(in workflow.Input) (store.Correction, error) {
 	if k.Reason == "" {
 		return k, workflow.Invalid("reason", "cần ghi lý do sửa thông tin đăng ký")
 	}
+	if k.PriorCaseID != nil && *k.PriorCaseID < 0 {
+		return k, workflow.Invalid("prior_case_id", "số hồ sơ lần đầu không hợp lệ")
+	}
 	if p := k.Petitioner.IDNumber; p != nil {
 		if err := checkIDNumber(*p); err != nil {
 			return k, err

@@ -43,6 +43,7 @@ func TestInputRulesThroughTheAPI(t *testing.T) {
 		{"TooManySignatories", with(`"kind":"petition"`, `"kind":"petition","signatories":100001`), "signatories"},
 		{"NegativeSignatories", with(`"kind":"petition"`, `"kind":"petition","signatories":-1`), "signatories"},
 		{"RoundOutOfRange", with(`"kind":"petition"`, `"kind":"complaint","round":3000000000`), "round"},
+		{"PriorCaseNegative", with(`"kind":"petition"`, `"kind":"complaint","round":2,"prior_case_id":-1`), "prior_case_id"},
 		{"IDNumberTenDigits", with(`"079185001234"`, `"0791850012"`), "petitioner.id_number"},
 		{"IDNumberDotted", with(`"079185001234"`, `"079.185.001.234"`), "petitioner.id_number"},
 		{"DuplicateKey", with(`"kind":"petition"`, `"kind":"petition","kind":"complaint"`), "kind"},
@@ -75,6 +76,8 @@ func TestInputRulesThroughTheAPI(t *testing.T) {
 		{"DaysOutOfRange", `{"event":"extend","version":V,"days":100000}`, "days"},
 		{"DaysNegative", `{"event":"extend","version":V,"days":-30}`, "days"},
 		{"CorrectIDNumber", `{"event":"correct","version":V,"reason":"sai số","petitioner":{"id_number":"12345"}}`, "petitioner.id_number"},
+		{"CorrectRoundOutOfRange", `{"event":"correct","version":V,"reason":"sai lần","round":7}`, "round"},
+		{"DuplicateOfNegative", `{"event":"file","version":V,"reason_code":"DUPLICATE","duplicate_of":-1}`, "duplicate_of"},
 		{"CorrectBlankReason", `{"event":"correct","version":V,"reason":"\u200b\u2060","subject":"x"}`, "reason"},
 	} {
 		t.Run("Event"+tc.name, func(t *testing.T) {
