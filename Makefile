@@ -10,6 +10,7 @@ export PATH := $(PATH):/usr/local/go/bin
 # fixed in Go 1.27). Each count is about ten seconds here.
 FUZZ_PURE ?= 300000x
 FUZZ_HTTP ?= 20000x
+FUZZ_IDENTITY ?= 100000x
 
 test: check browser
 	PETITIONS_TEST_POSTGRES= PETITIONS_TEST_BACKEND=sqlite $(GO) test -race -count=1 ./...
@@ -28,6 +29,7 @@ test-postgres:
 # Each fuzz target runs a bounded number of executions; the go tool prints them.
 fuzz:
 	$(GO) test ./workflow -run=NONE -fuzz=FuzzDueDates -fuzztime=$(FUZZ_PURE)
+	$(GO) test ./workflow -run=NONE -fuzz=FuzzDisclosureCheck -fuzztime=$(FUZZ_IDENTITY)
 	$(GO) test ./handlers -run=NONE -fuzz=FuzzCreateCaseBody -fuzztime=$(FUZZ_HTTP)
 	$(GO) test ./handlers -run=NONE -fuzz=FuzzEventBody -fuzztime=$(FUZZ_HTTP)
 

@@ -52,6 +52,15 @@ func (b *createCaseBody) normalise() error {
 	if b.Subject == "" {
 		return workflow.Invalid("subject", "cần nhập trích yếu nội dung đơn")
 	}
+	if err := checkIDNumber(p.IDNumber); err != nil {
+		return err
+	}
+	if b.PriorCaseID != nil && *b.PriorCaseID < 0 {
+		return workflow.Invalid("prior_case_id", "số hồ sơ lần đầu không hợp lệ")
+	}
+	if b.Signatories < 0 || b.Signatories > maxSignatories {
+		return workflow.Invalid("signatories", "số người ký phải từ 1 đến %d", maxSignatories)
+	}
 	if !b.Anonymous && p.Name == "" {
 		return workflow.Invalid("petitioner.name", "cần nhập họ tên người gửi đơn (hoặc đánh dấu nặc danh)")
 	}
@@ -158,7 +167,7 @@ func (a *api) history(c *gin.Context) {
 func (a *api) listCases(c *gin.Context) {
 	v := viewerOf(c)
 	f := store.CaseFilter{Kind: workflow.Kind(c.Query("kind")), State: workflow.State(c.Query("state")),
-		Status: workflow.Status(c.Query("status")), Query: c.Query("q"), Cursor: c.Query("cursor")}
+		Status: workflow.Status(c.Query("status")), Query: query(c), Cursor: c.Query("cursor")}
 	switch {
 	case f.Kind != "" && !f.Kind.Valid():
 		failCode(c, http.StatusBadRequest, "invalid", "loại đơn không hợp lệ", "kind")

@@ -85,6 +85,14 @@ func (b *eventBody) correction(in workflow.Input) (store.Correction, error) {
 	if k.Reason == "" {
 		return k, workflow.Invalid("reason", "cần ghi lý do sửa thông tin đăng ký")
 	}
+	if k.PriorCaseID != nil && *k.PriorCaseID < 0 {
+		return k, workflow.Invalid("prior_case_id", "số hồ sơ lần đầu không hợp lệ")
+	}
+	if p := k.Petitioner.IDNumber; p != nil {
+		if err := checkIDNumber(*p); err != nil {
+			return k, err
+		}
+	}
 	if k.Subject != nil && *k.Subject == "" {
 		return k, workflow.Invalid("subject", "cần nhập trích yếu nội dung đơn")
 	}
@@ -107,6 +115,9 @@ func (b *eventBody) input() (workflow.Input, error) {
 	}
 	if b.Version == nil {
 		return workflow.Input{}, workflow.Invalid("version", "thiếu phiên bản hồ sơ (version)")
+	}
+	if b.Days < 0 || b.Days > maxDays {
+		return workflow.Input{}, workflow.Invalid("days", "số ngày gia hạn phải từ 1 đến %d", maxDays)
 	}
 	return workflow.Input{Event: b.Event, On: b.On, Note: b.Note, Assignee: b.Assignee, Complexity: b.Complexity,
 		RemoteArea: b.RemoteArea, Competent: b.Competent, ReasonCode: b.ReasonCode, Target: b.Target,

@@ -57,7 +57,7 @@ var deskMessages = map[string][2]string{
 	"desk.reason.same_name_similar_subject": {"cùng người gửi, nội dung tương tự", "same sender, similar subject"},
 	"desk.err.kind":                         {"Cần chọn loại đơn.", "Choose the kind of letter."},
 	"desk.err.date":                         {"Ngày không hợp lệ; nhập theo dạng dd/mm/yyyy.", "Not a date; use dd/mm/yyyy."},
-	"desk.err.id_number":                    {"Số CCCD phải gồm đúng 12 chữ số.", "The CCCD number has exactly 12 digits."},
+	"desk.err.id_number":                    {"Số định danh phải gồm 12 chữ số (CCCD) hoặc 9 chữ số (CMND cũ).", "The ID number has 12 digits (CCCD) or 9 (old CMND)."},
 	"desk.err.signatories":                  {"Số người ký phải là số nguyên từ 1 trở lên.", "The number of signatories is a whole number, 1 or more."},
 
 	"receipt.title":            {"Giấy biên nhận", "Receipt"},

@@ -27,7 +27,7 @@ func (a *api) track(c *gin.Context) {
 // disclosures answers GET /api/v1/public/disclosures?q=&limit=.
 func (a *api) disclosures(c *gin.Context) {
 	limit, _ := strconv.Atoi(c.Query("limit"))
-	ds, err := a.store.Disclosures(c.Request.Context(), c.Query("q"), limit)
+	ds, err := a.store.Disclosures(c.Request.Context(), query(c), limit)
 	if err != nil {
 		fail(c, err)
 		return

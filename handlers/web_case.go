@@ -554,7 +554,7 @@ func parseFormDate(field, s, lang string) (workflow.Date, error) {
 		return workflow.Date{}, nil
 	}
 	if d, err := workflow.ParseTypedDate(s); err == nil {
-		return d, nil
+		return d, checkDate(field, d)
 	}
 	return workflow.Date{}, workflow.Invalid(field, "%s", translate("vi", "case.bad_date"))
 }

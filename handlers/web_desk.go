@@ -182,7 +182,7 @@ func (w *web) deskBody(ctx context.Context, v workflow.Viewer, vals deskValues, 
 		}
 		b.Signatories = n
 	}
-	if id := strings.TrimSpace(vals.IDNumber); id != "" && !isCCCD(id) {
+	if id := strings.TrimSpace(vals.IDNumber); id != "" && !workflow.ValidIDNumber(id) {
 		errs["id_number"] = t("desk.err.id_number")
 	}
 	deskNormalise(&b, errs)
@@ -364,20 +364,7 @@ func deskDate(s string) (workflow.Date, bool) {
 		return workflow.Date{}, true
 	}
 	d, err := workflow.ParseTypedDate(s)
-	return d, err == nil
-}
-
-// isCCCD reports whether s is a citizen identity card number: 12 digits.
-func isCCCD(s string) bool {
-	if len(s) != 12 {
-		return false
-	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
+	return d, err == nil && checkDate("received_on", d) == nil
 }
 
 // sentence makes an engine message a sentence: capital first letter, one full stop.

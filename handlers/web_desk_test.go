@@ -158,7 +158,7 @@ func TestDeskKeepsTheValuesAndExplainsEachMistake(t *testing.T) {
 	for id, msg := range map[string]string{
 		"subject":     "Cần nhập trích yếu nội dung đơn.",
 		"received_on": "Ngày nhận đơn không được sau ngày hôm nay.",
-		"id_number":   "Số CCCD phải gồm đúng 12 chữ số.",
+		"id_number":   "Số định danh phải gồm 12 chữ số (CCCD) hoặc 9 chữ số (CMND cũ).",
 	} {
 		if !deskErrorNextTo(body, id, msg) {
 			t.Errorf("no %q next to %s", msg, id)

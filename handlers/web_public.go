@@ -54,7 +54,7 @@ type disclosuresView struct {
 
 // disclosuresPage is the public register of disclosed decisions, with search.
 func (w *web) disclosuresPage(c *gin.Context) {
-	v := disclosuresView{Query: strings.TrimSpace(c.Query("q"))}
+	v := disclosuresView{Query: query(c)}
 	items, err := w.store.Disclosures(c.Request.Context(), v.Query, 100)
 	if err != nil {
 		fail(c, err)

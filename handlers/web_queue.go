@@ -110,7 +110,7 @@ func (w *web) queue(c *gin.Context) {
 	lang := langOf(c)
 	view := queueView{Back: c.Request.URL.RequestURI(),
 		Filter: queueFilter{Kind: c.Query("kind"), State: c.Query("state"), Status: c.Query("status"), Unit: c.Query("unit"),
-			Q: strings.TrimSpace(norm.NFC.String(c.Query("q"))), Cursor: c.Query("cursor")}}
+			Q: query(c), Cursor: c.Query("cursor")}}
 	units, err := w.store.Units(ctx)
 	if err != nil {
 		w.caseFail(c, err)

@@ -212,9 +212,10 @@ func (b *Bulk) ApplyEvent(ctx context.Context, actor User, caseID int64, version
 			return Case{}, workflow.Invalid("duplicate_of", "không tìm thấy đơn gốc %d", in.DuplicateOf)
 		}
 	}
-	if in.Event == workflow.EvDisclose && workflow.RevealsIdentity(in.Text, bc.p.Name, bc.p.IDNumber) {
-		return Case{}, &workflow.Error{Code: workflow.CodePersonalData, Field: "text",
-			Message: "nội dung công khai không được nêu họ tên hoặc số định danh của người gửi đơn"}
+	if in.Event == workflow.EvDisclose {
+		if err := workflow.PersonalDataIn("text", in.Text, bc.p.Personal()); err != nil {
+			return Case{}, err
+		}
 	}
 	env := b.env
 	env.History = b.settings[c.UnitID]

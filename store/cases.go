@@ -45,6 +45,11 @@ type Petitioner struct {
 	Address  string `json:"address" db:"address"`
 }
 
+// Personal is the petitioner's data a public text must not reveal.
+func (p Petitioner) Personal() workflow.PersonalData {
+	return workflow.PersonalData{Name: p.Name, IDNumber: p.IDNumber, Phone: p.Phone, Address: p.Address}
+}
+
 // NewCase is a letter as registered.
 type NewCase struct {
 	Intake      workflow.Intake

@@ -110,14 +110,3 @@ func foldLatin(s string) (string, bool) {
 	}
 	return b.String(), true
 }
-
-// RevealsIdentity reports whether a text meant for the public names the person
-// (by full name or ID number), compared with diacritics folded (LTC 2018 Art. 8(3)).
-func RevealsIdentity(text, name, idNumber string) bool {
-	folded := Fold(text)
-	if n := Fold(name); len(strings.Fields(n)) >= 2 && strings.Contains(folded, n) {
-		return true
-	}
-	id := strings.TrimSpace(idNumber)
-	return len(id) >= 6 && strings.Contains(strings.ReplaceAll(text, " ", ""), id)
-}

@@ -265,8 +265,8 @@ func checkDisclosures(t *testing.T, s *store.Store) {
 		if err != nil || !ok {
 			t.Fatalf("petitioner of %s: %v, %v", d.TrackingCode, ok, err)
 		}
-		if workflow.RevealsIdentity(d.Text, p.Name, p.IDNumber) {
-			t.Errorf("disclosure %s names its petitioner: %s", d.TrackingCode, d.Text)
+		if kinds := workflow.IdentityIn(d.Text, p.Personal()); kinds != nil {
+			t.Errorf("disclosure %s reveals its petitioner's %q: %s", d.TrackingCode, kinds, d.Text)
 		}
 	}
 }
