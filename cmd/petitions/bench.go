@@ -77,7 +77,7 @@ func bench(ctx context.Context, args []string) error {
 func runBench(ctx context.Context, cfg benchConfig) (*benchReport, error) {
 	if cfg.keyFile == "" {
 		cfg.keyFile = cfg.db + ".key"
-		if isPostgres(cfg.db) {
+		if store.IsPostgresDSN(cfg.db) {
 			cfg.keyFile = "bench.key"
 		}
 	}
@@ -150,10 +150,6 @@ func benchKey(path string) ([]byte, error) {
 // wants reports whether the group is to be measured.
 func (cfg benchConfig) wants(group string) bool {
 	return cfg.only == "" || slices.Contains(strings.Split(cfg.only, ","), group)
-}
-
-func isPostgres(db string) bool {
-	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
 }
 
 // machine describes where the figures were measured.

@@ -223,7 +223,7 @@ func thinkText(d time.Duration) string {
 }
 
 func backendName(db string) string {
-	if isPostgres(db) {
+	if store.IsPostgresDSN(db) {
 		return "PostgreSQL"
 	}
 	return "SQLite (" + db + ")"
