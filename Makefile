@@ -17,14 +17,14 @@ test: check browser
 	$(MAKE) test-postgres
 	$(MAKE) fuzz
 
-# The store, the API and the binary once more on a throwaway PostgreSQL 15
+# The store, the demo loader, the API and the binary once more on a throwaway PostgreSQL 15
 # cluster (.ci/with-postgres.sh sets PETITIONS_TEST_POSTGRES and removes the
 # cluster afterwards). PETITIONS_TEST_BACKEND states what the tests must find,
 # so a cluster that never reached them fails instead of testing SQLite twice.
 # Without -race: the SQLite pass runs the same Go code under the race
 # detector, which would make this pass take minutes longer (pgx is slow under it).
 test-postgres:
-	PETITIONS_TEST_BACKEND=postgres .ci/with-postgres.sh $(GO) test -count=1 ./store/... ./handlers ./cmd/...
+	PETITIONS_TEST_BACKEND=postgres .ci/with-postgres.sh $(GO) test -count=1 ./store/... ./demo ./handlers ./cmd/...
 
 # Each fuzz target runs a bounded number of executions; the go tool prints them.
 fuzz:

@@ -52,6 +52,9 @@ const (
 	VeryOverdue Status = "very_overdue" // more than 30 cd past it
 )
 
+// Statuses lists every status, from best to worst.
+var Statuses = []Status{OnTrack, DueSoon, Overdue, VeryOverdue}
+
 // rank orders statuses from best to worst.
 func (s Status) rank() int {
 	switch s {

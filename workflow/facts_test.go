@@ -308,27 +308,3 @@ func containsEvent(evs []Event, e Event) bool {
 	}
 	return false
 }
-
-// TestEveryClockHasALabel: every clock of the statute table is named in
-// ClockNames and has a Vietnamese label for the engine's messages.
-func TestEveryClockHasALabel(t *testing.T) {
-	for _, r := range Statute {
-		if !containsClock(ClockNames, r.Clock) {
-			t.Errorf("clock %s of %s is not in ClockNames", r.Clock, r.Basis)
-		}
-	}
-	for _, name := range ClockNames {
-		if name.Label() == string(name) || name.Label() == "" {
-			t.Errorf("clock %s has no Vietnamese label", name)
-		}
-	}
-}
-
-func containsClock(names []ClockName, n ClockName) bool {
-	for _, x := range names {
-		if x == n {
-			return true
-		}
-	}
-	return false
-}

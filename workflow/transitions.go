@@ -84,6 +84,26 @@ var Transitions = []Transition{
 	{EvCorrect, correctable, "", registrars, nil},
 }
 
+// Events lists every event a case's history can hold: EvReceive, which opens
+// every case, the events of the transition table in its order, then the
+// events the system records itself (EvRecount; EvCorrect is also in the table).
+var Events = func() []Event {
+	out := []Event{EvReceive}
+	seen := map[Event]bool{EvReceive: true}
+	add := func(e Event) {
+		if !seen[e] {
+			seen[e] = true
+			out = append(out, e)
+		}
+	}
+	for _, t := range Transitions {
+		add(t.Event)
+	}
+	add(EvRecount)
+	add(EvCorrect)
+	return out
+}()
+
 // machineEvents holds, per kind, the fsm description generated from the table.
 var machineEvents = buildMachineEvents()
 

@@ -16,8 +16,8 @@ import (
 
 	"golang.org/x/crypto/bcrypt"
 
+	"petitions/demo"
 	"petitions/store"
-	"petitions/store/demo"
 	"petitions/workflow"
 )
 

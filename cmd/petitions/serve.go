@@ -13,9 +13,9 @@ import (
 	"syscall"
 	"time"
 
+	"petitions/demo"
 	"petitions/handlers"
 	"petitions/store"
-	"petitions/store/demo"
 )
 
 func serve(ctx context.Context, args []string) error {

@@ -8,8 +8,8 @@ import (
 	"github.com/jmoiron/sqlx"
 	"golang.org/x/crypto/bcrypt"
 
+	"petitions/demo"
 	"petitions/store"
-	"petitions/store/demo"
 	"petitions/store/storetest"
 	"petitions/workflow"
 )

@@ -5,7 +5,7 @@ import (
 	"reflect"
 	"testing"
 
-	"petitions/store/demo"
+	"petitions/demo"
 	"petitions/workflow"
 )
 

@@ -1,0 +1,64 @@
+package handlers
+
+import (
+	"slices"
+	"testing"
+
+	"petitions/workflow"
+)
+
+// TestVocabularyHasLabelsInBothLanguages: the pages name every kind, state,
+// event, clock and deadline status of the workflow in Vietnamese and in
+// English. A missing key shows the bare key on the page; an empty English
+// label falls back to Vietnamese silently (translate), so both must be set.
+func TestVocabularyHasLabelsInBothLanguages(t *testing.T) {
+	// The clocks are those of workflow.ClockNames and of every row of the
+	// statute table (workflow checks that the latter are among the former).
+	clocks := names(workflow.ClockNames)
+	for _, r := range workflow.Statute {
+		if !slices.Contains(clocks, string(r.Clock)) {
+			clocks = append(clocks, string(r.Clock))
+		}
+	}
+	for _, tc := range []struct {
+		prefix string
+		names  []string
+	}{
+		{"kind.", names(workflow.Kinds)},
+		{"state.", names(workflow.States)},
+		// every event a history can hold: the table's, receive, recount and correct
+		{"event.", names(workflow.Events)},
+		{"clock.", clocks},
+		{"status.", names(workflow.Statuses)},
+	} {
+		if len(tc.names) == 0 {
+			t.Errorf("%s: nothing to check", tc.prefix)
+		}
+		for _, n := range tc.names {
+			key := tc.prefix + n
+			m, ok := messages[key]
+			switch {
+			case !ok:
+				t.Errorf("%s: no label", key)
+			case m[0] == "":
+				t.Errorf("%s: no Vietnamese label (%q)", key, m)
+			case m[1] == "":
+				t.Errorf("%s: no English label (%q)", key, m)
+			}
+		}
+	}
+	// The system events must be among those checked, whatever becomes of the table.
+	for _, e := range []workflow.Event{workflow.EvReceive, workflow.EvRecount, workflow.EvCorrect} {
+		if !slices.Contains(workflow.Events, e) {
+			t.Errorf("workflow.Events lacks %s", e)
+		}
+	}
+}
+
+func names[S ~string](xs []S) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = string(x)
+	}
+	return out
+}
