@@ -76,7 +76,6 @@ var messages = map[string][2]string{
 	"form.csrf":     {"Phiên làm việc đã hết hạn, vui lòng gửi lại biểu mẫu.", "Your session expired; please submit the form again."},
 }
 
-// translate looks a key up in the page's language.
 // addMessages merges a page's labels into messages at start-up. Two files
 // giving one key would leave one of them wrong on the page, silently: refuse.
 func addMessages(m map[string][2]string) {
@@ -88,6 +87,7 @@ func addMessages(m map[string][2]string) {
 	}
 }
 
+// translate looks a key up in the page's language.
 func translate(lang, key string) string {
 	m, ok := messages[key]
 	if !ok {
