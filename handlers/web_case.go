@@ -414,7 +414,7 @@ func (w *web) caseEvent(c *gin.Context) {
 	version, in, err := w.eventInput(c, cs, sent)
 	if err == nil {
 		var updated store.Case
-		updated, err = w.store.ApplyEventOn(c.Request.Context(), userOf(c), cs, version, in)
+		updated, _, err = w.store.ApplyEvent(c.Request.Context(), userOf(c), viewerOf(c), cs, version, in, "")
 		if err == nil {
 			setFlash(c, fmt.Sprintf(translate(lang, "case.done"), translate(lang, "event."+string(in.Event))))
 			// "#main" replaces the form's fragment, so the page opens at the flash.

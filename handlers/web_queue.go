@@ -323,6 +323,6 @@ func (w *web) assignOne(ctx context.Context, v workflow.Viewer, actor store.User
 	if cs.State == workflow.Received {
 		ev = workflow.EvAssign
 	}
-	_, err = w.store.ApplyEvent(ctx, actor, id, version, workflow.Input{Event: ev, Assignee: login})
+	_, _, err = w.store.ApplyEvent(ctx, actor, v, cs, version, workflow.Input{Event: ev, Assignee: login}, "")
 	return label, err
 }
