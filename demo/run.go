@@ -103,7 +103,7 @@ func (r *caseRun) do(actor store.User, in workflow.Input) bool {
 	if in.On.After(l.today) {
 		return false
 	}
-	c, err := l.desk.ApplyEvent(l.ctx, actor, r.c.ID, r.c.Version, in)
+	c, err := l.desk.ApplyEvent(l.ctx, actor, r.c, r.c.Version, in)
 	if err != nil {
 		l.err = fmt.Errorf("demo: %s on case %d (%s, %s) dated %s: %w", in.Event, r.c.ID, r.c.Kind, r.c.State, in.On, err)
 		return false

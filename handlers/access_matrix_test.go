@@ -530,7 +530,7 @@ func amSetup(t *testing.T) *amEnv {
 		return cs
 	}
 	fire := func(by string, cs store.Case, in workflow.Input) store.Case {
-		out, err := app.Store.ApplyEvent(ctx, user(by), cs.ID, cs.Version, in)
+		out, _, err := app.Store.ApplyEvent(ctx, user(by), workflow.Viewer{}, cs, cs.Version, in, "")
 		if err != nil {
 			t.Fatalf("%s by %s: %v", in.Event, by, err)
 		}

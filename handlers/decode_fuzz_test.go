@@ -334,15 +334,15 @@ func (a *fuzzApp) newScratch(t testing.TB, kind workflow.Kind, stage workflow.St
 	if stage == workflow.Received {
 		return c
 	}
-	if c, err = a.store.ApplyEvent(ctx, head, c.ID, c.Version, workflow.Input{Event: workflow.EvAssign,
-		On: workflow.MustDate("2026-11-23"), Assignee: "handler"}); err != nil {
+	if c, _, err = a.store.ApplyEvent(ctx, head, workflow.Viewer{}, c, c.Version, workflow.Input{Event: workflow.EvAssign,
+		On: workflow.MustDate("2026-11-23"), Assignee: "handler"}, ""); err != nil {
 		t.Fatal(err)
 	}
 	if stage == workflow.Assigned {
 		return c
 	}
-	if c, err = a.store.ApplyEvent(ctx, head, c.ID, c.Version, workflow.Input{Event: workflow.EvAccept,
-		On: workflow.MustDate("2026-11-24")}); err != nil {
+	if c, _, err = a.store.ApplyEvent(ctx, head, workflow.Viewer{}, c, c.Version, workflow.Input{Event: workflow.EvAccept,
+		On: workflow.MustDate("2026-11-24")}, ""); err != nil {
 		t.Fatal(err)
 	}
 	return c

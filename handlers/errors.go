@@ -4,30 +4,37 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
 	"petitions/workflow"
 )
 
-// statusOf is the one map from the engine's error codes to HTTP (STYLE.md habit 2).
+// statusByCode is the one table from the engine's error codes to HTTP
+// (STYLE.md habit 2), for the API (fail) and the pages (statusOf, pageFail)
+// alike. A code not in it is a domain rule: 422.
+var statusByCode = map[workflow.Code]int{
+	workflow.CodeInvalid:           http.StatusBadRequest,
+	workflow.CodeUnauthorized:      http.StatusUnauthorized,
+	workflow.CodeForbidden:         http.StatusForbidden,
+	workflow.CodeIdentityForbidden: http.StatusForbidden,
+	workflow.CodeNotFound:          http.StatusNotFound,
+	workflow.CodeConflict:          http.StatusConflict,
+	workflow.CodeInternal:          http.StatusInternalServerError,
+}
+
+// statusOf is the HTTP status of an error code (statusByCode).
 func statusOf(code workflow.Code) int {
-	switch code {
-	case workflow.CodeInvalid:
-		return http.StatusBadRequest
-	case workflow.CodeUnauthorized:
-		return http.StatusUnauthorized
-	case workflow.CodeForbidden, workflow.CodeIdentityForbidden:
-		return http.StatusForbidden
-	case workflow.CodeNotFound:
-		return http.StatusNotFound
-	case workflow.CodeConflict:
-		return http.StatusConflict
-	case workflow.CodeInternal:
-		return http.StatusInternalServerError
+	if s, ok := statusByCode[code]; ok {
+		return s
 	}
 	return http.StatusUnprocessableEntity // every domain rule
 }
+
+// internalKey is the message key of the one sentence an internal error shows,
+// on the API (always in Vietnamese, API.md) and on the pages (in the user's language).
+const internalKey = "error.internal"
 
 type errorBody struct {
 	Code    string `json:"code"`
@@ -40,8 +47,8 @@ type errorBody struct {
 func fail(c *gin.Context, err error) {
 	var e *workflow.Error
 	if !errors.As(err, &e) {
-		slog.ErrorContext(c.Request.Context(), "internal error", "request_id", c.GetString(requestIDKey), "err", err)
-		e = &workflow.Error{Code: workflow.CodeInternal, Message: "Đã có lỗi hệ thống; vui lòng thử lại sau."}
+		logInternal(c, err)
+		e = &workflow.Error{Code: workflow.CodeInternal, Message: translate("vi", internalKey)}
 	}
 	c.AbortWithStatusJSON(statusOf(e.Code), gin.H{"error": errorBody{Code: string(e.Code), Message: e.Message, Field: e.Field}})
 }
@@ -49,4 +56,43 @@ func fail(c *gin.Context, err error) {
 // failCode answers with a specific code and message.
 func failCode(c *gin.Context, status int, code, message, field string) {
 	c.AbortWithStatusJSON(status, gin.H{"error": errorBody{Code: code, Message: message, Field: field}})
+}
+
+// pageFail is fail for the pages: it logs err with the request id and answers
+// 500 with the plain sentence in the user's language, as text (a page that
+// failed once is not rendered again).
+func pageFail(c *gin.Context, err error) {
+	logInternal(c, err)
+	internalAnswer(c)
+}
+
+// internalAnswer answers a request that failed inside, already logged: the
+// API's error body on /api/, the plain sentence elsewhere.
+func internalAnswer(c *gin.Context) {
+	if isAPI(c) {
+		failCode(c, http.StatusInternalServerError, string(workflow.CodeInternal), translate("vi", internalKey), "")
+		return
+	}
+	c.Data(http.StatusInternalServerError, "text/plain; charset=utf-8", []byte(translate(langOf(c), internalKey)))
+	c.Abort()
+}
+
+func logInternal(c *gin.Context, err error) {
+	slog.ErrorContext(c.Request.Context(), "internal error", "path", c.Request.URL.Path,
+		"request_id", c.GetString(requestIDKey), "err", err)
+}
+
+// errText is the sentence a page shows for err: the engine's own (Vietnamese)
+// message as a sentence, or the plain internal sentence in lang.
+func errText(lang string, err error) string {
+	var e *workflow.Error
+	if errors.As(err, &e) && e.Code != workflow.CodeInternal {
+		return sentence(e.Message)
+	}
+	return translate(lang, internalKey)
+}
+
+// isAPI tells the JSON API's requests from the pages'.
+func isAPI(c *gin.Context) bool {
+	return c.Request.URL.Path == "/api" || strings.HasPrefix(c.Request.URL.Path, "/api/")
 }

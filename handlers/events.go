@@ -155,7 +155,7 @@ func (a *api) fireEvent(c *gin.Context) {
 		}
 		updated, p, err = a.store.Correct(c.Request.Context(), userOf(c), v, cs, *b.Version, k, "api:"+c.FullPath())
 	} else {
-		updated, p, err = a.store.ApplyEventAndRead(c.Request.Context(), userOf(c), v, cs, *b.Version, in, "api:"+c.FullPath())
+		updated, p, err = a.store.ApplyEvent(c.Request.Context(), userOf(c), v, cs, *b.Version, in, "api:"+c.FullPath())
 	}
 	if err != nil {
 		fail(c, err)

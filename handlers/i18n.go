@@ -15,6 +15,15 @@ var messages = map[string][2]string{
 	"nav.settings": {"Cài đặt đơn vị", "Unit settings"},
 	"nav.public":   {"Công khai", "Disclosures"},
 
+	// internalKey: the one sentence of every internal error, API and pages.
+	"error.internal": {"Đã có lỗi hệ thống; vui lòng thử lại sau.", "Something went wrong; please try again later."},
+
+	"notfound.title":   {"Không tìm thấy trang", "Page not found"},
+	"notfound.text":    {"Địa chỉ này không có trang nào. Có thể địa chỉ bị gõ sai hoặc trang đã được chuyển đi.", "There is no page at this address. It may have been mistyped, or the page has moved."},
+	"notallowed.title": {"Không thực hiện được yêu cầu", "Request not allowed"},
+	"notallowed.text":  {"Trang này không nhận loại yêu cầu vừa gửi.", "This page does not accept that kind of request."},
+	"notfound.home":    {"Về trang chủ", "Go to the home page"},
+
 	"role.reception":  {"cán bộ tiếp dân", "reception officer"},
 	"role.handler":    {"chuyên viên", "handler"},
 	"role.head":       {"thủ trưởng", "head"},

@@ -27,7 +27,6 @@ var auditMessages = map[string][2]string{
 	"audit.col.age":      {"Số ngày từ khi nhận đơn", "Days since receipt"},
 	"audit.none":         {"Không có hồ sơ nào trong phạm vi đến ngày này.", "No case in scope up to this day."},
 	"audit.note":         {"Quá hạn gồm cả quá hạn nghiêm trọng (quá hạn trên 30 ngày). Sắp đến hạn và quá hạn tính theo thời hạn còn chạy, kể cả của hồ sơ đã giải quyết nhưng chưa gửi hoặc chưa công khai quyết định. Kéo dài: vụ việc chưa giải quyết xong sau hơn 365 ngày kể từ đơn đầu tiên.", "Overdue includes very overdue (more than 30 days late). Due soon and overdue follow the running deadlines, including those of resolved cases whose decision is not yet delivered or published. Prolonged: a matter still open more than 365 days after its first letter."},
-	"audit.failed":       {"Đã có lỗi hệ thống; vui lòng thử lại sau.", "Something went wrong; please try again later."},
 	"audit.denied.title": {"Không có quyền xem", "Not allowed"},
 	"audit.denied.text":  {"Chỉ thủ trưởng, giám sát HĐND và quản trị viên được xem số liệu giám sát tồn đọng.", "Only heads, People's Council supervisors and administrators may see the backlog audit."},
 

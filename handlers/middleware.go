@@ -35,7 +35,7 @@ func requestLog() gin.HandlerFunc {
 func recovery() gin.HandlerFunc {
 	return gin.CustomRecovery(func(c *gin.Context, err any) {
 		slog.Error("panic", "request_id", c.GetString(requestIDKey), "err", err)
-		failCode(c, http.StatusInternalServerError, "internal", "Đã có lỗi hệ thống; vui lòng thử lại sau.", "")
+		internalAnswer(c)
 	})
 }
 

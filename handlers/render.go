@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"log/slog"
-	"net/http"
 	"path"
 	"strings"
 
@@ -80,7 +78,7 @@ type navItem struct {
 func (w *web) render(c *gin.Context, status int, name string, data any, errs map[string]string) {
 	t, ok := w.pages[name]
 	if !ok {
-		fail(c, fmt.Errorf("handlers: no page %q", name))
+		pageFail(c, fmt.Errorf("handlers: no page %q", name))
 		return
 	}
 	p := w.pageFor(c)
@@ -90,8 +88,7 @@ func (w *web) render(c *gin.Context, status int, name string, data any, errs map
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", &p); err != nil {
-		slog.ErrorContext(c.Request.Context(), "render", "page", name, "request_id", c.GetString(requestIDKey), "err", err)
-		c.Data(http.StatusInternalServerError, "text/plain; charset=utf-8", []byte("Đã có lỗi hệ thống; vui lòng thử lại sau."))
+		pageFail(c, fmt.Errorf("handlers: render page %s: %w", name, err))
 		return
 	}
 	c.Header("Cache-Control", "no-store")

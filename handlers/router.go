@@ -99,14 +99,24 @@ func New(s *store.Store, opts ...Option) (http.Handler, error) {
 	authed.GET("/settings/:unit", a.getSettings)
 	authed.PUT("/settings/:unit", a.putSettings)
 
-	if err := mountPages(r, s, a.limiter, a.lookups, public); err != nil {
+	w, err := mountPages(r, s, a.limiter, a.lookups, public)
+	if err != nil {
 		return nil, err
 	}
+	// A URL no route takes: the API's error body under /api/, a page elsewhere.
 	r.NoRoute(func(c *gin.Context) {
-		failCode(c, http.StatusNotFound, "not_found", "không tìm thấy", "")
+		if isAPI(c) {
+			failCode(c, http.StatusNotFound, "not_found", "không tìm thấy", "")
+			return
+		}
+		w.notFound(c, http.StatusNotFound)
 	})
 	r.NoMethod(func(c *gin.Context) {
-		failCode(c, http.StatusMethodNotAllowed, "method_not_allowed", "phương thức không được hỗ trợ", "")
+		if isAPI(c) {
+			failCode(c, http.StatusMethodNotAllowed, "method_not_allowed", "phương thức không được hỗ trợ", "")
+			return
+		}
+		w.notFound(c, http.StatusMethodNotAllowed)
 	})
 	r.HandleMethodNotAllowed = true
 	// Cross-site form posts are refused before any handler runs (STYLE.md: CSRF).

@@ -32,15 +32,15 @@ type web struct {
 }
 
 // mountPages adds the pages and static assets to the router.
-func mountPages(r *gin.Engine, s *store.Store, limiter *signInLimiter, lookups *lookupLimiter, public *url.URL) error {
+func mountPages(r *gin.Engine, s *store.Store, limiter *signInLimiter, lookups *lookupLimiter, public *url.URL) (*web, error) {
 	ps, err := loadPages()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	w := &web{store: s, pages: ps, limiter: limiter, lookups: lookups, public: public}
 	static, err := fs.Sub(templates.FS, "static")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	r.StaticFS("/static", http.FS(filesOnly{static}))
 
@@ -56,7 +56,19 @@ func mountPages(r *gin.Engine, s *store.Store, limiter *signInLimiter, lookups *
 
 	staff := r.Group("", w.optionalSession, w.requireSession, w.checkCSRF)
 	w.mountStaffPages(staff)
-	return nil
+	return w, nil
+}
+
+// notFoundView is the page of a URL no route takes (404) or a method a page
+// does not take (405).
+type notFoundView struct{ MethodNotAllowed bool }
+
+// notFound answers a page URL that no route takes, in the user's language,
+// with the layout (and the user's name, when signed in) and a link home.
+func (w *web) notFound(c *gin.Context, status int) {
+	w.loadSession(c)
+	w.render(c, status, "notfound", notFoundView{MethodNotAllowed: status == http.StatusMethodNotAllowed}, nil)
+	c.Abort()
 }
 
 // origin is the site's scheme and host as browsers see it: the public URL
@@ -90,6 +102,12 @@ func (f filesOnly) Open(name string) (fs.File, error) {
 
 // optionalSession loads the browser's session, if any.
 func (w *web) optionalSession(c *gin.Context) {
+	w.loadSession(c)
+	c.Next()
+}
+
+// loadSession puts the browser's session, user and viewer in c, if it has one.
+func (w *web) loadSession(c *gin.Context) {
 	if id, err := c.Cookie(sessionCookie); err == nil && id != "" {
 		if sess, err := w.store.SessionByID(c.Request.Context(), id); err == nil {
 			c.Set(sessionKey, sess)
@@ -99,7 +117,6 @@ func (w *web) optionalSession(c *gin.Context) {
 			}
 		}
 	}
-	c.Next()
 }
 
 // requireSession sends a browser without a session to the sign-in page.

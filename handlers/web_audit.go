@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
-	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
@@ -78,7 +77,7 @@ func (w *web) audit(c *gin.Context) {
 	view := auditView{AsOf: today, AsOfValue: today.VN(), Unit: strings.TrimSpace(c.Query("unit"))}
 	units, err := w.auditUnits(ctx, v)
 	if err != nil {
-		auditFail(c, err)
+		pageFail(c, err)
 		return
 	}
 	view.Units = units
@@ -110,7 +109,7 @@ func (w *web) audit(c *gin.Context) {
 	view.ScopeName = name
 	b, err := w.store.Backlog(ctx, scope, view.AsOf)
 	if err != nil {
-		auditFail(c, err)
+		pageFail(c, err)
 		return
 	}
 	view.fill(b, lang)
@@ -198,7 +197,7 @@ func (w *web) auditList(c *gin.Context) {
 	}
 	items, err := w.store.BacklogCases(c.Request.Context(), scope, view.AsOf, f)
 	if err != nil {
-		auditFail(c, err)
+		pageFail(c, err)
 		return
 	}
 	view.Items = items
@@ -329,15 +328,8 @@ func (w *web) auditProblem(c *gin.Context, err error) (string, bool) {
 	case errors.As(err, &e) && e.Code == workflow.CodeInvalid:
 		return e.Message, true
 	}
-	auditFail(c, err)
+	pageFail(c, err)
 	return "", false
-}
-
-// auditFail logs an internal error with the request id and answers a plain sentence.
-func auditFail(c *gin.Context, err error) {
-	slog.ErrorContext(c.Request.Context(), "audit page", "request_id", c.GetString(requestIDKey), "err", err)
-	c.Data(http.StatusInternalServerError, "text/plain; charset=utf-8", []byte(translate(langOf(c), "audit.failed")))
-	c.Abort()
 }
 
 // auditParseDay reads the day asked for: dd/mm/yyyy (the date field, as

@@ -45,7 +45,7 @@ func auditFixture(t *testing.T, app *webApp) map[string]store.Case {
 		return c
 	}
 	apply := func(c store.Case, in workflow.Input) store.Case {
-		c, err := app.Store.ApplyEvent(ctx, user("head"), c.ID, c.Version, in)
+		c, _, err := app.Store.ApplyEvent(ctx, user("head"), workflow.Viewer{}, c, c.Version, in, "")
 		if err != nil {
 			t.Fatalf("%s: %v", in.Event, err)
 		}
@@ -218,8 +218,8 @@ func TestAuditPage(t *testing.T) {
 		ctx := context.Background()
 		head, _ := app.Store.UserByLogin(ctx, "head")
 		late, _ := app.Store.Case(ctx, cases["late"].ID)
-		if _, err := app.Store.ApplyEvent(ctx, head, late.ID, late.Version, workflow.Input{Event: workflow.EvResolve,
-			Outcome: workflow.Correct, Summary: "Chấp nhận khiếu nại"}); err != nil {
+		if _, _, err := app.Store.ApplyEvent(ctx, head, workflow.Viewer{}, late, late.Version, workflow.Input{Event: workflow.EvResolve,
+			Outcome: workflow.Correct, Summary: "Chấp nhận khiếu nại"}, ""); err != nil {
 			t.Fatal(err)
 		}
 		sup := app.newBrowser(t, "supervisor") // sessions expire: sign in on the new day

@@ -4,13 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"net/http"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -196,7 +193,7 @@ func (w *web) caseForPage(c *gin.Context) (store.Case, bool) {
 		if workflow.ErrorCode(err) == workflow.CodeNotFound {
 			w.caseRefuse(c, http.StatusNotFound, translate(lang, "case.not_found"))
 		} else {
-			w.caseFail(c, err)
+			pageFail(c, err)
 		}
 		return store.Case{}, false
 	}
@@ -212,7 +209,7 @@ func (w *web) caseForPage(c *gin.Context) (store.Case, bool) {
 func (w *web) renderCase(c *gin.Context, status int, cs store.Case, sent *eventForm, problem string) {
 	view, err := w.casePageData(c, cs, sent)
 	if err != nil {
-		w.caseFail(c, err)
+		pageFail(c, err)
 		return
 	}
 	if problem != "" {
@@ -417,7 +414,7 @@ func (w *web) caseEvent(c *gin.Context) {
 	version, in, err := w.eventInput(c, cs, sent)
 	if err == nil {
 		var updated store.Case
-		updated, err = w.store.ApplyEventOn(c.Request.Context(), userOf(c), cs, version, in)
+		updated, _, err = w.store.ApplyEvent(c.Request.Context(), userOf(c), viewerOf(c), cs, version, in, "")
 		if err == nil {
 			setFlash(c, fmt.Sprintf(translate(lang, "case.done"), translate(lang, "event."+string(in.Event))))
 			// "#main" replaces the form's fragment, so the page opens at the flash.
@@ -450,13 +447,13 @@ func (w *web) caseCorrect(c *gin.Context, cs store.Case, sent *eventForm) {
 func (w *web) eventRefused(c *gin.Context, cs store.Case, sent *eventForm, err error) {
 	var e *workflow.Error
 	if !errors.As(err, &e) {
-		w.caseFail(c, err)
+		pageFail(c, err)
 		return
 	}
 	if e.Code == workflow.CodeConflict {
 		fresh, ferr := w.store.Case(c.Request.Context(), cs.ID)
 		if ferr != nil {
-			w.caseFail(c, ferr)
+			pageFail(c, ferr)
 			return
 		}
 		sent.Problem = translate(langOf(c), "case.stale")
@@ -473,9 +470,9 @@ func (w *web) eventRefused(c *gin.Context, cs store.Case, sent *eventForm, err e
 			sent.Fields = append(sent.Fields, confirmDayOff)
 		}
 	} else if field != "" && sent.Has(field) {
-		sent.Errors[field] = caseErrText(e)
+		sent.Errors[field] = errText(langOf(c), e)
 	} else {
-		sent.Problem = caseErrText(e)
+		sent.Problem = errText(langOf(c), e)
 	}
 	w.renderCase(c, statusOf(e.Code), cs, sent, "")
 }
@@ -559,24 +556,7 @@ func parseFormDate(field, s, lang string) (workflow.Date, error) {
 	return workflow.Date{}, workflow.Invalid(field, "%s", translate("vi", "case.bad_date"))
 }
 
-// caseErrText is the sentence a page shows for err: the engine's own
-// (Vietnamese) message, or a plain one for an internal error.
-func caseErrText(err error) string {
-	var e *workflow.Error
-	if errors.As(err, &e) && e.Code != workflow.CodeInternal {
-		r, size := utf8.DecodeRuneInString(e.Message)
-		return string(unicode.ToUpper(r)) + strings.TrimSuffix(e.Message[size:], ".") + "."
-	}
-	return "Đã có lỗi hệ thống; vui lòng thử lại sau."
-}
-
 // caseRefuse answers with a short page explaining why the viewer cannot go on.
 func (w *web) caseRefuse(c *gin.Context, status int, msg string) {
 	w.render(c, status, "case", casePageView{Problem: msg}, nil)
-}
-
-// caseFail logs an internal error with the request id and shows a plain sentence.
-func (w *web) caseFail(c *gin.Context, err error) {
-	slog.ErrorContext(c.Request.Context(), "page", "path", c.FullPath(), "request_id", c.GetString(requestIDKey), "err", err)
-	c.Data(http.StatusInternalServerError, "text/plain; charset=utf-8", []byte("Đã có lỗi hệ thống; vui lòng thử lại sau."))
 }

@@ -46,7 +46,7 @@ func qcCase(t *testing.T, app *webApp, by string, kind workflow.Kind, received, 
 func qcFire(t *testing.T, app *webApp, by string, id int64, in workflow.Input) store.Case {
 	t.Helper()
 	cs := qcLoad(t, app, id)
-	out, err := app.Store.ApplyEvent(context.Background(), qcUser(t, app, by), id, cs.Version, in)
+	out, _, err := app.Store.ApplyEvent(context.Background(), qcUser(t, app, by), workflow.Viewer{}, cs, cs.Version, in, "")
 	if err != nil {
 		t.Fatalf("%s by %s: %v", in.Event, by, err)
 	}

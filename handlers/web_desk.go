@@ -9,7 +9,6 @@ package handlers
 import (
 	"context"
 	"errors"
-	"log/slog"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -103,7 +102,7 @@ func (w *web) deskSubmit(c *gin.Context) {
 	vals := deskValuesOf(c)
 	body, errs, err := w.deskBody(ctx, v, vals, lang)
 	if err != nil {
-		deskFail(c, err)
+		pageFail(c, err)
 		return
 	}
 	if len(errs) > 0 {
@@ -113,7 +112,7 @@ func (w *web) deskSubmit(c *gin.Context) {
 	if c.PostForm("confirm_repeat") != "1" {
 		repeats, err := w.deskRepeats(ctx, v, body)
 		if err != nil {
-			deskFail(c, err)
+			pageFail(c, err)
 			return
 		}
 		if len(repeats) > 0 {
@@ -134,7 +133,7 @@ func (w *web) deskSubmit(c *gin.Context) {
 			w.renderDesk(c, statusOf(e.Code), vals, errs, nil, problem)
 			return
 		}
-		deskFail(c, err)
+		pageFail(c, err)
 		return
 	}
 	setFlash(c, translate(lang, "desk.saved"))
@@ -185,7 +184,7 @@ func (w *web) deskBody(ctx context.Context, v workflow.Viewer, vals deskValues, 
 	if id := strings.TrimSpace(vals.IDNumber); id != "" && !workflow.ValidIDNumber(id) {
 		errs["id_number"] = t("desk.err.id_number")
 	}
-	deskNormalise(&b, errs)
+	deskNormalise(&b, errs, lang)
 	prior, err := w.deskPrior(ctx, v, b, vals.PriorCode)
 	if err != nil {
 		var e *workflow.Error
@@ -201,7 +200,7 @@ func (w *web) deskBody(ctx context.Context, v workflow.Viewer, vals deskValues, 
 	if _, taken := errs["kind"]; !taken {
 		env := workflow.Env{Calendar: w.store.Calendar(), Today: w.store.Today(), Settings: workflow.DefaultUnitSettings}
 		if _, _, err := workflow.Receive(b.intake(), env); err != nil {
-			addEngineError(errs, err)
+			addEngineError(errs, err, lang)
 		}
 	}
 	return b, errs, nil
@@ -210,7 +209,7 @@ func (w *web) deskBody(ctx context.Context, v workflow.Viewer, vals deskValues, 
 // deskNormalise runs the API's normalise, and again after each field it
 // refuses (with a stand-in value), so that every text field in error gets its
 // message. b keeps the normalised values only when all are valid.
-func deskNormalise(b *createCaseBody, errs map[string]string) {
+func deskNormalise(b *createCaseBody, errs map[string]string, lang string) {
 	trial := *b
 	for range len(deskFieldOrder) {
 		err := trial.normalise()
@@ -219,7 +218,7 @@ func deskNormalise(b *createCaseBody, errs map[string]string) {
 		}
 		var e *workflow.Error
 		if !errors.As(err, &e) || e.Field == "" {
-			addEngineError(errs, err)
+			addEngineError(errs, err, lang)
 			return
 		}
 		f := formFieldOf(e.Field)
@@ -261,17 +260,15 @@ func textOf(b *createCaseBody, field string) *string {
 	return nil
 }
 
-// addEngineError files the engine's message under its form field, unless
-// that field already has one; a message naming no field goes under "".
-func addEngineError(errs map[string]string, err error) {
-	var e *workflow.Error
-	msg := "Đã có lỗi hệ thống; vui lòng thử lại sau."
+// addEngineError files the engine's message (errText) under its form field,
+// unless that field already has one; a message naming no field goes under "".
+func addEngineError(errs map[string]string, err error, lang string) {
 	field := ""
-	if errors.As(err, &e) {
-		msg, field = sentence(e.Message), formFieldOf(e.Field)
+	if e := (*workflow.Error)(nil); errors.As(err, &e) {
+		field = formFieldOf(e.Field)
 	}
 	if _, seen := errs[field]; !seen {
-		errs[field] = msg
+		errs[field] = errText(lang, err)
 	}
 }
 
@@ -350,12 +347,6 @@ func (w *web) deskDenied(c *gin.Context) {
 	w.render(c, http.StatusForbidden, "desk", deskView{Denied: true}, nil)
 }
 
-// deskFail logs an internal error with the request id and shows the user a plain sentence.
-func deskFail(c *gin.Context, err error) {
-	slog.ErrorContext(c.Request.Context(), "page", "path", c.FullPath(), "request_id", c.GetString(requestIDKey), "err", err)
-	c.Data(http.StatusInternalServerError, "text/plain; charset=utf-8", []byte("Đã có lỗi hệ thống; vui lòng thử lại sau."))
-}
-
 // deskDate reads a date input (YYYY-MM-DD) or a typed dd/mm/yyyy; empty is
 // the zero date, which the engine takes as today.
 func deskDate(s string) (workflow.Date, bool) {
@@ -412,7 +403,7 @@ func (w *web) receipt(c *gin.Context) {
 		w.receiptRefuse(c, http.StatusNotFound, translate(lang, "receipt.not_found"))
 		return
 	case err != nil:
-		deskFail(c, err)
+		pageFail(c, err)
 		return
 	case !v.MayRead(cs.Ref()):
 		w.receiptRefuse(c, http.StatusForbidden, translate(lang, "receipt.denied"))
@@ -422,7 +413,7 @@ func (w *web) receipt(c *gin.Context) {
 	if !cs.Anonymous {
 		p, ok, err := w.store.Petitioner(ctx, v, cs, "web:receipt")
 		if err != nil {
-			deskFail(c, err)
+			pageFail(c, err)
 			return
 		}
 		if ok {

@@ -113,7 +113,7 @@ func (w *web) queue(c *gin.Context) {
 			Q: query(c), Cursor: c.Query("cursor")}}
 	units, err := w.store.Units(ctx)
 	if err != nil {
-		w.caseFail(c, err)
+		pageFail(c, err)
 		return
 	}
 	for _, u := range units {
@@ -132,11 +132,11 @@ func (w *web) queue(c *gin.Context) {
 		items, next, err = w.store.ListCases(ctx, v, f)
 	}
 	if err != nil {
-		w.caseFail(c, err)
+		pageFail(c, err)
 		return
 	}
 	if err := w.fillQueue(ctx, v, lang, &view, items); err != nil {
-		w.caseFail(c, err)
+		pageFail(c, err)
 		return
 	}
 	q := view.Filter.values()
@@ -277,7 +277,7 @@ func (w *web) assignAll(c *gin.Context, v workflow.Viewer, picks []string, login
 			if workflow.ErrorCode(err) == workflow.CodeInternal {
 				slog.ErrorContext(ctx, "bulk assign", "request_id", c.GetString(requestIDKey), "err", err)
 			}
-			failed = append(failed, label+": "+caseErrText(err))
+			failed = append(failed, label+": "+errText(lang, err))
 			continue
 		}
 		done++
@@ -323,6 +323,6 @@ func (w *web) assignOne(ctx context.Context, v workflow.Viewer, actor store.User
 	if cs.State == workflow.Received {
 		ev = workflow.EvAssign
 	}
-	_, err = w.store.ApplyEvent(ctx, actor, id, version, workflow.Input{Event: ev, Assignee: login})
+	_, _, err = w.store.ApplyEvent(ctx, actor, v, cs, version, workflow.Input{Event: ev, Assignee: login}, "")
 	return label, err
 }

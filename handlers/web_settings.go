@@ -64,7 +64,7 @@ func (w *web) settingsPageUnit(c *gin.Context, code string) (store.Unit, bool) {
 			w.render(c, http.StatusNotFound, "settings", settingsPage{Denied: true, Problem: translate(langOf(c), "settings.no_unit")}, nil)
 			return store.Unit{}, false
 		}
-		deskFail(c, err)
+		pageFail(c, err)
 		return store.Unit{}, false
 	}
 	if !viewerOf(c).MayReadSettings(u.ID) {
@@ -102,7 +102,7 @@ func (w *web) settingsPagePost(c *gin.Context) {
 	if err := w.store.SetUnitSettings(c.Request.Context(), userOf(c), u.ID, from, us); err != nil {
 		var e *workflow.Error
 		if !errors.As(err, &e) || e.Code == workflow.CodeInternal {
-			deskFail(c, err)
+			pageFail(c, err)
 			return
 		}
 		w.renderSettings(c, statusOf(e.Code), u, typed, map[string]string{e.Field: sentence(e.Message)})
@@ -117,12 +117,12 @@ func (w *web) renderSettings(c *gin.Context, status int, u store.Unit, typed *se
 	ctx, v := c.Request.Context(), viewerOf(c)
 	view, err := unitSettingsView(ctx, w.store, u.Code)
 	if err != nil {
-		deskFail(c, err)
+		pageFail(c, err)
 		return
 	}
 	all, err := w.store.Units(ctx)
 	if err != nil {
-		deskFail(c, err)
+		pageFail(c, err)
 		return
 	}
 	p := settingsPage{View: view, CanSet: v.MaySetSettings(u.ID), EffectiveFrom: w.store.Today().String(),

@@ -122,7 +122,7 @@ func TestBackendsAgree(t *testing.T) {
 			wantCode(t, err, workflow.CodeInvalid)
 			in := ev(workflow.EvNote, "2026-11-25")
 			in.Note = bad
-			_, err = w.s.ApplyEvent(w.ctx, w.user("reception"), road.ID, road.Version, in)
+			_, _, err = w.s.ApplyEvent(w.ctx, w.user("reception"), workflow.Viewer{}, road, road.Version, in, "")
 			wantCode(t, err, workflow.CodeInvalid)
 			_, err = w.s.CreateUser(w.ctx, "login"+bad, "Tên", workflow.RoleHandler, "KH-UBND", "demo")
 			wantCode(t, err, workflow.CodeInvalid)

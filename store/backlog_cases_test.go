@@ -45,7 +45,7 @@ func backlogFixture(t *testing.T) (*store.Store, []int64, map[string]store.Case)
 		return c
 	}
 	apply := func(c store.Case, in workflow.Input) store.Case {
-		c, err := s.ApplyEvent(ctx, head, c.ID, c.Version, in)
+		c, _, err := s.ApplyEvent(ctx, head, workflow.Viewer{}, c, c.Version, in, "")
 		if err != nil {
 			t.Fatalf("%s: %v", in.Event, err)
 		}

@@ -210,7 +210,7 @@ func (b *keptBench) act(t *testing.T, s *store.Store, id int64, in workflow.Inpu
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.ApplyEvent(b.ctx, b.user(t, s, c.UnitID, workflow.RoleHead), id, c.Version, in); err != nil {
+	if _, _, err := s.ApplyEvent(b.ctx, b.user(t, s, c.UnitID, workflow.RoleHead), workflow.Viewer{}, c, c.Version, in, ""); err != nil {
 		t.Fatalf("%s on case %d (%s): %v", in.Event, id, c.State, err)
 	}
 }

@@ -190,13 +190,15 @@ func (b *Bulk) CreateCase(ctx context.Context, actor User, in NewCase) (Case, er
 	return c, nil
 }
 
-// ApplyEvent is Store.ApplyEvent, in memory, for a case not yet written.
-func (b *Bulk) ApplyEvent(ctx context.Context, actor User, caseID int64, version int, in workflow.Input) (Case, error) {
-	bc, ok := b.pending[caseID]
+// ApplyEvent is Store.ApplyEvent, in memory, for a case not yet written: on
+// the case the caller last had from Bulk (its ID and the version guard count;
+// the engine decides on the case as Bulk holds it), without the petitioner.
+func (b *Bulk) ApplyEvent(ctx context.Context, actor User, c Case, version int, in workflow.Input) (Case, error) {
+	bc, ok := b.pending[c.ID]
 	if !ok {
-		return Case{}, fmt.Errorf("store: bulk: case %d is already written or unknown", caseID)
+		return Case{}, fmt.Errorf("store: bulk: case %d is already written or unknown", c.ID)
 	}
-	c := bc.c
+	c = bc.c
 	if c.Version != version {
 		return Case{}, workflow.Errorf(workflow.CodeConflict, "hồ sơ đã được cập nhật")
 	}

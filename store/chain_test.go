@@ -41,7 +41,7 @@ func chainFixture(t *testing.T, n int) (*store.Store, string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.ApplyEvent(ctx, head, c.ID, c.Version, workflow.Input{Event: workflow.EvAssign, Assignee: "boss"}); err != nil {
+		if _, _, err := s.ApplyEvent(ctx, head, workflow.Viewer{}, c, c.Version, workflow.Input{Event: workflow.EvAssign, Assignee: "boss"}, ""); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -81,7 +81,11 @@ func TestHistoryChain(t *testing.T) {
 				for version := 2; version < 7; version++ {
 					on := []*store.Store{s, s2}[(int(id)+version)%2]
 					in := workflow.Input{Event: workflow.EvNote, Note: fmt.Sprintf("ghi chú %d", version)}
-					if _, err := on.ApplyEvent(ctx, head, id, version, in); err != nil {
+					c, err := on.Case(ctx, id)
+					if err == nil {
+						_, _, err = on.ApplyEvent(ctx, head, workflow.Viewer{}, c, version, in, "")
+					}
+					if err != nil {
 						errs <- err
 						return
 					}

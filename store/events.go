@@ -9,39 +9,42 @@ import (
 	"petitions/workflow"
 )
 
-// ApplyEvent fires an event on a case for actor, guarded by the version the
-// caller last saw: a stale version is a conflict. The engine decides on the
-// case as read at that version, outside the write transaction; the write
-// transaction only re-checks the version while it updates the row and appends
-// the history record, which commit together or not at all. The one writer is
-// thus held for the writing alone, as long as a bare update and insert take.
-func (s *Store) ApplyEvent(ctx context.Context, actor User, caseID int64, version int, in workflow.Input) (Case, error) {
-	c, err := getCase(ctx, s.r, caseID)
-	if err != nil {
-		return Case{}, err
-	}
-	return s.ApplyEventOn(ctx, actor, c, version, in)
-}
-
-// ApplyEventOn is ApplyEvent on a case the caller has just read with Case (to
-// check the actor may act on it): the version guard makes that read as good
-// as a second one.
-func (s *Store) ApplyEventOn(ctx context.Context, actor User, c Case, version int, in workflow.Input) (Case, error) {
-	return s.applyEvent(ctx, actor, c, version, in, nil)
-}
-
-// ApplyEventAndRead is ApplyEventOn for a caller that answers with the case
-// and, where v may see it, its petitioner (the API, API.md). A denouncer's
-// identity read is recorded in the event's own transaction (LTC 2018 Art. 8,
-// 47): one commit rather than two, and no read without its record.
-func (s *Store) ApplyEventAndRead(ctx context.Context, actor User, v workflow.Viewer, c Case, version int, in workflow.Input, purpose string) (Case, *Petitioner, error) {
+// ApplyEvent fires an event on c, the case as the caller read it (with Case,
+// to check the actor may act on it), for actor, guarded by the version the
+// caller last saw. The caller checks first that the actor may act on c
+// (workflow.Viewer.MayAct); the engine checks the actor's role against the
+// event, and that a handler acts on a case assigned to them.
+//
+// The engine decides on the case as read at that version, outside the write
+// transaction; the write transaction only re-checks the version while it
+// updates the row and appends the history record, which commit together or
+// not at all. The one writer is thus held for the writing alone, as long as a
+// bare update and insert take; the version guard makes the caller's read as
+// good as a second one.
+//
+// It returns the case as the event leaves it. With purpose set (the API,
+// API.md), it also returns the petitioner where v may see it, and a
+// denouncer's identity read is recorded in the event's own transaction (LTC
+// 2018 Art. 8, 47): one commit rather than two, and no read without its
+// record. With purpose "", v is not used and the petitioner is nil.
+//
+// Errors are workflow.Errors: invalid (a field, or text that cannot be
+// stored, an assignee outside the unit, an unknown original),
+// conflict (a stale version), forbidden (the role, or a case not assigned to
+// the handler), personal_data_in_disclosure, and the domain rules (illegal
+// transition and the others); anything else is internal.
+func (s *Store) ApplyEvent(ctx context.Context, actor User, v workflow.Viewer, c Case, version int, in workflow.Input, purpose string) (Case, *Petitioner, error) {
+	var logRead func(Case) *identityRead
 	sees := false
-	updated, err := s.applyEvent(ctx, actor, c, version, in, func(u Case) *identityRead {
-		if sees = v.MaySeePetitioner(u.Ref()); !sees || u.Kind != workflow.Denunciation {
-			return nil // not seen, or not a denouncer's (Petitioner logs the same reads)
+	if purpose != "" {
+		logRead = func(u Case) *identityRead {
+			if sees = v.MaySeePetitioner(u.Ref()); !sees || u.Kind != workflow.Denunciation {
+				return nil // not seen, or not a denouncer's (Petitioner logs the same reads)
+			}
+			return &identityRead{userID: v.UserID, purpose: purpose}
 		}
-		return &identityRead{userID: v.UserID, purpose: purpose}
-	})
+	}
+	updated, err := s.applyEvent(ctx, actor, c, version, in, logRead)
 	if err != nil || !sees {
 		return updated, nil, err
 	}
@@ -52,8 +55,8 @@ func (s *Store) ApplyEventAndRead(ctx context.Context, actor User, v workflow.Vi
 	return updated, &p, nil
 }
 
-// applyEvent is ApplyEventOn; logRead, when given, tells from the case as the
-// event leaves it which identity read to record with the event.
+// applyEvent does ApplyEvent's work; logRead, when given, tells from the case
+// as the event leaves it which identity read to record with the event.
 func (s *Store) applyEvent(ctx context.Context, actor User, c Case, version int, in workflow.Input, logRead func(Case) *identityRead) (Case, error) {
 	caseID := c.ID
 	// Every text ends up in the history's payload or the case's facts (JSON).

@@ -62,7 +62,7 @@ func TestEventAnsweredWithTheIdentityRecordsTheRead(t *testing.T) {
 	d := w.register("reception", nc)
 	note := workflow.Input{Event: workflow.EvNote, Note: "đã xem hồ sơ"}
 
-	updated, p, err := w.s.ApplyEventAndRead(w.ctx, w.user("head"), w.viewer("head"), d, d.Version, note, "test")
+	updated, p, err := w.s.ApplyEvent(w.ctx, w.user("head"), w.viewer("head"), d, d.Version, note, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +74,7 @@ func TestEventAnsweredWithTheIdentityRecordsTheRead(t *testing.T) {
 	}
 
 	stale := workflow.Input{Event: workflow.EvNote, Note: "lần hai"}
-	if _, p, err := w.s.ApplyEventAndRead(w.ctx, w.user("head"), w.viewer("head"), d, d.Version, stale, "test"); err == nil || p != nil {
+	if _, p, err := w.s.ApplyEvent(w.ctx, w.user("head"), w.viewer("head"), d, d.Version, stale, "test"); err == nil || p != nil {
 		t.Fatalf("a refused event answered %+v, %v; want a conflict and no identity", p, err)
 	}
 	if n, _ := w.s.IdentityReads(w.ctx, d.ID); n != 1 {
@@ -83,10 +83,25 @@ func TestEventAnsweredWithTheIdentityRecordsTheRead(t *testing.T) {
 
 	// A complaint's petitioner is seen without a record: only denouncers' are secret.
 	k := w.register("reception", letter(workflow.Complaint, 1, "2026-11-16"))
-	if _, p, err := w.s.ApplyEventAndRead(w.ctx, w.user("head"), w.viewer("head"), k, k.Version, note, "test"); err != nil || p == nil {
+	if _, p, err := w.s.ApplyEvent(w.ctx, w.user("head"), w.viewer("head"), k, k.Version, note, "test"); err != nil || p == nil {
 		t.Fatalf("the head got complaint petitioner %+v (%v); want it", p, err)
 	}
 	if n, _ := w.s.IdentityReads(w.ctx, k.ID); n != 0 {
 		t.Fatalf("a complainant's identity read was recorded: %d reads, want 0", n)
+	}
+}
+
+// Without a purpose, an event answers the case alone: no petitioner, even to
+// a viewer who may see it, and no identity read recorded.
+func TestEventWithoutPurposeReadsNoIdentity(t *testing.T) {
+	w := mustWorld(t)
+	d := w.register("reception", letter(workflow.Denunciation, 0, "2026-11-16"))
+	note := workflow.Input{Event: workflow.EvNote, Note: "đã xem hồ sơ"}
+	updated, p, err := w.s.ApplyEvent(w.ctx, w.user("head"), w.viewer("head"), d, d.Version, note, "")
+	if err != nil || p != nil || updated.Version != d.Version+1 {
+		t.Fatalf("got petitioner %+v, version %d, err %v; want none, version %d", p, updated.Version, err, d.Version+1)
+	}
+	if n, err := w.s.IdentityReads(w.ctx, d.ID); err != nil || n != 0 {
+		t.Fatalf("%d reads recorded (%v), want 0", n, err)
 	}
 }

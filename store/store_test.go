@@ -144,7 +144,7 @@ func (w *world) act(login string, c store.Case, in workflow.Input) store.Case {
 	if in.Assignee != "" {
 		w.user(in.Assignee)
 	}
-	n, err := w.s.ApplyEvent(w.ctx, w.user(login), c.ID, c.Version, in)
+	n, _, err := w.s.ApplyEvent(w.ctx, w.user(login), workflow.Viewer{}, c, c.Version, in, "")
 	if err != nil {
 		w.tb.Fatalf("%s on case %d as %s: %v", in.Event, c.ID, login, err)
 	}
@@ -292,7 +292,7 @@ func TestApplyEvent(t *testing.T) {
 		}
 		note := ev(workflow.EvNote, "2026-11-24")
 		note.Note = "Đã gọi điện cho công dân"
-		_, err := w.s.ApplyEvent(w.ctx, w.user("head"), c.ID, 1, note) // version 1 is stale
+		_, _, err := w.s.ApplyEvent(w.ctx, w.user("head"), workflow.Viewer{}, c, 1, note, "") // version 1 is stale
 		wantCode(t, err, workflow.CodeConflict)
 		if n := len(w.history(c.ID)); n != 2 {
 			t.Errorf("%d history records after the conflict, want 2", n)
@@ -314,7 +314,7 @@ func TestApplyEvent(t *testing.T) {
 
 		res := ev(workflow.EvResolve, "2026-11-20")
 		res.Outcome, res.Summary = workflow.Correct, "Khiếu nại đúng"
-		_, err := w.s.ApplyEvent(w.ctx, w.user("head"), c.ID, c.Version, res)
+		_, _, err := w.s.ApplyEvent(w.ctx, w.user("head"), workflow.Viewer{}, c, c.Version, res, "")
 		wantCode(t, err, workflow.CodeDialogueRequired)
 
 		after := w.reload(c)
@@ -333,7 +333,7 @@ func TestApplyEvent(t *testing.T) {
 		for _, on := range []string{"2026-11-19", "2026-11-26"} {
 			in := ev(workflow.EvNote, on)
 			in.Note = "ghi chú"
-			_, err := w.s.ApplyEvent(w.ctx, w.user("reception"), c.ID, c.Version, in)
+			_, _, err := w.s.ApplyEvent(w.ctx, w.user("reception"), workflow.Viewer{}, c, c.Version, in, "")
 			wantCode(t, err, workflow.CodeInvalid)
 		}
 		if n := len(w.history(c.ID)); n != 1 {

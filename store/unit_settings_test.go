@@ -24,8 +24,8 @@ func TestRegistrationFactsAreStored(t *testing.T) {
 	if d.Disciplinary || !d.ReceivedByTransfer || !d.ForwardedByAuthority {
 		t.Errorf("denunciation facts: %v %v %v", d.Disciplinary, d.ReceivedByTransfer, d.ForwardedByAuthority)
 	}
-	if _, err := w.s.ApplyEvent(w.ctx, w.user("reception"), d.ID, d.Version,
-		workflow.Input{Event: workflow.EvTransfer, On: workflow.MustDate("2026-11-21"), Target: "UBND tỉnh"}); workflow.ErrorCode(err) != workflow.CodeTransferOnce {
+	if _, _, err := w.s.ApplyEvent(w.ctx, w.user("reception"), workflow.Viewer{}, d, d.Version,
+		workflow.Input{Event: workflow.EvTransfer, On: workflow.MustDate("2026-11-21"), Target: "UBND tỉnh"}, ""); workflow.ErrorCode(err) != workflow.CodeTransferOnce {
 		t.Errorf("second transfer: %v, want transfer_once", err)
 	}
 }
