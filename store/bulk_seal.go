@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"hash"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -367,17 +368,7 @@ type trackingKey struct {
 // bytes given (each picks one of the 32 symbols: 256 is a multiple of 32, so
 // none is favoured), with its key.
 func trackingCodeOf(k workflow.Kind, received workflow.Date, random [trackingRandomLen]byte) (string, trackingKey) {
-	prefix, kindKey := "", uint16(0)
-	switch k {
-	case workflow.Complaint:
-		prefix, kindKey = "KN", 1
-	case workflow.Denunciation:
-		prefix, kindKey = "TC", 2
-	case workflow.Petition:
-		prefix, kindKey = "KP", 3
-	case workflow.Dialogue:
-		prefix, kindKey = "DT", 4
-	}
+	prefix, kindKey := k.TrackingPrefix(), uint16(slices.Index(workflow.Kinds, k)+1)
 	yy := received.Year() % 100
 	var b [5 + trackingRandomLen]byte
 	out := append(append(b[:0], prefix...), byte('0'+yy/10), byte('0'+yy%10), '-')

@@ -22,9 +22,18 @@ type CaseFilter struct {
 	Cursor string
 }
 
+// trackingPrefixes is the kinds' tracking-code prefixes as a regexp alternation ("KN|TC|KP|DT").
+func trackingPrefixes() string {
+	var ps []string
+	for _, k := range workflow.Kinds {
+		ps = append(ps, k.TrackingPrefix())
+	}
+	return strings.Join(ps, "|")
+}
+
 // trackingCodeShape is a whole tracking code (newTrackingCode): twelve random
 // characters, or eight in a code handed out before issue 14.
-var trackingCodeShape = regexp.MustCompile(`^(KN|TC|KP|DT)[0-9]{2}-([` + trackingAlphabet + `]{` +
+var trackingCodeShape = regexp.MustCompile(`^(` + trackingPrefixes() + `)[0-9]{2}-([` + trackingAlphabet + `]{` +
 	strconv.Itoa(trackingRandomLen) + `}|[` + trackingAlphabet + `]{` + strconv.Itoa(trackingOldRandomLen) + `})$`)
 
 // MaxPageSize caps one page of a list.

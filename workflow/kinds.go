@@ -13,6 +13,15 @@ const (
 // Kinds lists every kind, in the order screens show them.
 var Kinds = []Kind{Complaint, Denunciation, Petition, Dialogue}
 
+// trackingPrefixes are the letters a kind's tracking codes begin with, as
+// officials abbreviate the kinds: KN khiếu nại, TC tố cáo, KP kiến nghị phản
+// ánh, DT đối thoại. TestEveryKindHasATrackingPrefix keeps a new kind from
+// going without one.
+var trackingPrefixes = map[Kind]string{Complaint: "KN", Denunciation: "TC", Petition: "KP", Dialogue: "DT"}
+
+// TrackingPrefix is the two letters the kind's tracking codes begin with.
+func (k Kind) TrackingPrefix() string { return trackingPrefixes[k] }
+
 // Valid reports whether k is a known kind.
 func (k Kind) Valid() bool {
 	for _, x := range Kinds {

@@ -2,6 +2,7 @@ package workflow
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -60,4 +61,20 @@ func keys[K ~string](m map[K]string) []string {
 		out = append(out, string(k))
 	}
 	return out
+}
+
+// A new kind without a tracking-code prefix would hand out codes that begin
+// with the year: every kind has two capital letters of its own.
+func TestEveryKindHasATrackingPrefix(t *testing.T) {
+	seen := map[string]Kind{}
+	for _, k := range Kinds {
+		p := k.TrackingPrefix()
+		if len(p) != 2 || strings.ToUpper(p) != p {
+			t.Errorf("kind %s has tracking prefix %q, want two capital letters", k, p)
+		}
+		if other, taken := seen[p]; taken {
+			t.Errorf("kinds %s and %s share the tracking prefix %q", other, k, p)
+		}
+		seen[p] = k
+	}
 }
