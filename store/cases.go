@@ -163,7 +163,8 @@ func (s *Store) CreateCase(ctx context.Context, actor User, in NewCase) (Case, e
 		if err != nil {
 			return err
 		}
-		env := workflow.Env{Calendar: s.Calendar(), Today: s.Today(), History: unit.SettingsHistory()}
+		today, now := s.clock()
+		env := workflow.Env{Calendar: s.Calendar(), Today: today, History: unit.SettingsHistory()}
 		var prior *int64
 		if in.PriorCaseID != 0 {
 			p, err := s.checkPrior(ctx, tx, v, in.Intake, in.PriorCaseID, s.keys.hashes(in.Petitioner))
@@ -185,7 +186,6 @@ func (s *Store) CreateCase(ctx context.Context, actor User, in NewCase) (Case, e
 		if err != nil {
 			return err
 		}
-		now := s.stamp()
 		var id int64
 		err = tx.GetContext(ctx, &id, `INSERT INTO cases (tracking_code, kind, round, prior_case_id, channel, forwarded_by,
 			unit_id, registered_by, state, version, received_on, matter_started_on, last_event_on, subject, content,

@@ -103,7 +103,8 @@ func (s *Store) Correct(ctx context.Context, actor User, v workflow.Viewer, c Ca
 		return fail(err)
 	}
 	cal := s.Calendar()
-	env := workflow.Env{Calendar: cal, Today: s.Today(), History: Unit{Settings: c.UnitSettings}.SettingsHistory()}
+	today, now := s.clock()
+	env := workflow.Env{Calendar: cal, Today: today, History: Unit{Settings: c.UnitSettings}.SettingsHistory()}
 	in := workflow.Input{Event: workflow.EvCorrect, On: k.On, Reason: k.Reason, Note: k.Note, Correction: wc}
 	n, rec, err := workflow.Apply(c.Case, in, workflow.Actor{Login: actor.Login, Role: actor.Role}, env)
 	if err != nil {
@@ -114,7 +115,6 @@ func (s *Store) Correct(ctx context.Context, actor User, v workflow.Viewer, c Ca
 			return fail(err)
 		}
 	}
-	now := s.stamp()
 	set, args, err := caseChanges(c, c.AssigneeID, n, now)
 	if err != nil {
 		return fail(err)

@@ -65,11 +65,11 @@ func (s *Store) applyEvent(ctx context.Context, actor User, c Case, version int,
 		return Case{}, err
 	}
 	cal := s.Calendar()
-	assignee, n, rec, err := s.decide(ctx, actor, c, version, in, cal)
+	today, now := s.clock()
+	assignee, n, rec, err := s.decide(ctx, actor, c, version, in, cal, today)
 	if err != nil {
 		return Case{}, err
 	}
-	now := s.stamp()
 	set, args, err := caseChanges(c, assignee, n, now)
 	if err != nil {
 		return Case{}, err
@@ -113,7 +113,7 @@ func (s *Store) applyEvent(ctx context.Context, actor User, c Case, version int,
 // decide has the engine decide the event on the case as read at the caller's
 // version: the case's assignee after the event, the case after the event, and
 // the record to append.
-func (s *Store) decide(ctx context.Context, actor User, c Case, version int, in workflow.Input, cal *workflow.Calendar) (int64, workflow.Case, workflow.Record, error) {
+func (s *Store) decide(ctx context.Context, actor User, c Case, version int, in workflow.Input, cal *workflow.Calendar, today workflow.Date) (int64, workflow.Case, workflow.Record, error) {
 	fail := func(err error) (int64, workflow.Case, workflow.Record, error) {
 		return 0, workflow.Case{}, workflow.Record{}, err
 	}
@@ -138,7 +138,7 @@ func (s *Store) decide(ctx context.Context, actor User, c Case, version int, in 
 			return fail(err)
 		}
 	}
-	env := workflow.Env{Calendar: cal, Today: s.Today(), History: Unit{Settings: c.UnitSettings}.SettingsHistory()}
+	env := workflow.Env{Calendar: cal, Today: today, History: Unit{Settings: c.UnitSettings}.SettingsHistory()}
 	n, rec, err := workflow.Apply(c.Case, in, workflow.Actor{Login: actor.Login, Role: actor.Role}, env)
 	if err != nil {
 		return fail(err)

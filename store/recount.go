@@ -114,7 +114,7 @@ func (s *Store) writeRecount(ctx context.Context, tx *txn, plan recountPlan, cal
 	if len(changed) == 0 {
 		return out, nil
 	}
-	today, now := s.Today(), s.stamp()
+	today, now := s.clock()
 	var since []int64
 	if err := tx.SelectContext(ctx, &since, `SELECT DISTINCT h.case_id FROM history h JOIN cases c ON c.id = h.case_id
 		WHERE h.id > ? AND c.settled_on IS NULL`, plan.mark); err != nil {

@@ -261,7 +261,16 @@ func migrate(ctx context.Context, db *sql.DB, d dialect) error {
 func (s *Store) Today() workflow.Date { return workflow.DateOf(s.Now()) }
 
 // stamp is the time of a write, RFC 3339 in UTC.
-func (s *Store) stamp() string { return s.Now().UTC().Format(time.RFC3339Nano) }
+func (s *Store) stamp() string { return stampOf(s.Now()) }
+
+func stampOf(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+// clock reads the store's clock once for an act: the agency's day it is dated
+// by and the time its records carry, so the two never straddle a midnight.
+func (s *Store) clock() (today workflow.Date, stamp string) {
+	now := s.Now()
+	return workflow.DateOf(now), stampOf(now)
+}
 
 // writeLock is the key of the PostgreSQL advisory lock every write
 // transaction takes first ("petition" in ASCII). SQLite locks the whole file

@@ -63,7 +63,7 @@ func settingsChanges(ctx context.Context, q sqlx.QueryerContext, unitID int64) (
 // actor is an administrator whose scope holds the unit. Errors: invalid
 // (effective_from, petition_days), not_found (the unit).
 func (s *Store) SetUnitSettings(ctx context.Context, actor User, unitID int64, from workflow.Date, us workflow.UnitSettings) error {
-	today := s.Today()
+	today, now := s.clock()
 	if from.IsZero() {
 		from = today
 	}
@@ -83,7 +83,7 @@ func (s *Store) SetUnitSettings(ctx context.Context, actor User, unitID int64, f
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO unit_settings (unit_id, effective_from, settings, set_by, set_at)
-			VALUES (?, ?, ?, ?, ?)`, unitID, from.String(), string(raw), actor.ID, s.stamp()); err != nil {
+			VALUES (?, ?, ?, ?, ?)`, unitID, from.String(), string(raw), actor.ID, now); err != nil {
 			return fmt.Errorf("store: set unit %d settings: %w", unitID, err)
 		}
 		changes, err := settingsChanges(ctx, tx, unitID)
