@@ -18,8 +18,28 @@ type CaseFilter struct {
 	Status workflow.Status // "overdue" means overdue or very overdue
 	Units  []int64         // only these units (already limited to the viewer's scope)
 	Query  string
+	Sort   CaseSort // "" is SortDue
 	Limit  int
-	Cursor string
+	Cursor string // from the previous page of the same sort
+
+	count bool // listQuery builds CountCases's query
+}
+
+// CaseSort is the order of a case list; each has its own cursor shape.
+type CaseSort string
+
+const (
+	SortDue      CaseSort = "due"      // earliest due date first, then id (cases_queue, cases_unit_queue)
+	SortReceived CaseSort = "received" // earliest received first, then id
+	SortUnit     CaseSort = "unit"     // by unit (its id), then as SortDue (cases_unit_queue)
+)
+
+// CaseSorts are the sorts a list accepts, the default first.
+var CaseSorts = []CaseSort{SortDue, SortReceived, SortUnit}
+
+// Valid reports whether the sort is one of CaseSorts or "" (SortDue).
+func (o CaseSort) Valid() bool {
+	return o == "" || o == SortDue || o == SortReceived || o == SortUnit
 }
 
 // trackingPrefixes is the kinds' tracking-code prefixes as a regexp alternation ("KN|TC|KP|DT").
@@ -42,10 +62,16 @@ const MaxPageSize = 200
 // noDue sorts cases without a running clock last.
 const noDue = "9999-12-31"
 
-// ListCases lists the cases the viewer may read, earliest due date first, one
-// page at a time. The status filter is answered from the kept due date: the
-// case's worst clock is always its earliest running one.
+// ListCases lists the cases the viewer may read in f.Sort's order (earliest
+// due date first by default), one page at a time, with the cursor of the next
+// page ("" on the last). The status filter is answered from the kept due
+// date: the case's worst clock is always its earliest running one. A cursor
+// that is not one of f.Sort's is CodeInvalid; a viewer who may read no list
+// is CodeForbidden.
 func (s *Store) ListCases(ctx context.Context, v workflow.Viewer, f CaseFilter) ([]Case, string, error) {
+	if !f.Sort.Valid() {
+		return nil, "", workflow.Invalid("sort", "thứ tự sắp xếp không hợp lệ")
+	}
 	query, args, limit, err := s.listQuery(v, f)
 	if err != nil {
 		return nil, "", err
@@ -60,14 +86,11 @@ func (s *Store) ListCases(ctx context.Context, v workflow.Viewer, f CaseFilter) 
 	next := ""
 	if len(rows) > limit {
 		rows = rows[:limit]
-		last := rows[limit-1]
-		due := noDue
-		var c Case
-		c, _ = last.toCase()
-		if d := c.EarliestDue(); !d.IsZero() {
-			due = d.String()
+		last, err := rows[limit-1].toCase()
+		if err != nil {
+			return nil, "", err
 		}
-		next = encodeCursor(due, last.ID)
+		next = cursorAfter(f.Sort, last)
 	}
 	out := make([]Case, 0, len(rows))
 	for _, r := range rows {
@@ -100,6 +123,8 @@ func (s *Store) listQuery(v workflow.Viewer, f CaseFilter) (query string, args [
 	}
 	if len(units) == 1 {
 		where = append(where, "c.unit_id = ?") // cases_unit_queue, in queue order
+	} else if f.count || f.Sort == SortUnit {
+		where = append(where, "c.unit_id IN ("+placeholders(len(units))+")") // cases_unit_queue, unit by unit
 	} else {
 		where = append(where, "c.unit_id + 0 IN ("+placeholders(len(units))+")") // cases_queue, filtered
 	}
@@ -128,21 +153,62 @@ func (s *Store) listQuery(v workflow.Viewer, f CaseFilter) (query string, args [
 		where = append(where, "("+d.likeCI("c.subject")+" OR "+d.likeCI("c.content")+" OR "+d.likeCI("c.tracking_code")+")")
 		args = append(args, like, like, like)
 	}
+	if f.count {
+		return "SELECT COUNT(*) FROM cases c WHERE " + strings.Join(where, " AND "), args, 0, nil
+	}
+	return pageQuery(where, args, f)
+}
+
+// pageQuery adds f's cursor and order to the filter and reads one row more
+// than the page holds.
+func pageQuery(where []string, args []any, f CaseFilter) (string, []any, int, error) {
+	keys := sortKeys(f.Sort)
 	if f.Cursor != "" {
-		due, id, err := decodeCursor(f.Cursor)
+		vals, err := decodeCursor(f.Sort, f.Cursor)
 		if err != nil {
 			return "", nil, 0, workflow.Invalid("cursor", "con trỏ trang không hợp lệ")
 		}
-		where = append(where, "(COALESCE(c.due_on, '"+noDue+"'), c.id) > (?, ?)")
-		args = append(args, due, id)
+		where = append(where, "("+strings.Join(keys, ", ")+") > ("+placeholders(len(vals))+")")
+		args = append(args, vals...)
 	}
-	limit = f.Limit
+	limit := f.Limit
 	if limit <= 0 || limit > MaxPageSize {
 		limit = 50
 	}
-	query = caseSelect + " WHERE " + strings.Join(where, " AND ") +
-		" ORDER BY COALESCE(c.due_on, '" + noDue + "'), c.id LIMIT " + strconv.Itoa(limit+1)
+	query := caseSelect + " WHERE " + strings.Join(where, " AND ") +
+		" ORDER BY " + strings.Join(keys, ", ") + " LIMIT " + strconv.Itoa(limit+1)
 	return query, args, limit, nil
+}
+
+// sortKeys are the sort's ORDER BY expressions, the id last so that every
+// case has its own place; a cursor holds one value per key.
+func sortKeys(o CaseSort) []string {
+	const due = "COALESCE(c.due_on, '" + noDue + "')" // the queue indexes' expression
+	switch o {
+	case SortReceived:
+		return []string{"c.received_on", "c.id"}
+	case SortUnit:
+		return []string{"c.unit_id", due, "c.id"}
+	}
+	return []string{due, "c.id"}
+}
+
+// CountCases counts the cases ListCases would list under f, over every page
+// (f.Cursor, f.Sort and f.Limit are ignored). Its cost grows with the cases
+// matched: on one unit it counts that unit's entries of cases_unit_queue (a
+// few thousand at most); over a whole province's scope it reads a range of
+// the index for each unit, so keep it beside a page, not in a loop.
+func (s *Store) CountCases(ctx context.Context, v workflow.Viewer, f CaseFilter) (int, error) {
+	f.count, f.Cursor, f.Sort = true, "", ""
+	query, args, _, err := s.listQuery(v, f)
+	if err != nil || query == "" {
+		return 0, err
+	}
+	var n int
+	if err := s.r.GetContext(ctx, &n, query, args...); err != nil {
+		return 0, fmt.Errorf("store: count cases: %w", err)
+	}
+	return n, nil
 }
 
 // statusClause turns a status into a range of the kept due date (DOMAIN.md §3).
@@ -171,22 +237,59 @@ func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
-func encodeCursor(due string, id int64) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(due + "|" + strconv.FormatInt(id, 10)))
+// cursorAfter is the cursor of the page after the case, in the sort's shape:
+// "due|id", "r|received|id" or "u|unit|due|id", base64url-encoded.
+func cursorAfter(o CaseSort, c Case) string {
+	due := noDue
+	if d := c.EarliestDue(); !d.IsZero() {
+		due = d.String()
+	}
+	id := strconv.FormatInt(c.ID, 10)
+	var text string
+	switch o {
+	case SortReceived:
+		text = "r|" + c.ReceivedOn.String() + "|" + id
+	case SortUnit:
+		text = "u|" + strconv.FormatInt(c.UnitID, 10) + "|" + due + "|" + id
+	default:
+		text = due + "|" + id
+	}
+	return base64.RawURLEncoding.EncodeToString([]byte(text))
 }
 
-func decodeCursor(s string) (string, int64, error) {
+// decodeCursor reads a cursor of the sort's shape into the values of its
+// keys (sortKeys); a cursor of another sort is an error.
+func decodeCursor(o CaseSort, s string) ([]any, error) {
 	b, err := base64.RawURLEncoding.DecodeString(s)
 	if err != nil {
-		return "", 0, err
+		return nil, err
 	}
-	due, idText, ok := strings.Cut(string(b), "|")
-	if !ok {
-		return "", 0, fmt.Errorf("bad cursor")
+	parts := strings.Split(string(b), "|")
+	want := map[CaseSort]string{SortReceived: "r", SortUnit: "u"}[o]
+	if want != "" {
+		if len(parts) == 0 || parts[0] != want {
+			return nil, fmt.Errorf("cursor of another sort")
+		}
+		parts = parts[1:]
 	}
-	if _, err := workflow.ParseDate(due); err != nil {
-		return "", 0, err
+	if len(parts) != len(sortKeys(o)) {
+		return nil, fmt.Errorf("bad cursor")
 	}
-	id, err := strconv.ParseInt(idText, 10, 64)
-	return due, id, err
+	vals := make([]any, len(parts))
+	for i, p := range parts {
+		switch {
+		case i == len(parts)-1 || o == SortUnit && i == 0: // an id
+			n, err := strconv.ParseInt(p, 10, 64)
+			if err != nil {
+				return nil, err
+			}
+			vals[i] = n
+		default: // a date
+			if _, err := workflow.ParseDate(p); err != nil {
+				return nil, err
+			}
+			vals[i] = p
+		}
+	}
+	return vals, nil
 }

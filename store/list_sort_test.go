@@ -1,0 +1,85 @@
+package store_test
+
+import (
+	"slices"
+	"testing"
+
+	"petitions/store"
+	"petitions/workflow"
+)
+
+func TestListCasesSorts(t *testing.T) {
+	w := mustListWorld(t)
+	byUnit := []string{"D", "C", "F", "B", "A1", "A2", "E", "G"} // KH-UBND's, then the commune's
+	if w.unitID("KH-NT") < w.unitID("KH-UBND") {
+		byUnit = []string{"G", "D", "C", "F", "B", "A1", "A2", "E"}
+	}
+	for _, tc := range []struct {
+		sort store.CaseSort
+		want []string
+	}{
+		{"", []string{"D", "C", "F", "B", "A1", "A2", "G", "E"}},
+		{store.SortDue, []string{"D", "C", "F", "B", "A1", "A2", "G", "E"}},
+		{store.SortReceived, []string{"D", "C", "F", "B", "G", "A1", "A2", "E"}}, // G came in on 24/11
+		{store.SortUnit, byUnit},
+	} {
+		t.Run("By_"+string(tc.sort), func(t *testing.T) {
+			for _, limit := range []int{0, 1, 2, 3, 7} {
+				if got := w.list(t, "head", store.CaseFilter{Sort: tc.sort, Limit: limit}); !slices.Equal(got, tc.want) {
+					t.Errorf("limit %d: %q, want %q", limit, got, tc.want)
+				}
+			}
+		})
+	}
+	t.Run("RefusesAnotherSortsCursorAndAnUnknownSort", func(t *testing.T) {
+		head := w.viewer("head")
+		_, due, err := w.s.ListCases(w.ctx, head, store.CaseFilter{Limit: 1})
+		if err != nil || due == "" {
+			t.Fatalf("first page: %v", err)
+		}
+		_, recv, err := w.s.ListCases(w.ctx, head, store.CaseFilter{Sort: store.SortReceived, Limit: 1})
+		if err != nil || recv == "" {
+			t.Fatalf("first page by received: %v", err)
+		}
+		for _, f := range []store.CaseFilter{{Sort: store.SortReceived, Cursor: due}, {Sort: store.SortUnit, Cursor: recv},
+			{Cursor: recv}, {Sort: "subject"}} {
+			_, _, err := w.s.ListCases(w.ctx, head, f)
+			wantCode(t, err, workflow.CodeInvalid)
+		}
+	})
+}
+
+func TestCountCases(t *testing.T) {
+	w := mustListWorld(t)
+	for _, tc := range []struct {
+		login string
+		f     store.CaseFilter
+		want  int
+	}{
+		{"head", store.CaseFilter{}, 8},
+		{"head", store.CaseFilter{Limit: 2, Cursor: "not a cursor", Sort: store.SortUnit}, 8}, // paging is ignored
+		{"head", store.CaseFilter{Kind: workflow.Complaint}, 5},
+		{"head", store.CaseFilter{Status: workflow.Overdue}, 3},
+		{"head", store.CaseFilter{Units: []int64{w.unitID("KH-NT")}}, 1},
+		{"head", store.CaseFilter{Units: []int64{w.unitID("KH-UBND")}}, 7},
+		{"head", store.CaseFilter{Query: "no such words anywhere"}, 0},
+		{"reception", store.CaseFilter{}, 7},
+		{"handler", store.CaseFilter{}, 1},
+		{"handler.nt", store.CaseFilter{}, 0},
+		{"supervisor", store.CaseFilter{State: workflow.Assigned}, 2},
+	} {
+		n, err := w.s.CountCases(w.ctx, w.viewer(tc.login), tc.f)
+		if err != nil {
+			t.Fatalf("%s %+v: %v", tc.login, tc.f, err)
+		}
+		if n != tc.want {
+			t.Errorf("%s %+v: counted %d, want %d", tc.login, tc.f, n, tc.want)
+		}
+		if tc.f.Cursor != "" {
+			continue
+		}
+		if listed := len(w.list(t, tc.login, tc.f)); listed != n {
+			t.Errorf("%s %+v: counted %d, listed %d", tc.login, tc.f, n, listed)
+		}
+	}
+}
