@@ -167,8 +167,11 @@ func (a *api) history(c *gin.Context) {
 func (a *api) listCases(c *gin.Context) {
 	v := viewerOf(c)
 	f := store.CaseFilter{Kind: workflow.Kind(c.Query("kind")), State: workflow.State(c.Query("state")),
-		Status: workflow.Status(c.Query("status")), Query: query(c), Cursor: c.Query("cursor")}
+		Status: workflow.Status(c.Query("status")), Query: query(c), Cursor: c.Query("cursor"), Sort: store.CaseSort(c.Query("sort"))}
 	switch {
+	case !f.Sort.Valid():
+		failCode(c, http.StatusBadRequest, "invalid", "thứ tự sắp xếp phải là due, received hoặc unit", "sort")
+		return
 	case f.Kind != "" && !f.Kind.Valid():
 		failCode(c, http.StatusBadRequest, "invalid", "loại đơn không hợp lệ", "kind")
 		return

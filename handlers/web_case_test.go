@@ -154,7 +154,7 @@ func TestQueueListsCasesEarliestDueFirstWithFilters(t *testing.T) {
 	head := app.newBrowser(t, "head")
 
 	t.Run("HeadSeesUnitAndUnitsBelowEarliestDueFirst", func(t *testing.T) {
-		res, body := head.get("/ho-so")
+		res, body := head.get("/ho-so?unit=KH-UBND") // the unit and the commune below
 		if res.StatusCode != http.StatusOK {
 			t.Fatalf("status %d", res.StatusCode)
 		}
@@ -166,7 +166,7 @@ func TestQueueListsCasesEarliestDueFirstWithFilters(t *testing.T) {
 		}
 		for _, want := range []string{`<tr class="status-very_overdue" data-case="` + strconv.FormatInt(below.ID, 10) + `"`,
 			`<tr class="status-overdue" data-case="` + strconv.FormatInt(late.ID, 10) + `"`,
-			`href="/ho-so/` + strconv.FormatInt(soon.ID, 10) + `"`, soon.EarliestDue().VN(), `class="table-wrap"`} {
+			`href="/ho-so/` + strconv.FormatInt(soon.ID, 10) + `"`, soon.EarliestDue().VN(), `class="table-wrap`} {
 			qcIndex(t, body, want)
 		}
 		if strings.Contains(body, "Trần Văn Bímật") {
@@ -179,8 +179,10 @@ func TestQueueListsCasesEarliestDueFirstWithFilters(t *testing.T) {
 			want  []store.Case
 		}{
 			{"kind=denunciation", []store.Case{late}},
-			{"status=overdue", []store.Case{below, late}},
-			{"status=very_overdue", []store.Case{below}},
+			{"status=overdue", []store.Case{late}}, // the head's own unit
+			{"status=very_overdue", nil},
+			{"scope=below&status=very_overdue", []store.Case{below}},
+			{"unit=KH-UBND&status=overdue", []store.Case{below, late}},
 			{"kind=petition&status=on_track", []store.Case{fresh}},
 			{"unit=KH-NT", []store.Case{below}},
 			{"state=received&q=" + url.QueryEscape("sửa đường"), []store.Case{fresh}},
@@ -256,7 +258,7 @@ func TestQueuePagesWithANextLink(t *testing.T) {
 	if res.StatusCode != http.StatusOK || !strings.Contains(body, last.TrackingCode) || strings.Contains(body, first.TrackingCode) {
 		t.Fatalf("status %d; the next page should hold the rest", res.StatusCode)
 	}
-	if strings.Contains(body, "Trang sau") || !strings.Contains(body, "Trang đầu") {
+	if strings.Contains(body, "Trang sau") || !strings.Contains(body, `href="/ho-so?kind=petition" rel="prev">Trang trước<`) {
 		t.Error("the last page links back to the first, not onwards")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -16,32 +17,53 @@ import (
 	"petitions/workflow"
 )
 
-// queueView is the queue page: the viewer's cases, earliest due date first.
+// queueView is the queue page: the viewer's cases, earliest due date first
+// unless another sort is chosen.
 type queueView struct {
 	Filter    queueFilter
 	Kinds     []option
 	States    []option
 	Statuses  []option
-	Units     []store.Unit // the units in the viewer's scope
+	Sorts     []option
+	Units     []store.Unit // the units whose cases the viewer may read
 	UnitPicks []option     // shown when there are several
+	Tabs      []queueTab   // a head's own unit and the units below, when there are units below
 	Rows      []queueRow
+	Total     int    // the cases of the view over every page
 	Next      string // the next page's address, if any
-	First     string // the first page's address, when on a later page
+	Prev      string // the previous page's address, when on a later page
+	First     string // the first page's address, from the third page on
 	Problem   string
 	CanAssign bool         // a head with at least one case to assign
 	Staff     []store.User // whom the head may assign to
 	Back      string       // where bulk assignment returns
 }
 
-// queueFilter is the query string of the queue, as typed.
+// queueFilter is the query string of the queue, as typed. Prev holds the
+// cursors of the pages before this one, oldest first, comma-separated (the
+// first page has none): the previous page is the last of them.
 type queueFilter struct {
-	Kind, State, Status, Unit, Q, Cursor string
+	Kind, State, Status, Unit, Q, Sort, Scope, Cursor, Prev string
 }
 
-// values is the filter as a query string, without the cursor.
+// scopeBelow is a head's second tab: the units below their own.
+const scopeBelow = "below"
+
+// maxPrev caps the cursors kept for "Trang trước" so that the address stays
+// short; from deeper than that, going back ends on the first page.
+const maxPrev = 20
+
+// queueTab is one of a head's two views of the queue.
+type queueTab struct {
+	Label, Href string
+	Current     bool
+}
+
+// values is the filter as a query string, without the cursor and the pages before.
 func (f queueFilter) values() url.Values {
 	q := url.Values{}
-	for k, v := range map[string]string{"kind": f.Kind, "state": f.State, "status": f.Status, "unit": f.Unit, "q": f.Q} {
+	for k, v := range map[string]string{"kind": f.Kind, "state": f.State, "status": f.Status, "unit": f.Unit, "q": f.Q,
+		"sort": f.Sort, "scope": f.Scope} {
 		if v != "" {
 			q.Set(k, v)
 		}
@@ -57,12 +79,14 @@ type queueRow struct {
 	TrackingCode string
 	Kind, State  string // labels
 	Subject      string
+	Unit         string // the unit's name
 	Assignee     string
 	Due          string // dd/mm/yyyy, "" when no clock runs
 	Status       string // a workflow.Status, or "none" when no clock runs
 	StatusLabel  string
 	Prolonged    bool
 	Pickable     bool // the head may assign or reassign it
+	ReadOnly     bool // the viewer may read it but not act on it ("chỉ xem")
 }
 
 // queueStatuses are the status filter's choices; "overdue" includes "very_overdue".
@@ -90,6 +114,10 @@ func (view *queueView) filterOptions(lang string) {
 	view.Kinds = options(lang, workflow.Kinds, f.Kind, "kind.")
 	view.States = options(lang, workflow.States, f.State, "state.")
 	view.Statuses = options(lang, queueStatuses, f.Status, "status.")
+	view.Sorts = options(lang, store.CaseSorts, f.Sort, "queue.sort.")
+	if f.Sort == "" {
+		view.Sorts[0].Selected = true
+	}
 	for i := range view.Statuses {
 		if view.Statuses[i].Value == string(workflow.Overdue) {
 			view.Statuses[i].Label = translate(lang, "status.overdue_any")
@@ -103,21 +131,25 @@ func (view *queueView) filterOptions(lang string) {
 }
 
 // queue is GET /ho-so: the cases the viewer may read (store.ListCases applies
-// DOMAIN.md §4), filtered by kind, state, status, unit and a search box.
+// DOMAIN.md §4), filtered by kind, state, status, unit and a search box,
+// sorted by due date, received date or unit, with their total and links to
+// the pages before and after. A head's queue opens on their own unit, whose
+// cases they act on; the units below are a second tab (scope=below).
 func (w *web) queue(c *gin.Context) {
 	ctx := c.Request.Context()
 	v := viewerOf(c)
 	lang := langOf(c)
 	view := queueView{Back: c.Request.URL.RequestURI(),
 		Filter: queueFilter{Kind: c.Query("kind"), State: c.Query("state"), Status: c.Query("status"), Unit: c.Query("unit"),
-			Q: query(c), Cursor: c.Query("cursor")}}
+			Q: query(c), Sort: c.Query("sort"), Scope: c.Query("scope"), Cursor: c.Query("cursor"), Prev: c.Query("prev")}}
 	units, err := w.store.Units(ctx)
 	if err != nil {
 		pageFail(c, err)
 		return
 	}
 	for _, u := range units {
-		if v.InScope(u.ID) {
+		// Reception reads its own unit only, not the units below (workflow.Viewer.MayRead).
+		if v.InScope(u.ID) && (v.Role != workflow.RoleReception || u.ID == v.UnitID) {
 			view.Units = append(view.Units, u)
 		}
 	}
@@ -126,10 +158,14 @@ func (w *web) queue(c *gin.Context) {
 	if errs == nil {
 		errs = map[string]string{}
 	}
+	view.tabs(v, lang)
 	items, next, err := w.store.ListCases(ctx, v, f)
 	if err != nil && f.Cursor != "" && workflow.ErrorCode(err) == workflow.CodeInvalid {
-		view.Problem, f.Cursor, view.Filter.Cursor = translate(lang, "queue.bad_cursor"), "", ""
+		view.Problem, f.Cursor, view.Filter.Cursor, view.Filter.Prev = translate(lang, "queue.bad_cursor"), "", "", ""
 		items, next, err = w.store.ListCases(ctx, v, f)
+	}
+	if err == nil {
+		view.Total, err = w.store.CountCases(ctx, v, f)
 	}
 	if err != nil {
 		pageFail(c, err)
@@ -139,20 +175,78 @@ func (w *web) queue(c *gin.Context) {
 		pageFail(c, err)
 		return
 	}
-	q := view.Filter.values()
-	if next != "" {
-		q.Set("cursor", next)
-		view.Next = "/ho-so?" + q.Encode()
-		q.Del("cursor")
-	}
-	if view.Filter.Cursor != "" {
-		view.First = "/ho-so?" + q.Encode()
-	}
+	view.pageLinks(next)
 	status := http.StatusOK
 	if len(errs) > 0 {
 		status = http.StatusBadRequest
 	}
 	w.render(c, status, "queue", view, errs)
+}
+
+// tabs offers a head with units below two views: their own unit (the
+// default, what they act on) and the units below (read only). A unit picked
+// in the filter replaces both.
+func (view *queueView) tabs(v workflow.Viewer, lang string) {
+	if v.Role != workflow.RoleHead || len(v.Scope) < 2 {
+		return
+	}
+	q := view.Filter.values()
+	q.Del("unit")
+	q.Del("scope")
+	own := "/ho-so"
+	if len(q) > 0 {
+		own += "?" + q.Encode()
+	}
+	q.Set("scope", scopeBelow)
+	unitless := view.Filter.Unit == ""
+	view.Tabs = []queueTab{
+		{Label: translate(lang, "queue.tab.own"), Href: own, Current: unitless && view.Filter.Scope != scopeBelow},
+		{Label: translate(lang, "queue.tab.below"), Href: "/ho-so?" + q.Encode(), Current: unitless && view.Filter.Scope == scopeBelow},
+	}
+}
+
+// pageLinks sets the addresses of the next, previous and first pages: the
+// next page keeps this page's cursor on the prev list, the previous page
+// takes the last one off it.
+func (view *queueView) pageLinks(next string) {
+	q := view.Filter.values()
+	var prev []string
+	if view.Filter.Prev != "" {
+		prev = strings.Split(view.Filter.Prev, ",")
+	}
+	cur := view.Filter.Cursor
+	if next != "" {
+		stack := prev
+		if cur != "" {
+			stack = append(slices.Clone(prev), cur)
+		}
+		if len(stack) > maxPrev {
+			stack = stack[len(stack)-maxPrev:]
+		}
+		q.Set("cursor", next)
+		if len(stack) > 0 {
+			q.Set("prev", strings.Join(stack, ","))
+		}
+		view.Next = "/ho-so?" + q.Encode()
+		q.Del("cursor")
+		q.Del("prev")
+	}
+	first := "/ho-so"
+	if len(q) > 0 {
+		first += "?" + q.Encode()
+	}
+	switch {
+	case cur == "":
+	case len(prev) == 0:
+		view.Prev = first
+	default:
+		q.Set("cursor", prev[len(prev)-1])
+		if len(prev) > 1 {
+			q.Set("prev", strings.Join(prev[:len(prev)-1], ","))
+		}
+		view.Prev = "/ho-so?" + q.Encode()
+		view.First = first
+	}
 }
 
 // queueCaseFilter checks the typed filter; a bad value is reported next to its
@@ -161,6 +255,20 @@ func (w *web) queueCaseFilter(ctx context.Context, v workflow.Viewer, lang strin
 	in := view.Filter
 	errs := map[string]string{}
 	f := store.CaseFilter{Query: in.Q, Cursor: in.Cursor}
+	if o := store.CaseSort(in.Sort); o.Valid() {
+		f.Sort = o
+	} else {
+		errs["sort"] = translate(lang, "queue.bad_sort")
+	}
+	if v.Role == workflow.RoleReception {
+		f.Units = []int64{v.UnitID}
+	}
+	if v.Role == workflow.RoleHead && in.Unit == "" {
+		f.Units = []int64{v.UnitID} // what the head acts on
+		if in.Scope == scopeBelow {
+			f.Units = slices.DeleteFunc(slices.Clone(v.Scope), func(id int64) bool { return id == v.UnitID })
+		}
+	}
 	if k := workflow.Kind(in.Kind); k != "" {
 		if k.Valid() {
 			f.Kind = k
@@ -213,7 +321,7 @@ func (w *web) fillQueue(ctx context.Context, v workflow.Viewer, lang string, vie
 	for _, cs := range items {
 		r := queueRow{ID: cs.ID, Version: cs.Version, TrackingCode: cs.TrackingCode, Subject: cs.Subject, Assignee: cs.Assignee,
 			Kind: translate(lang, "kind."+string(cs.Kind)), State: translate(lang, "state."+string(cs.State)), Status: "none",
-			Prolonged: workflow.ProlongedOn(cs.State, cs.MatterStartedOn, today)}
+			Unit: cs.UnitName, Prolonged: workflow.ProlongedOn(cs.State, cs.MatterStartedOn, today), ReadOnly: !v.MayAct(cs.Ref())}
 		if cs.AssigneeName != "" {
 			r.Assignee = cs.AssigneeName
 		}
