@@ -30,7 +30,7 @@ type CaseSort string
 
 const (
 	SortDue      CaseSort = "due"      // earliest due date first, then id (cases_queue, cases_unit_queue)
-	SortReceived CaseSort = "received" // earliest received first, then id
+	SortReceived CaseSort = "received" // earliest received first, then id; sorts the matched cases (no index ends in received_on, id)
 	SortUnit     CaseSort = "unit"     // by unit (its id), then as SortDue (cases_unit_queue)
 )
 

@@ -2,11 +2,32 @@ package store_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"petitions/store"
+	"petitions/store/storetest"
 	"petitions/workflow"
 )
+
+// TestUnitSortReadsTheUnitQueueIndex: sorting by unit reads cases_unit_queue
+// unit by unit, in order, without sorting, like the due-date queue.
+func TestUnitSortReadsTheUnitQueueIndex(t *testing.T) {
+	if storetest.Postgres() {
+		t.Skip("SQLite's plans")
+	}
+	w := mustWorld(t)
+	w.register("reception", letter(workflow.Petition, 0, "2026-11-20"))
+	for _, f := range []store.CaseFilter{{Sort: store.SortUnit}, {Sort: store.SortUnit, Cursor: "dXwxfDIwMjYtMTEtMjV8MQ"}} { // u|1|2026-11-25|1
+		plan, err := w.s.ListPlan(w.ctx, w.viewer("head"), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(plan, "USING INDEX cases_unit_queue") || strings.Contains(plan, "TEMP B-TREE") {
+			t.Errorf("%+v: want cases_unit_queue in order, got plan:\n%s", f, plan)
+		}
+	}
+}
 
 func TestListCasesSorts(t *testing.T) {
 	w := mustListWorld(t)
