@@ -51,37 +51,27 @@ func (w *web) exportQueue(c *gin.Context) {
 		c.Data(http.StatusBadRequest, "text/plain; charset=utf-8", []byte(translate(lang, "export.bad_format")))
 		return
 	}
-	view := queueView{Filter: queueFilter{Kind: c.Query("kind"), State: c.Query("state"), Status: c.Query("status"),
-		Unit: c.Query("unit"), Q: query(c)}}
-	units, err := w.store.Units(ctx)
+	f, errs, err := w.exportFilter(c, v, lang)
 	if err != nil {
 		pageFail(c, err)
 		return
 	}
-	for _, u := range units {
-		if v.InScope(u.ID) {
-			view.Units = append(view.Units, u)
-		}
-	}
-	f, errs := w.queueCaseFilter(ctx, v, lang, view)
 	if len(errs) > 0 {
 		c.Data(http.StatusBadRequest, "text/plain; charset=utf-8", []byte(sortedValues(errs)))
 		return
 	}
-	cases, more, err := w.store.ListAllCases(ctx, v, f, exportCap)
+	rows := [][]string{make([]string, len(exportColumns))}
+	for i, k := range exportColumns {
+		rows[0][i] = translate(lang, k)
+	}
+	cal, today := w.store.Calendar(), w.store.Today()
+	more, err := w.store.EachCase(ctx, v, f, exportCap, func(cs store.Case) error {
+		rows = append(rows, exportRow(lang, cs, cal, today))
+		return nil
+	})
 	if err != nil {
 		pageFail(c, err)
 		return
-	}
-	rows := make([][]string, 0, len(cases)+2)
-	head := make([]string, len(exportColumns))
-	for i, k := range exportColumns {
-		head[i] = translate(lang, k)
-	}
-	rows = append(rows, head)
-	cal, today := w.store.Calendar(), w.store.Today()
-	for _, cs := range cases {
-		rows = append(rows, exportRow(lang, cs, cal, today))
 	}
 	if more {
 		rows = append(rows, []string{fmt.Sprintf(translate(lang, "export.cut"), exportCap)})
@@ -105,6 +95,25 @@ func (w *web) exportQueue(c *gin.Context) {
 		c.Header("X-Export-Cut", fmt.Sprint(exportCap))
 	}
 	c.Data(http.StatusOK, ctype, body)
+}
+
+// exportFilter reads the queue's filter from the query string exactly as the
+// queue page does (queueCaseFilter), within the viewer's scope; errs names
+// each bad value.
+func (w *web) exportFilter(c *gin.Context, v workflow.Viewer, lang string) (store.CaseFilter, map[string]string, error) {
+	view := queueView{Filter: queueFilter{Kind: c.Query("kind"), State: c.Query("state"), Status: c.Query("status"),
+		Unit: c.Query("unit"), Q: query(c)}}
+	units, err := w.store.Units(c.Request.Context())
+	if err != nil {
+		return store.CaseFilter{}, nil, err
+	}
+	for _, u := range units {
+		if v.InScope(u.ID) {
+			view.Units = append(view.Units, u)
+		}
+	}
+	f, errs := w.queueCaseFilter(c.Request.Context(), v, lang, view)
+	return f, errs, nil
 }
 
 // sortedValues is the messages of a filter's errors, one a line, in a stable order.

@@ -10,26 +10,30 @@ import (
 // export); a larger list is cut there and the export says so.
 const ExportCap = 50000
 
-// ListAllCases is every page of ListCases for the same viewer and filter
-// (f.Cursor and f.Limit are ignored), in queue order, up to max cases; more
-// reports that further cases matched. It returns ListCases's errors: forbidden
-// for a role that may list nothing, invalid never (it writes its own cursors).
-func (s *Store) ListAllCases(ctx context.Context, v workflow.Viewer, f CaseFilter, max int) (cases []Case, more bool, err error) {
+// EachCase calls fn with every case of every page of ListCases for the same
+// viewer and filter (f.Cursor and f.Limit are ignored), in queue order, up to
+// max cases; more reports that further cases matched. Only one page is held
+// at a time: a case's letter can be long. It returns ListCases's errors
+// (forbidden for a role that may list nothing) and fn's.
+func (s *Store) EachCase(ctx context.Context, v workflow.Viewer, f CaseFilter, max int, fn func(Case) error) (more bool, err error) {
 	f.Cursor, f.Limit = "", MaxPageSize
-	cases = []Case{}
+	n := 0
 	for {
 		page, next, err := s.ListCases(ctx, v, f)
 		if err != nil {
-			return nil, false, err
+			return false, err
 		}
 		for _, c := range page {
-			if len(cases) == max {
-				return cases, true, nil
+			if n == max {
+				return true, nil
 			}
-			cases = append(cases, c)
+			if err := fn(c); err != nil {
+				return false, err
+			}
+			n++
 		}
 		if next == "" {
-			return cases, false, nil
+			return false, nil
 		}
 		f.Cursor = next
 	}
