@@ -238,10 +238,11 @@ func checkFeatured(t *testing.T, db *sqlx.DB) {
 // officer who registered the letter (who may see who sent it).
 func checkDisclosures(t *testing.T, s *store.Store) {
 	ctx := context.Background()
-	ds, err := s.Disclosures(ctx, "", store.MaxPageSize)
+	page, err := s.Disclosures(ctx, store.DisclosureFilter{Limit: store.MaxPageSize})
 	if err != nil {
 		t.Fatal(err)
 	}
+	ds := page.Items
 	if len(ds) < 5 {
 		t.Fatalf("only %d disclosures", len(ds))
 	}

@@ -329,6 +329,26 @@ var amRoutes = []amRoute{
 		do: func(e *amEnv, a amActor, c amCase) amResp {
 			return e.page(a, http.MethodGet, "/ho-so?unit="+c.Unit, nil)
 		}},
+	{name: "GET /ho-so/xuat?dinh-dang=csv&unit=", staff: true, // the queue's export: the queue's viewers, scope and filters (400 like the page)
+		want: [2]string{
+			"200 200 200 200 200 200 200 | 400 400 400 400 400 | 303",
+			"200 200 200 200 200 200 200 | 200 200 200 200 200 | 303"},
+		lists: true,
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodGet, "/ho-so/xuat?dinh-dang=csv&unit="+c.Unit, nil)
+		}},
+	{name: "GET /ho-so/xuat?dinh-dang=xlsx&unit=", staff: true, // the workbook's bytes and, decompressed, its parts
+		want: [2]string{
+			"200 200 200 200 200 200 200 | 400 400 400 400 400 | 303",
+			"200 200 200 200 200 200 200 | 200 200 200 200 200 | 303"},
+		lists: true,
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			r := e.page(a, http.MethodGet, "/ho-so/xuat?dinh-dang=xlsx&unit="+c.Unit, nil)
+			if r.status == http.StatusOK {
+				r.body += "\n" + xlsxText(e.t, []byte(r.body))
+			}
+			return r
+		}},
 	{name: "POST /ho-so/giao", staff: true, // bulk assignment: heads only (a stale version, so nothing moves)
 		want: amBoth("403 403 403 403 303 403 403 | 403 403 303 403 403 | 303"),
 		do: func(e *amEnv, a amActor, c amCase) amResp {

@@ -2,6 +2,9 @@ package handlers
 
 import (
 	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -48,18 +51,69 @@ func (w *web) trackPage(c *gin.Context) {
 }
 
 type disclosuresView struct {
-	Query string
-	Items []store.Disclosure
+	Query, Kind, Unit, Year string
+	Kinds, Units, Limits    []option
+	Items                   []store.Disclosure
+	Next, Prev              string // the addresses of the pages after and before, if any
+	Problem                 string // a bad filter value, in the page's language
 }
 
-// disclosuresPage is the public register of disclosed decisions, with search.
+// disclosurePageSizes are the page's choices of page size; the first is the default.
+var disclosurePageSizes = []string{"20", "50", "100"}
+
+// disclosuresPage is GET /cong-khai?q=&kind=&unit=&year=&limit=&cursor=: the
+// public register of disclosed decisions, newest first, a page at a time,
+// filtered by kind, unit (and those below it) and year of disclosure. Only
+// the text written for publication is shown. A bad filter value is a 400 with
+// the form and a notice.
 func (w *web) disclosuresPage(c *gin.Context) {
-	v := disclosuresView{Query: query(c)}
-	items, err := w.store.Disclosures(c.Request.Context(), v.Query, 100)
+	ctx, lang := c.Request.Context(), langOf(c)
+	v := disclosuresView{Query: query(c), Kind: c.Query("kind"), Unit: c.Query("unit"), Year: c.Query("year")}
+	limit := c.Query("limit")
+	if !slices.Contains(disclosurePageSizes, limit) {
+		limit = disclosurePageSizes[0]
+	}
+	v.Kinds = options(lang, workflow.Kinds, v.Kind, "kind.")
+	v.Limits = options(lang, disclosurePageSizes, limit, "")
+	for i := range v.Limits {
+		v.Limits[i].Label = v.Limits[i].Value
+	}
+	units, err := w.store.Units(ctx)
 	if err != nil {
-		fail(c, err)
+		pageFail(c, err)
 		return
 	}
-	v.Items = items
+	for _, u := range units {
+		v.Units = append(v.Units, option{Value: u.Code, Label: u.Name, Selected: u.Code == v.Unit})
+	}
+	f, err := disclosureFilter(c)
+	f.Limit, _ = strconv.Atoi(limit)
+	var page store.DisclosurePage
+	if err == nil {
+		page, err = w.store.Disclosures(ctx, f)
+	}
+	if workflow.ErrorCode(err) == workflow.CodeInvalid {
+		v.Problem = translate(lang, "public.bad_filter")
+		w.render(c, http.StatusBadRequest, "disclosures", v, nil)
+		return
+	} else if err != nil {
+		pageFail(c, err)
+		return
+	}
+	v.Items = page.Items
+	q := url.Values{}
+	for k, val := range map[string]string{"q": v.Query, "kind": v.Kind, "unit": v.Unit, "year": v.Year, "limit": limit} {
+		if val != "" {
+			q.Set(k, val)
+		}
+	}
+	if page.Next != "" {
+		q.Set("cursor", page.Next)
+		v.Next = "/cong-khai?" + q.Encode()
+	}
+	if page.Prev != "" {
+		q.Set("cursor", page.Prev)
+		v.Prev = "/cong-khai?" + q.Encode()
+	}
 	w.render(c, http.StatusOK, "disclosures", v, nil)
 }

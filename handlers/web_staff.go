@@ -4,13 +4,15 @@ import "github.com/gin-gonic/gin"
 
 // mountStaffPages adds the pages of signed-in officials. Each page lives in its
 // own file: web_desk.go (reception desk and receipt), web_queue.go (queue and
-// bulk assignment), web_case.go (case page and its action forms), web_audit.go
-// (the supervisor's backlog audit), web_settings.go (the unit settings).
+// bulk assignment), web_export.go (the queue as xlsx or csv), web_case.go
+// (case page and its action forms), web_audit.go (the supervisor's backlog
+// audit), web_settings.go (the unit settings).
 func (w *web) mountStaffPages(g *gin.RouterGroup) {
 	g.GET("/tiep-nhan", w.deskForm)
 	g.POST("/tiep-nhan", w.deskSubmit)
 	g.GET("/bien-nhan/:id", w.receipt)
 	g.GET("/ho-so", w.queue)
+	g.GET("/ho-so/xuat", w.exportQueue)
 	g.POST("/ho-so/giao", w.bulkAssign)
 	g.GET("/ho-so/:id", w.casePage)
 	g.POST("/ho-so/:id/su-kien", w.caseEvent)

@@ -135,8 +135,8 @@ func TestBackendsAgree(t *testing.T) {
 			if items, _, err := w.s.ListCases(w.ctx, w.viewer("head"), store.CaseFilter{Query: bad}); err != nil || len(items) != 0 {
 				t.Errorf("search %q: %d cases, %v", bad, len(items), err)
 			}
-			if ds, err := w.s.Disclosures(w.ctx, bad, 10); err != nil || len(ds) != 0 {
-				t.Errorf("disclosures %q: %d, %v", bad, len(ds), err)
+			if ds, err := w.s.Disclosures(w.ctx, store.DisclosureFilter{Query: bad, Limit: 10}); err != nil || len(ds.Items) != 0 {
+				t.Errorf("disclosures %q: %d, %v", bad, len(ds.Items), err)
 			}
 		}
 	})
