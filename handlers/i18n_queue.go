@@ -16,6 +16,9 @@ var queueMessages = map[string][2]string{
 	"queue.readonly":       {"chỉ xem", "read only"},
 	"queue.readonly.title": {"Bạn chỉ được xem, không xử lý hồ sơ này", "You may read this case but not act on it"},
 	"queue.scroll":         {"Bảng rộng hơn màn hình: vuốt ngang để xem các cột khác →", "The table is wider than the screen: swipe sideways →"},
+	"queue.export":         {"Tải về danh sách này", "Download this list"},
+	"queue.export.xlsx":    {"Excel (.xlsx)", "Excel (.xlsx)"},
+	"queue.export.csv":     {"CSV", "CSV"},
 }
 
 func init() {

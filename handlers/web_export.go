@@ -101,17 +101,11 @@ func (w *web) exportQueue(c *gin.Context) {
 // queue page does (queueCaseFilter), within the viewer's scope; errs names
 // each bad value.
 func (w *web) exportFilter(c *gin.Context, v workflow.Viewer, lang string) (store.CaseFilter, map[string]string, error) {
-	view := queueView{Filter: queueFilter{Kind: c.Query("kind"), State: c.Query("state"), Status: c.Query("status"),
-		Unit: c.Query("unit"), Q: query(c)}}
-	units, err := w.store.Units(c.Request.Context())
+	view, err := w.queueViewOf(c, v)
 	if err != nil {
 		return store.CaseFilter{}, nil, err
 	}
-	for _, u := range units {
-		if v.InScope(u.ID) {
-			view.Units = append(view.Units, u)
-		}
-	}
+	view.Filter.Cursor, view.Filter.Prev = "", "" // every page
 	f, errs := w.queueCaseFilter(c.Request.Context(), v, lang, view)
 	return f, errs, nil
 }

@@ -5,8 +5,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"html"
 	"io"
 	"net/http"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -170,13 +172,15 @@ func TestQueueExport(t *testing.T) {
 			query string
 			want  []string
 		}{
-			{"", sortedCodes(codes, "p1", "c2", "d3", "p4")},
-			{"&kind=petition", sortedCodes(codes, "p1", "p4")},
+			// A head's queue, and so its export, opens on their own unit; the units below are scope=below.
+			{"", sortedCodes(codes, "p1", "c2")},
+			{"&scope=below", sortedCodes(codes, "d3", "p4")},
+			{"&kind=petition", sortedCodes(codes, "p1")},
 			{"&unit=KH-NT", sortedCodes(codes, "d3", "p4")},
 			{"&unit=KH-NT&kind=petition", sortedCodes(codes, "p4")},
 			{"&state=received", sortedCodes(codes, "c2")},
 			{"&q=" + "c%E1%BA%A7u", sortedCodes(codes, "p1")}, // "cầu"
-			{"&q=" + codes["d3"], sortedCodes(codes, "d3")},
+			{"&scope=below&q=" + codes["d3"], sortedCodes(codes, "d3")},
 		} {
 			res, body := exportGet(t, app, "head", "", "/ho-so/xuat?dinh-dang=csv"+x.query)
 			if res.StatusCode != http.StatusOK {
@@ -198,6 +202,18 @@ func TestQueueExport(t *testing.T) {
 		}
 	})
 
+	t.Run("TheQueuePageLinksToItsOwnView", func(t *testing.T) {
+		_, page := exportGet(t, app, "head", "", "/ho-so?kind=petition&scope=below")
+		m := regexp.MustCompile(`href="(/ho-so/xuat\?dinh-dang=csv[^"]*)"`).FindStringSubmatch(string(page))
+		if m == nil {
+			t.Fatal("the queue page has no csv export link")
+		}
+		_, body := exportGet(t, app, "head", "", html.UnescapeString(m[1]))
+		if got, want := codesOf(csvRows(t, body)), sortedCodes(codes, "p4"); strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("the page's link %s exported %v, want the page's view %v", m[1], got, want)
+		}
+	})
+
 	t.Run("RowsReadAsTheQueueDoes", func(t *testing.T) {
 		_, body := exportGet(t, app, "head", "", "/ho-so/xuat?dinh-dang=csv&q="+codes["p1"])
 		rows := csvRows(t, body)
@@ -215,7 +231,7 @@ func TestQueueExport(t *testing.T) {
 	})
 
 	t.Run("XLSXHoldsTheSameWithEnglishHeaders", func(t *testing.T) {
-		res, body := exportGet(t, app, "head", "en", "/ho-so/xuat?dinh-dang=xlsx&kind=petition")
+		res, body := exportGet(t, app, "supervisor", "en", "/ho-so/xuat?dinh-dang=xlsx&kind=petition")
 		if res.StatusCode != http.StatusOK {
 			t.Fatalf("status %d", res.StatusCode)
 		}
@@ -274,7 +290,7 @@ func TestQueueExport(t *testing.T) {
 		prev := exportCap
 		exportCap = 3
 		t.Cleanup(func() { exportCap = prev })
-		res, body := exportGet(t, app, "head", "", "/ho-so/xuat?dinh-dang=csv")
+		res, body := exportGet(t, app, "supervisor", "", "/ho-so/xuat?dinh-dang=csv")
 		rows := csvRows(t, body)
 		if len(rows) != 5 || !strings.Contains(rows[4][0], "Chỉ xuất 3 hồ sơ đầu tiên") {
 			t.Errorf("rows %q: want the header, 3 cases and the note", rows)
@@ -282,7 +298,7 @@ func TestQueueExport(t *testing.T) {
 		if res.Header.Get("X-Export-Cut") != "3" {
 			t.Errorf("X-Export-Cut %q", res.Header.Get("X-Export-Cut"))
 		}
-		_, body = exportGet(t, app, "head", "", "/ho-so/xuat?dinh-dang=csv&kind=petition")
+		_, body = exportGet(t, app, "supervisor", "", "/ho-so/xuat?dinh-dang=csv&kind=petition")
 		if rows := csvRows(t, body); len(rows) != 3 {
 			t.Errorf("rows %q: 2 cases fit and no note is due", rows)
 		}

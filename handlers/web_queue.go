@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"fmt"
+	"html/template"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -37,6 +38,8 @@ type queueView struct {
 	CanAssign bool         // a head with at least one case to assign
 	Staff     []store.User // whom the head may assign to
 	Back      string       // where bulk assignment returns
+	// The view as a spreadsheet and as csv (web_export.go), every page.
+	ExportXLSX, ExportCSV template.URL
 }
 
 // queueFilter is the query string of the queue, as typed. Prev holds the
@@ -130,6 +133,25 @@ func (view *queueView) filterOptions(lang string) {
 	}
 }
 
+// queueViewOf is the queue's query as typed and the units the viewer may
+// filter by: what the queue page and its export (web_export.go) both read.
+func (w *web) queueViewOf(c *gin.Context, v workflow.Viewer) (queueView, error) {
+	view := queueView{Filter: queueFilter{Kind: c.Query("kind"), State: c.Query("state"), Status: c.Query("status"),
+		Unit: c.Query("unit"), Q: query(c), Sort: c.Query("sort"), Scope: c.Query("scope"), Cursor: c.Query("cursor"),
+		Prev: c.Query("prev")}}
+	units, err := w.store.Units(c.Request.Context())
+	if err != nil {
+		return view, err
+	}
+	for _, u := range units {
+		// Reception reads its own unit only, not the units below (workflow.Viewer.MayRead).
+		if v.InScope(u.ID) && (v.Role != workflow.RoleReception || u.ID == v.UnitID) {
+			view.Units = append(view.Units, u)
+		}
+	}
+	return view, nil
+}
+
 // queue is GET /ho-so: the cases the viewer may read (store.ListCases applies
 // DOMAIN.md §4), filtered by kind, state, status, unit and a search box,
 // sorted by due date, received date or unit, with their total and links to
@@ -139,26 +161,21 @@ func (w *web) queue(c *gin.Context) {
 	ctx := c.Request.Context()
 	v := viewerOf(c)
 	lang := langOf(c)
-	view := queueView{Back: c.Request.URL.RequestURI(),
-		Filter: queueFilter{Kind: c.Query("kind"), State: c.Query("state"), Status: c.Query("status"), Unit: c.Query("unit"),
-			Q: query(c), Sort: c.Query("sort"), Scope: c.Query("scope"), Cursor: c.Query("cursor"), Prev: c.Query("prev")}}
-	units, err := w.store.Units(ctx)
+	view, err := w.queueViewOf(c, v)
 	if err != nil {
 		pageFail(c, err)
 		return
 	}
-	for _, u := range units {
-		// Reception reads its own unit only, not the units below (workflow.Viewer.MayRead).
-		if v.InScope(u.ID) && (v.Role != workflow.RoleReception || u.ID == v.UnitID) {
-			view.Units = append(view.Units, u)
-		}
-	}
+	view.Back = c.Request.URL.RequestURI()
 	view.filterOptions(lang)
 	f, errs := w.queueCaseFilter(ctx, v, lang, view)
 	if errs == nil {
 		errs = map[string]string{}
 	}
 	view.tabs(v, lang)
+	query := view.Filter.values()
+	view.ExportXLSX = template.URL("/ho-so/xuat?dinh-dang=xlsx&" + query.Encode())
+	view.ExportCSV = template.URL("/ho-so/xuat?dinh-dang=csv&" + query.Encode())
 	items, next, err := w.store.ListCases(ctx, v, f)
 	if err != nil && f.Cursor != "" && workflow.ErrorCode(err) == workflow.CodeInvalid {
 		view.Problem, f.Cursor, view.Filter.Cursor, view.Filter.Prev = translate(lang, "queue.bad_cursor"), "", "", ""
