@@ -28,12 +28,11 @@ func (s *Store) Disclosures(ctx context.Context, q string, limit int) ([]Disclos
 	text := s.dialect.jsonText("c.facts", "disclosure_text")
 	where, args := "c.disclosed_on IS NOT NULL", []any{}
 	if q = strings.TrimSpace(q); q != "" {
-		if !storable(q) {
+		w, a, ok := publicSearchClause(q) // store/search.go
+		if !ok {
 			return []Disclosure{}, nil // no stored text holds it
 		}
-		where += ` AND (` + s.dialect.likeCI(text) + ` OR ` + s.dialect.likeCI("c.tracking_code") + `)`
-		like := "%" + escapeLike(q) + "%"
-		args = append(args, like, like)
+		where, args = where+" AND "+w, append(args, a...)
 	}
 	args = append(args, limit)
 	ds := []Disclosure{}
