@@ -292,6 +292,22 @@ func mustWriteTheSame(t *testing.T, one, bulk *bulkWorld) {
 			}
 		}
 	}
+	// The bulk loader's cases are found as the store's are (README: "Searching").
+	v, err := bulk.s.Viewer(ctx, bulk.users["head"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var code string
+	if err := bulk.s.w.GetContext(ctx, &code, `SELECT tracking_code FROM cases WHERE id = 1`); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]int{strings.ReplaceAll(code, "-", "")[:10]: 1, "nha dat don": len(bulkStories), "0905 000 111": len(bulkStories),
+		"056078001234": len(bulkStories)} {
+		items, _, err := bulk.s.ListCases(ctx, v, CaseFilter{Query: q, Limit: MaxPageSize})
+		if err != nil || len(items) != want {
+			t.Errorf("search %q after a bulk load: %d cases, %v; want %d", q, len(items), err, want)
+		}
+	}
 	rep, err := bulk.s.VerifyChain(ctx)
 	if err != nil || !rep.OK() {
 		t.Errorf("VerifyChain after a bulk load: %v, %v", rep, err)
