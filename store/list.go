@@ -117,7 +117,7 @@ func (s *Store) listQuery(v workflow.Viewer, f CaseFilter) (query string, args [
 		where, args = append(where, w), append(args, a...)
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
-		w, a, ok := s.searchClause(q) // store/search.go
+		w, a, ok := s.searchClause(v, q) // store/search.go
 		if !ok {
 			return "", nil, 0, nil // no stored case can match
 		}

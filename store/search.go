@@ -85,11 +85,11 @@ func wholeCode(q string) string {
 	return ""
 }
 
-// searchClause is the condition a staff search for q puts on the cases c
-// (the caller adds the viewer's scope), with its arguments; false when no
-// stored case can match. A whole tracking code is looked up through its
-// unique index.
-func (s *Store) searchClause(q string) (string, []any, bool) {
+// searchClause is the condition v's search for q puts on the cases c (the
+// caller adds the viewer's scope), with its arguments; false when no stored
+// case can match. A whole tracking code is looked up through its unique
+// index.
+func (s *Store) searchClause(v workflow.Viewer, q string) (string, []any, bool) {
 	if !storable(q) {
 		return "", nil, false // no stored text holds it
 	}
@@ -97,7 +97,7 @@ func (s *Store) searchClause(q string) (string, []any, bool) {
 		return "c.tracking_code = ?", []any{code}, true
 	}
 	words, args := wordsClause("c.search_fold", q)
-	if identityQuery.MatchString(q) {
+	if mine, mineArgs, ok := petitionerVisible(v); ok && identityQuery.MatchString(q) {
 		if d := phoneDigits(q); len(d) >= 9 && len(d) <= 12 {
 			id, phone := s.keys.idHash(strings.Map(func(r rune) rune {
 				if '0' <= r && r <= '9' {
@@ -105,14 +105,29 @@ func (s *Store) searchClause(q string) (string, []any, bool) {
 				}
 				return -1
 			}, q)), s.keys.phoneHash(q)
-			ids := "c.id IN (SELECT p.case_id FROM petitioners p WHERE p.id_hash = ? OR p.phone_hash = ?)"
+			ids := "(c.id IN (SELECT p.case_id FROM petitioners p WHERE p.id_hash = ? OR p.phone_hash = ?) AND " + mine + ")"
+			idArgs := append([]any{id, phone}, mineArgs...)
 			if words == "" {
-				return ids, []any{id, phone}, true
+				return ids, idArgs, true
 			}
-			return "(" + words + " OR " + ids + ")", append(args, id, phone), true
+			return "(" + words + " OR " + ids + ")", append(args, idArgs...), true
 		}
 	}
 	return words, args, words != ""
+}
+
+// petitionerVisible is the condition, on a case v may read, that v may also
+// see its petitioner (workflow.Viewer.MaySeePetitioner): only then may an ID
+// or phone number find it, or the search would tell who denounced. false
+// when v sees no petitioner at all (administrators).
+func petitionerVisible(v workflow.Viewer) (string, []any, bool) {
+	switch v.Role {
+	case workflow.RoleAdmin:
+		return "", nil, false
+	case workflow.RoleHead:
+		return "(c.kind <> ? OR c.unit_id = ? OR c.registered_by = ?)", []any{workflow.Denunciation, v.UnitID, v.UserID}, true
+	}
+	return "(c.kind <> ? OR c.registered_by = ?)", []any{workflow.Denunciation, v.UserID}, true
 }
 
 // publicSearchClause is searchClause for the public register: the published

@@ -127,3 +127,29 @@ func TestSearchBackfill(t *testing.T) {
 		t.Errorf("%d cases left unfolded, %v", empty, err)
 	}
 }
+
+// TestSearchByIDNumberKeepsADenouncerSecret: an ID or phone number finds a
+// denunciation only for those who may see its denouncer (the head of its unit
+// and the officer who registered it), or the search would tell who denounced.
+// Everyone who reads the case still finds it by its words.
+func TestSearchByIDNumberKeepsADenouncerSecret(t *testing.T) {
+	w := mustWorld(t)
+	nc := letter(workflow.Denunciation, 0, "2026-11-20")
+	nc.Subject = "Tố cáo cán bộ thu tiền sai"
+	nc.Petitioner.IDNumber, nc.Petitioner.Phone = "079555666777", "0977888999"
+	c := w.register("reception", nc)
+	w.act("head", c, workflow.Input{Event: workflow.EvAssign, On: workflow.MustDate("2026-11-20"), Assignee: w.user("handler").Login})
+	for login, byNumber := range map[string]bool{"reception": true, "head": true, "handler": false, "reception2": false,
+		"head.kh": false, "supervisor": false, "admin": false} {
+		for _, q := range []string{"079555666777", "0977 888 999", "thu tien sai"} {
+			items, _, err := w.s.ListCases(w.ctx, w.viewer(login), store.CaseFilter{Query: q})
+			if err != nil {
+				t.Fatalf("%s searching %q: %v", login, q, err)
+			}
+			want := byNumber || q == "thu tien sai"
+			if found := len(items) == 1 && items[0].ID == c.ID; found != want {
+				t.Errorf("%s searching %q found the denunciation: %v, want %v", login, q, found, want)
+			}
+		}
+	}
+}
