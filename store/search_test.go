@@ -153,3 +153,26 @@ func TestSearchByIDNumberKeepsADenouncerSecret(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchAfterACorrection: a corrected subject and phone number are what
+// the search finds, and the old ones no longer.
+func TestSearchAfterACorrection(t *testing.T) {
+	w := mustWorld(t)
+	c := w.register("reception", letter(workflow.Petition, 0, "2026-11-20"))
+	subject, phone := "Đề nghị nạo vét kênh mương", "0933 111 222"
+	_, _, err := w.s.Correct(w.ctx, w.user("reception"), w.viewer("reception"), c, c.Version, store.Correction{
+		On: workflow.MustDate("2026-11-20"), Reason: "Nhập nhầm", Subject: &subject,
+		Petitioner: store.PetitionerPatch{Phone: &phone}}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]bool{"nao vet kenh": true, "0933111222": true, "thu hoi dat": false, "0905000111": false} {
+		items, _, err := w.s.ListCases(w.ctx, w.viewer("reception"), store.CaseFilter{Query: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if found := len(items) == 1 && items[0].ID == c.ID; found != want {
+			t.Errorf("after the correction, search %q found the case: %v, want %v", q, found, want)
+		}
+	}
+}
