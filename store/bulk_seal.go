@@ -244,7 +244,8 @@ func (sl *bulkSealer) sealCase(rows *bulkRows, bc *bulkCase) error {
 		rows.text(c.Content), bulkBoolean(c.Anonymous), bulkInteger(int64(c.Signatories)), bulkBoolean(c.RemoteArea),
 		rows.text(string(c.Complexity)), rows.nullDate(c.EarliestDue()), clocks, facts, rows.text(bc.created),
 		rows.text(bc.updated), settledOn, class, bulkBoolean(c.Disciplinary), bulkBoolean(c.ReceivedByTransfer),
-		bulkBoolean(c.ForwardedByAuthority))
+		bulkBoolean(c.ForwardedByAuthority), rows.text(searchFold(c.TrackingCode, c.Subject, c.Content)),
+		rows.text(publicFold(c.TrackingCode, c.Case)))
 	start := len(rows.arena)
 	var err error
 	if rows.arena, err = sl.appendSealed(rows.arena, c.ID, bc.p); err != nil {
@@ -256,7 +257,10 @@ func (sl *bulkSealer) sealCase(rows *bulkRows, bc *bulkCase) error {
 	idHash := rows.since(start)
 	start = len(rows.arena)
 	rows.arena = sl.appendHashOf(rows.arena, "name", workflow.Fold(bc.p.Name))
-	rows.petitioners = append(rows.petitioners, bulkInteger(c.ID), sealed, idHash, rows.since(start))
+	nameHash := rows.since(start)
+	start = len(rows.arena)
+	rows.arena = sl.appendHashOf(rows.arena, "phone", phoneDigits(bc.p.Phone))
+	rows.petitioners = append(rows.petitioners, bulkInteger(c.ID), sealed, idHash, nameHash, rows.since(start))
 	return nil
 }
 

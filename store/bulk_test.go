@@ -253,14 +253,59 @@ func mustWriteTheSame(t *testing.T, one, bulk *bulkWorld) {
 		query string
 		skip  []string
 	}{
-		{`SELECT * FROM cases ORDER BY id`, []string{"tracking_code", "created_at", "updated_at"}},
-		{`SELECT case_id, id_hash, name_hash FROM petitioners ORDER BY case_id`, nil},
+		// search_fold and public_fold hold the random code: compared below.
+		{`SELECT * FROM cases ORDER BY id`, []string{"tracking_code", "created_at", "updated_at", "search_fold", "public_fold"}},
+		{`SELECT case_id, id_hash, name_hash, phone_hash FROM petitioners ORDER BY case_id`, nil},
 		{`SELECT * FROM history ORDER BY id`, []string{"at", "prev_hash", "hash", "chain_hash"}},
 		{`SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%' ORDER BY name`, nil},
 	} {
 		got, want := rowsOf(t, bulk.s.w, q.query, q.skip...), rowsOf(t, one.s.w, q.query, q.skip...)
 		if len(want) == 0 || !reflect.DeepEqual(got, want) {
 			t.Errorf("%s:\n bulk %v\nstore %v", q.query, got, want)
+		}
+	}
+	for _, w := range []*bulkWorld{one, bulk} {
+		var folds []struct {
+			ID          int64         `db:"id"`
+			Code        string        `db:"tracking_code"`
+			Subject     string        `db:"subject"`
+			Content     string        `db:"content"`
+			DisclosedOn workflow.Date `db:"disclosed_on"`
+			Facts       string        `db:"facts"`
+			Search      string        `db:"search_fold"`
+			Public      string        `db:"public_fold"`
+		}
+		if err := w.s.w.SelectContext(ctx, &folds, `SELECT id, tracking_code, subject, content, disclosed_on, facts,
+			search_fold, public_fold FROM cases ORDER BY id`); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range folds {
+			c := workflow.Case{DisclosedOn: f.DisclosedOn}
+			if err := json.Unmarshal([]byte(f.Facts), &c.Facts); err != nil {
+				t.Fatal(err)
+			}
+			if want := searchFold(f.Code, f.Subject, f.Content); f.Search != want {
+				t.Errorf("case %d: search_fold %q, want %q", f.ID, f.Search, want)
+			}
+			if want := publicFold(f.Code, c); f.Public != want {
+				t.Errorf("case %d: public_fold %q, want %q", f.ID, f.Public, want)
+			}
+		}
+	}
+	// The bulk loader's cases are found as the store's are (README: "Searching").
+	v, err := bulk.s.Viewer(ctx, bulk.users["head"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var code string
+	if err := bulk.s.w.GetContext(ctx, &code, `SELECT tracking_code FROM cases WHERE id = 1`); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]int{strings.ReplaceAll(code, "-", "")[:10]: 1, "nha dat don": len(bulkStories), "0905 000 111": len(bulkStories),
+		"056078001234": len(bulkStories)} {
+		items, _, err := bulk.s.ListCases(ctx, v, CaseFilter{Query: q, Limit: MaxPageSize})
+		if err != nil || len(items) != want {
+			t.Errorf("search %q after a bulk load: %d cases, %v; want %d", q, len(items), err, want)
 		}
 	}
 	rep, err := bulk.s.VerifyChain(ctx)

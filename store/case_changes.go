@@ -13,7 +13,8 @@ type caseColumn struct {
 }
 
 // caseColumns are the columns of a case row that events change.
-func caseColumns(c workflow.Case, assignee int64) ([]caseColumn, error) {
+// code is the case's tracking code, which no event changes.
+func caseColumns(code string, c workflow.Case, assignee int64) ([]caseColumn, error) {
 	clocks, facts, err := encodeState(c)
 	if err != nil {
 		return nil, err
@@ -24,7 +25,7 @@ func caseColumns(c workflow.Case, assignee int64) ([]caseColumn, error) {
 		{"disclosed_on", nullDate(c.DisclosedOn)}, {"last_event_on", c.LastEventOn.String()},
 		{"outcome", nullString(string(c.Outcome))}, {"remote_area", c.RemoteArea}, {"complexity", string(c.Complexity)},
 		{"due_on", nullDate(c.EarliestDue())}, {"clocks", clocks}, {"facts", facts}, {"settled_on", settled},
-		{"span_class", class}}, nil
+		{"span_class", class}, {"public_fold", publicFold(code, c)}}, nil
 }
 
 // caseChanges is the SET clause of the UPDATE an event makes, with its
@@ -33,11 +34,11 @@ func caseColumns(c workflow.Case, assignee int64) ([]caseColumn, error) {
 // UPDATE sets, changed or not, and a note changes none of the indexed ones:
 // fewer columns, fewer pages for the commit to write and sync.
 func caseChanges(before Case, assignee int64, after workflow.Case, now string) (string, []any, error) {
-	old, err := caseColumns(before.Case, before.AssigneeID)
+	old, err := caseColumns(before.TrackingCode, before.Case, before.AssigneeID)
 	if err != nil {
 		return "", nil, err
 	}
-	cur, err := caseColumns(after, assignee)
+	cur, err := caseColumns(before.TrackingCode, after, assignee)
 	if err != nil {
 		return "", nil, err
 	}

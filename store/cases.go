@@ -190,12 +190,13 @@ func (s *Store) CreateCase(ctx context.Context, actor User, in NewCase) (Case, e
 		err = tx.GetContext(ctx, &id, `INSERT INTO cases (tracking_code, kind, round, prior_case_id, channel, forwarded_by,
 			unit_id, registered_by, state, version, received_on, matter_started_on, last_event_on, subject, content,
 			anonymous, signatories, remote_area, complexity, due_on, clocks, facts, created_at, updated_at,
-			disciplinary, received_by_transfer, forwarded_by_authority)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			disciplinary, received_by_transfer, forwarded_by_authority, search_fold, public_fold)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			code, c.Kind, c.Round, prior, in.Intake.Channel, in.ForwardedBy, unit.ID, actor.ID, c.State, c.Version,
 			c.ReceivedOn.String(), c.MatterStartedOn.String(), c.LastEventOn.String(), in.Subject, in.Content,
 			c.Anonymous, max(in.Intake.Signatories, 1), c.RemoteArea, c.Complexity, nullDate(c.EarliestDue()),
-			clocks, facts, now, now, c.Disciplinary, c.ReceivedByTransfer, c.ForwardedByAuthority)
+			clocks, facts, now, now, c.Disciplinary, c.ReceivedByTransfer, c.ForwardedByAuthority,
+			searchFold(code, in.Subject, in.Content), publicFold(code, c))
 		if err != nil {
 			return fmt.Errorf("store: insert case: %w", err)
 		}
@@ -205,8 +206,8 @@ func (s *Store) CreateCase(ctx context.Context, actor User, in NewCase) (Case, e
 			return err
 		}
 		h := s.keys.hashes(p)
-		if _, err := tx.ExecContext(ctx, `INSERT INTO petitioners (case_id, sealed, id_hash, name_hash) VALUES (?, ?, ?, ?)`,
-			id, sealed, h.ID, h.Name); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO petitioners (case_id, sealed, id_hash, name_hash, phone_hash) VALUES (?, ?, ?, ?, ?)`,
+			id, sealed, h.ID, h.Name, s.keys.phoneHash(p.Phone)); err != nil {
 			return fmt.Errorf("store: insert petitioner: %w", err)
 		}
 		if err := appendHistory(ctx, tx, s.keys, id, rec, actor, c, now); err != nil {

@@ -142,8 +142,8 @@ func (s *Store) Correct(ctx context.Context, actor User, v workflow.Viewer, c Ca
 				return err
 			}
 			h := s.keys.hashes(id.after)
-			if _, err := tx.ExecContext(ctx, `UPDATE petitioners SET sealed = ?, id_hash = ?, name_hash = ? WHERE case_id = ?`,
-				sealed, h.ID, h.Name, c.ID); err != nil {
+			if _, err := tx.ExecContext(ctx, `UPDATE petitioners SET sealed = ?, id_hash = ?, name_hash = ?, phone_hash = ? WHERE case_id = ?`,
+				sealed, h.ID, h.Name, s.keys.phoneHash(id.after.Phone), c.ID); err != nil {
 				return fmt.Errorf("store: correct the petitioner of case %d: %w", c.ID, err)
 			}
 		}
@@ -316,6 +316,7 @@ func registrationChanges(c Case, after workflow.Registration, n workflow.Case, s
 		{"received_on", c.ReceivedOn.String(), n.ReceivedOn.String()},
 		{"matter_started_on", c.MatterStartedOn.String(), n.MatterStartedOn.String()},
 		{"subject", c.Subject, after.Subject}, {"content", c.Content, after.Content},
+		{"search_fold", searchFold(c.TrackingCode, c.Subject, c.Content), searchFold(c.TrackingCode, after.Subject, after.Content)},
 	}
 	for _, col := range cols {
 		if col.old != col.new {

@@ -141,17 +141,12 @@ func (s *Store) listQuery(v workflow.Viewer, f CaseFilter) (query string, args [
 		w, a := s.statusClause(f.Status)
 		where, args = append(where, w), append(args, a...)
 	}
-	if q := strings.TrimSpace(f.Query); trackingCodeShape.MatchString(strings.ToUpper(q)) {
-		// A whole tracking code is looked up, not searched for, through its unique index.
-		where, args = append(where, "c.tracking_code = ?"), append(args, strings.ToUpper(q))
-	} else if q != "" {
-		if !storable(q) {
-			return "", nil, 0, nil // no stored text holds it
+	if q := strings.TrimSpace(f.Query); q != "" {
+		w, a, ok := s.searchClause(v, q) // store/search.go
+		if !ok {
+			return "", nil, 0, nil // no stored case can match
 		}
-		like := "%" + escapeLike(q) + "%"
-		d := s.dialect
-		where = append(where, "("+d.likeCI("c.subject")+" OR "+d.likeCI("c.content")+" OR "+d.likeCI("c.tracking_code")+")")
-		args = append(args, like, like, like)
+		where, args = append(where, w), append(args, a...)
 	}
 	if f.count {
 		return "SELECT COUNT(*) FROM cases c WHERE " + strings.Join(where, " AND "), args, 0, nil

@@ -27,7 +27,7 @@ func TestQueuesAndSearchesReadTheQueueIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(cols, ","); got != "id,unit_id,tracking_code,subject,content" {
+	if got := strings.Join(cols, ","); got != "id,unit_id,tracking_code,search_fold" {
 		t.Errorf("cases_queue should carry what a search reads after its due-date expression, has %s", got)
 	}
 	for name, f := range map[string]store.CaseFilter{

@@ -132,13 +132,11 @@ func (s *Store) disclosureWhere(ctx context.Context, f DisclosureFilter) (where 
 		args = append(args, fmt.Sprintf("%04d-01-01", f.Year), fmt.Sprintf("%04d-01-01", f.Year+1))
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
-		if !storable(q) {
+		w, a, ok := publicSearchClause(q) // store/search.go
+		if !ok {
 			return nil, nil, false, nil // no stored text holds it
 		}
-		text := s.dialect.jsonText("c.facts", "disclosure_text")
-		where = append(where, `(`+s.dialect.likeCI(text)+` OR `+s.dialect.likeCI("c.tracking_code")+`)`)
-		like := "%" + escapeLike(q) + "%"
-		args = append(args, like, like)
+		where, args = append(where, w), append(args, a...)
 	}
 	return where, args, true, nil
 }

@@ -153,8 +153,23 @@ func TestTokensMadeBeforeLifetimesExpire(t *testing.T) {
 	s.Close()
 	db := storetest.Raw(t, dsn)
 	mustExec(t, db, db.Rebind(`UPDATE api_tokens SET expires_at = NULL`))
-	// Undo the migrations from 00011 on (00012 only adds the sign-in limits' table), so Open runs them again.
+	// Undo the migrations from 00011 on (00012 only adds the sign-in limits' table, 00013 the search's
+	// folded copies), so Open runs them again.
 	mustExec(t, db, `DROP TABLE signin_failures`)
+	if storetest.Postgres() {
+		mustExec(t, db, `DROP INDEX cases_search_fold_trgm`)
+		mustExec(t, db, `DROP INDEX cases_public_fold_trgm`)
+		mustExec(t, db, `CREATE INDEX cases_subject_trgm ON cases USING gin (subject gin_trgm_ops)`)
+		mustExec(t, db, `CREATE INDEX cases_content_trgm ON cases USING gin (content gin_trgm_ops)`)
+		mustExec(t, db, `CREATE INDEX cases_tracking_code_trgm ON cases USING gin (tracking_code gin_trgm_ops)`)
+	} else {
+		mustExec(t, db, `DROP INDEX cases_queue`)
+		mustExec(t, db, `CREATE INDEX cases_queue ON cases(COALESCE(due_on, '9999-12-31'), id, unit_id, tracking_code, subject, content)`)
+	}
+	mustExec(t, db, `DROP INDEX petitioners_phone_hash`)
+	mustExec(t, db, `ALTER TABLE petitioners DROP COLUMN phone_hash`)
+	mustExec(t, db, `ALTER TABLE cases DROP COLUMN public_fold`)
+	mustExec(t, db, `ALTER TABLE cases DROP COLUMN search_fold`)
 	mustExec(t, db, db.Rebind(`DELETE FROM goose_db_version WHERE version_id >= 11`))
 	s2, err := store.Open(ctx, dsn)
 	if err != nil {

@@ -110,3 +110,17 @@ func foldLatin(s string) (string, bool) {
 	}
 	return b.String(), true
 }
+
+// SearchFold is Fold for search (README: "Searching"): the stored folded text
+// of a case and the words of a query both go through it. Every run of
+// characters that are neither letters nor digits becomes one space, so
+// "KN26-7GQ4M2XPB9RT" folds to "kn26 7gq4m2xpb9rt" and "BỒI THƯỜNG," to
+// "boi thuong".
+func SearchFold(s string) string {
+	return strings.Join(SearchWords(s), " ")
+}
+
+// SearchWords are the words of SearchFold(s).
+func SearchWords(s string) []string {
+	return strings.FieldsFunc(Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}

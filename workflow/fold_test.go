@@ -59,3 +59,19 @@ func FuzzFold(f *testing.F) {
 		}
 	})
 }
+
+func TestSearchFold(t *testing.T) {
+	for in, want := range map[string]string{
+		"BỒI THƯỜNG":                               "boi thuong",
+		"bo\u0302\u0300i thu\u031bo\u031b\u0300ng": "boi thuong", // NFD
+		"Đường":                                    "duong",
+		"đất đai, nhà-ở (số 5/QĐ)":                 "dat dai nha o so 5 qd",
+		"KN26-7GQ4M2XPB9RT":                        "kn26 7gq4m2xpb9rt",
+		"  --  ":                                   "",
+		"Москва Ёж":                                "москва еж",
+	} {
+		if got := SearchFold(in); got != want {
+			t.Errorf("SearchFold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -32,6 +33,19 @@ func TestStartOnARelease1Database(t *testing.T) {
 	env := []string{"PETITIONS_KEY=" + release1Key}
 	srv := startServer(t, bin, db, env)
 	admin, head := srv.token("admin"), srv.token("head")
+
+	t.Run("TheCasesAreFoundAsPeopleType", func(t *testing.T) {
+		// Migration 00013's back-fill folded the release's cases at the first start (README: "Searching").
+		for q, id := range map[string]int64{"khieu nai b": 2, "KIẾN NGHỊ": 3, "to cao a": 1, "KN26MT652U78": 2} {
+			var list struct {
+				Items []struct{ ID int64 } `json:"items"`
+			}
+			code, err := srv.call(head, "GET", "/api/v1/cases?q="+url.QueryEscape(q), nil, &list)
+			if code != 200 || err != nil || len(list.Items) != 1 || list.Items[0].ID != id {
+				t.Errorf("search %q: %d %v %+v, want case %d", q, code, err, list.Items, id)
+			}
+		}
+	})
 
 	t.Run("TheShippedCorrectionsAreApplied", func(t *testing.T) {
 		days := calendarOf(t, srv, admin)
@@ -128,7 +142,6 @@ func TestStartOnARelease1Database(t *testing.T) {
 			t.Errorf("audit verify with another key: err %v, output:\n%s", err, out)
 		}
 	})
-
 	again := startServer(t, bin, db, env).stop()
 	if strings.Contains(again, "brought up") {
 		t.Errorf("a second start applied the release again:\n%s", again)
