@@ -30,6 +30,7 @@ func TestVocabularyHasLabelsInBothLanguages(t *testing.T) {
 		{"event.", names(workflow.Events)},
 		{"clock.", clocks},
 		{"status.", names(workflow.Statuses)},
+		{"complexity.", names(workflow.Complexities)},
 	} {
 		if len(tc.names) == 0 {
 			t.Errorf("%s: nothing to check", tc.prefix)

@@ -231,7 +231,7 @@ func (w *web) casePageData(c *gin.Context, cs store.Case, sent *eventForm) (case
 	if ok {
 		view.Petitioner = &p
 	}
-	view.Secret = !ok && cs.Kind == workflow.Denunciation
+	view.Secret = !ok && cs.Kind.IdentitySecret()
 	staff, err := w.store.Assignable(ctx, []int64{cs.UnitID})
 	if err != nil {
 		return view, err
@@ -321,7 +321,7 @@ func caseForms(cs store.Case, v workflow.Viewer, p *store.Petitioner, staff []st
 			f.Outcomes = workflow.OutcomesFor(cs.Kind)
 		}
 		if f.Has("complexity") {
-			f.Complexities = []workflow.Complexity{workflow.Normal, workflow.Complex, workflow.EspeciallyComplex}
+			f.Complexities = workflow.Complexities
 		}
 		if f.Has("channel") {
 			f.Channels = disclosureChannels

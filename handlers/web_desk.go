@@ -326,7 +326,7 @@ func (w *web) deskRepeats(ctx context.Context, v workflow.Viewer, b createCaseBo
 // renderDesk shows the form with its values, messages and repeats.
 func (w *web) renderDesk(c *gin.Context, status int, vals deskValues, errs map[string]string, repeats []repeatRow, problem string) {
 	view := deskView{V: vals, Today: w.store.Today().String(), Kinds: workflow.Kinds, Channels: workflow.Channels,
-		Complexities: []workflow.Complexity{workflow.Normal, workflow.Complex, workflow.EspeciallyComplex},
+		Complexities: workflow.Complexities,
 		Repeats:      repeats, Problem: problem, focus: "kind"}
 	if msg, ok := errs[""]; ok {
 		view.Problem = msg

@@ -155,7 +155,7 @@ func (s *Store) Correct(ctx context.Context, actor User, v workflow.Viewer, c Ca
 		}
 		// The answer shows the petitioner as the case now stands (a new kind may hide it).
 		sees = v.MaySeePetitioner(updated.Ref())
-		if purpose == "" || !sees || updated.Kind != workflow.Denunciation {
+		if purpose == "" || !sees || !updated.Kind.IdentitySecret() {
 			return nil
 		}
 		return insertIdentityRead(ctx, tx, c.ID, v.UserID, now, purpose)
@@ -353,7 +353,7 @@ func (s *Store) HistoryFor(ctx context.Context, v workflow.Viewer, c Case, purpo
 		}
 		delete(p, "petitioner_sealed")
 		if sees {
-			if c.Kind == workflow.Denunciation && !logged {
+			if c.Kind.IdentitySecret() && !logged {
 				if err := s.recordIdentityRead(ctx, c.ID, v.UserID, purpose); err != nil {
 					return nil, err
 				}

@@ -38,7 +38,7 @@ func (s *Store) ApplyEvent(ctx context.Context, actor User, v workflow.Viewer, c
 	sees := false
 	if purpose != "" {
 		logRead = func(u Case) *identityRead {
-			if sees = v.MaySeePetitioner(u.Ref()); !sees || u.Kind != workflow.Denunciation {
+			if sees = v.MaySeePetitioner(u.Ref()); !sees || !u.Kind.IdentitySecret() {
 				return nil // not seen, or not a denouncer's (Petitioner logs the same reads)
 			}
 			return &identityRead{userID: v.UserID, purpose: purpose}

@@ -15,7 +15,7 @@ func (s *Store) Petitioner(ctx context.Context, v workflow.Viewer, c Case, purpo
 	if !v.MaySeePetitioner(c.Ref()) {
 		return Petitioner{}, false, nil
 	}
-	if c.Kind == workflow.Denunciation {
+	if c.Kind.IdentitySecret() {
 		if err := s.recordIdentityRead(ctx, c.ID, v.UserID, purpose); err != nil {
 			return Petitioner{}, false, err
 		}

@@ -52,7 +52,7 @@ func (v Viewer) MaySeePetitioner(c CaseRef) bool {
 	if !v.MayRead(c) || v.Role == RoleAdmin {
 		return false
 	}
-	if c.Kind == Denunciation {
+	if c.Kind.IdentitySecret() {
 		return v.Role == RoleHead && v.UnitID == c.UnitID || v.UserID == c.RegisteredBy
 	}
 	return true

@@ -1,6 +1,9 @@
 package workflow
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // Env is what the engine is handed instead of reading a clock or a database.
 type Env struct {
@@ -304,8 +307,8 @@ func (n *Case) effect(in Input, env Env, p map[string]any) error {
 	case EvNotify:
 		return n.notify(in, p)
 	case EvSuspend:
-		// Complaints gained suspension with LKN Art. 11a (Luật 136/2025, from 01/07/2026).
-		if n.Kind == Complaint && on.Before(nd155From) {
+		// Suspension is allowed from the day its rule is in force (ActRules: LKN Art. 11a for complaints).
+		if _, ok := actRule(n.Kind, EvSuspend, on); !ok {
 			return Errorf(CodeIllegalTransition, "tạm đình chỉ giải quyết khiếu nại chỉ áp dụng từ 01/07/2026 (Điều 11a Luật Khiếu nại 2011)")
 		}
 		n.suspend(on, p)
@@ -379,12 +382,10 @@ func (n *Case) scheduleDialogue(in Input, p map[string]any) error {
 	if in.DialogueOn.IsZero() {
 		return Invalid("dialogue_on", "cần chọn ngày đối thoại")
 	}
-	// Notice of at least 5 days: dialogues (ND 59/2023 Art. 11) and, from
-	// 01/07/2026, complaint dialogues (ND 124/2020 Art. 28 as amended).
-	needsNotice := n.Kind == Dialogue || n.Kind == Complaint && !in.On.Before(nd155From)
-	if needsNotice && in.On.DaysUntil(in.DialogueOn) < 5 {
+	// The notice a dialogue needs, if any, on the day it is given (ActRules).
+	if r, _ := actRule(n.Kind, EvScheduleDialogue, in.On); r.NoticeDays > 0 && in.On.DaysUntil(in.DialogueOn) < r.NoticeDays {
 		return &Error{Code: CodeDialogueNotice, Field: "dialogue_on",
-			Message: "ngày đối thoại phải cách ngày thông báo ít nhất 5 ngày"}
+			Message: fmt.Sprintf("ngày đối thoại phải cách ngày thông báo ít nhất %d ngày", r.NoticeDays)}
 	}
 	if in.DialogueOn.Before(in.On) || in.On.DaysUntil(in.DialogueOn) > 366 {
 		return Invalid("dialogue_on", "ngày đối thoại phải sau ngày thông báo và trong vòng một năm")

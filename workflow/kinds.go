@@ -22,6 +22,13 @@ var trackingPrefixes = map[Kind]string{Complaint: "KN", Denunciation: "TC", Peti
 // TrackingPrefix is the two letters the kind's tracking codes begin with.
 func (k Kind) TrackingPrefix() string { return trackingPrefixes[k] }
 
+// secretIdentity are the kinds whose sender's identity the law keeps secret:
+// a denouncer's (LTC 2018 Art. 8(3), 47, 56). Every read of it is recorded.
+var secretIdentity = map[Kind]bool{Denunciation: true}
+
+// IdentitySecret reports whether the kind's sender is secret by law.
+func (k Kind) IdentitySecret() bool { return secretIdentity[k] }
+
 // Valid reports whether k is a known kind.
 func (k Kind) Valid() bool {
 	for _, x := range Kinds {
@@ -109,8 +116,16 @@ const (
 
 // Valid reports whether c is a known complexity.
 func (c Complexity) Valid() bool {
-	return c == Normal || c == Complex || c == EspeciallyComplex
+	for _, x := range Complexities {
+		if x == c {
+			return true
+		}
+	}
+	return false
 }
+
+// Complexities lists every complexity, simplest first.
+var Complexities = []Complexity{Normal, Complex, EspeciallyComplex}
 
 // Channel is how the letter arrived.
 type Channel string
