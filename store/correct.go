@@ -126,15 +126,8 @@ func (s *Store) Correct(ctx context.Context, actor User, v workflow.Viewer, c Ca
 	}
 	var updated Case
 	err = s.write(ctx, func(tx *txn) error {
-		if err := s.stillCalendar(cal); err != nil {
+		if err := s.updateCase(ctx, tx, cal, c.ID, version, set, args); err != nil {
 			return err
-		}
-		res, err := tx.ExecContext(ctx, `UPDATE cases SET `+set+` WHERE id = ? AND version = ?`, append(args, c.ID, version)...)
-		if err != nil {
-			return fmt.Errorf("store: correct case %d: %w", c.ID, err)
-		}
-		if k, _ := res.RowsAffected(); k != 1 {
-			return workflow.Errorf(workflow.CodeConflict, "hồ sơ đã được cập nhật; hãy tải lại")
 		}
 		if len(id.fields) > 0 {
 			sealed, err := s.keys.seal(c.ID, id.after)

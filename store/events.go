@@ -85,16 +85,8 @@ func (s *Store) applyEvent(ctx context.Context, actor User, c Case, version int,
 		read = logRead(updated)
 	}
 	err = s.write(ctx, func(tx *txn) error {
-		if err := s.stillCalendar(cal); err != nil {
+		if err := s.updateCase(ctx, tx, cal, caseID, version, set, args); err != nil {
 			return err
-		}
-		res, err := tx.ExecContext(ctx, `UPDATE cases SET `+set+` WHERE id = ? AND version = ?`,
-			append(args, caseID, version)...)
-		if err != nil {
-			return fmt.Errorf("store: update case %d: %w", caseID, err)
-		}
-		if k, _ := res.RowsAffected(); k != 1 {
-			return workflow.Errorf(workflow.CodeConflict, "hồ sơ đã được cập nhật; hãy tải lại")
 		}
 		if err := record.append(ctx, tx, s.keys); err != nil {
 			return err
@@ -194,4 +186,21 @@ func (s *Store) checkPublicText(ctx context.Context, q sqlx.QueryerContext, case
 		return err
 	}
 	return workflow.PersonalDataIn("text", text, p.Personal())
+}
+
+// updateCase writes an act's SET clause to the case row inside tx, if the
+// case is still at the version the act was decided on and the calendar still
+// the one it was counted on (stillCalendar); otherwise a conflict.
+func (s *Store) updateCase(ctx context.Context, tx *txn, cal *workflow.Calendar, id int64, version int, set string, args []any) error {
+	if err := s.stillCalendar(cal); err != nil {
+		return err
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE cases SET `+set+` WHERE id = ? AND version = ?`, append(args, id, version)...)
+	if err != nil {
+		return fmt.Errorf("store: update case %d: %w", id, err)
+	}
+	if k, _ := res.RowsAffected(); k != 1 {
+		return workflow.Errorf(workflow.CodeConflict, "hồ sơ đã được cập nhật; hãy tải lại")
+	}
+	return nil
 }
