@@ -175,9 +175,8 @@ func walkKeys(dec *json.Decoder, t reflect.Type, path string) error {
 // the name matches exactly, else the name it matches ignoring case.
 func jsonField(t reflect.Type, key string) (reflect.Type, string) {
 	folded := ""
-	for i := range t.NumField() {
-		f := t.Field(i)
-		if !f.IsExported() {
+	for _, f := range reflect.VisibleFields(t) { // an embedded struct's fields too (eventBody)
+		if !f.IsExported() || f.Anonymous {
 			continue
 		}
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
@@ -198,9 +197,17 @@ func jsonField(t reflect.Type, key string) (reflect.Type, string) {
 }
 
 // multiline names the text fields that may span lines (tabs and line breaks
-// allowed); every other text is one line.
-var multiline = map[string]bool{"content": true, "note": true, "minutes": true, "summary": true, "text": true,
-	"reason": true, "petitioner.address": true}
+// allowed): a letter's content and address, and the long event fields;
+// every other text is one line.
+var multiline = func() map[string]bool {
+	m := map[string]bool{"content": true, "petitioner.address": true}
+	for _, f := range workflow.Fields {
+		if f.Type == workflow.FieldLong {
+			m[f.Name] = true
+		}
+	}
+	return m
+}()
 
 // text is the one input rule for a user-typed string (STYLE.md: Vietnamese
 // text): invalid UTF-8 (which encoding/json turns into U+FFFD, as it does a
@@ -255,17 +262,15 @@ type textField struct {
 	max   int
 }
 
-// Field length limits.
+// Field length limits, as the event fields have them (workflow.Fields).
 const (
-	maxShort = 200
-	maxLong  = 20000
+	maxShort = workflow.MaxShort
+	maxLong  = workflow.MaxLong
 )
 
-// Number bounds: beyond them a number is a typing or encoding mistake, not a letter.
-const (
-	maxSignatories = 100_000 // people signing one letter
-	maxDays        = 365     // days of one extension: more than any the law allows
-)
+// maxSignatories bounds the people signing one letter: beyond it a number is
+// a typing or encoding mistake, not a letter.
+const maxSignatories = 100_000
 
 // checkIDNumber refuses a petitioner's ID number that is neither a CCCD nor
 // an old CMND (workflow.ValidIDNumber), as the desk does; empty is allowed.

@@ -9,36 +9,14 @@ import (
 	"petitions/workflow"
 )
 
-// eventBody is POST /api/v1/cases/{id}/events (API.md).
+// eventBody is POST /api/v1/cases/{id}/events (API.md): the version the
+// act was decided on, the event's fields (workflow.Fields), and for a
+// correction the registration fields to change under their names at POST
+// /api/v1/cases ("channel" is then the letter's channel).
 type eventBody struct {
-	Event          workflow.Event      `json:"event"`
-	Version        *int                `json:"version"`
-	On             workflow.Date       `json:"on"`
-	Note           string              `json:"note"`
-	Assignee       string              `json:"assignee"`
-	Complexity     workflow.Complexity `json:"complexity"`
-	RemoteArea     *bool               `json:"remote_area"`
-	Competent      *bool               `json:"competent"`
-	ReasonCode     string              `json:"reason_code"`
-	Target         string              `json:"target"`
-	DuplicateOf    int64               `json:"duplicate_of"`
-	Days           int                 `json:"days"`
-	DialogueOn     workflow.Date       `json:"dialogue_on"`
-	ConfirmDayOff  bool                `json:"confirm_non_working_day"`
-	Minutes        string              `json:"minutes"`
-	Attended       *bool               `json:"attended"`
-	Differs        *bool               `json:"differs"`
-	Outcome        workflow.Outcome    `json:"outcome"`
-	Summary        string              `json:"summary"`
-	Channel        string              `json:"channel"`
-	Text           string              `json:"text"`
-	ViolationSigns bool                `json:"violation_signs"`
-	To             string              `json:"to"`    // notify: "denouncer" or "forwarder"
-	Clock          workflow.ClockName  `json:"clock"` // deliver: "delivery" or "decision_delivery"
+	Version *int `json:"version"`
+	workflow.Input
 
-	// correct: the reason, and the registration fields to change under
-	// their names at POST /api/v1/cases (channel is the letter's channel).
-	Reason      string           `json:"reason"`
 	ReceivedOn  workflow.Date    `json:"received_on"`
 	Kind        workflow.Kind    `json:"kind"`
 	Round       *int             `json:"round"`
@@ -60,10 +38,10 @@ type petitionerPatch struct {
 // correction reads a correct act's fields, normalised and checked as
 // registration checks them (createCaseBody.normalise).
 func (b *eventBody) correction(in workflow.Input) (store.Correction, error) {
-	k := store.Correction{On: in.On, Reason: b.Reason, Note: in.Note, ReceivedOn: b.ReceivedOn, Kind: b.Kind,
-		Round: b.Round, PriorCaseID: b.PriorCaseID, Channel: workflow.Channel(b.Channel), ForwardedBy: b.ForwardedBy,
+	k := store.Correction{On: in.On, Reason: in.Reason, Note: in.Note, ReceivedOn: b.ReceivedOn, Kind: b.Kind,
+		Round: b.Round, PriorCaseID: b.PriorCaseID, Channel: workflow.Channel(in.Channel), ForwardedBy: b.ForwardedBy,
 		Subject: b.Subject, Content: b.Content}
-	fields := []textField{{"reason", &k.Reason, maxLong}}
+	var fields []textField
 	opt := func(name string, v *string, max int) {
 		if v != nil {
 			fields = append(fields, textField{name, v, max})
@@ -102,28 +80,40 @@ func (b *eventBody) correction(in workflow.Input) (store.Correction, error) {
 	return k, nil
 }
 
+// input is the act's input, each text normalised by the one input rule
+// (text) and each count within its field's bounds.
 func (b *eventBody) input() (workflow.Input, error) {
-	err := texts(textField{"note", &b.Note, maxLong}, textField{"assignee", &b.Assignee, maxShort},
-		textField{"reason_code", &b.ReasonCode, 32}, textField{"target", &b.Target, 500},
-		textField{"minutes", &b.Minutes, maxLong}, textField{"summary", &b.Summary, maxLong},
-		textField{"channel", &b.Channel, maxShort}, textField{"text", &b.Text, maxLong}, textField{"to", &b.To, 32})
-	if err != nil {
+	in := b.Input
+	if err := normaliseInput(&in); err != nil {
 		return workflow.Input{}, err
 	}
-	if b.Event == "" {
+	if in.Event == "" {
 		return workflow.Input{}, workflow.Invalid("event", "thiếu tên sự kiện")
 	}
 	if b.Version == nil {
 		return workflow.Input{}, workflow.Invalid("version", "thiếu phiên bản hồ sơ (version)")
 	}
-	if b.Days < 0 || b.Days > maxDays {
-		return workflow.Input{}, workflow.Invalid("days", "số ngày gia hạn phải từ 1 đến %d", maxDays)
+	return in, nil
+}
+
+// normaliseInput puts every text of in through text and holds every count
+// to its bounds, as workflow.Fields gives them.
+func normaliseInput(in *workflow.Input) error {
+	for _, f := range workflow.Fields {
+		switch {
+		case f.Type.Textual():
+			s, err := text(f.Name, in.TextOf(f.Name), f.Max)
+			if err != nil {
+				return err
+			}
+			in.SetText(f.Name, s)
+		case f.Type == workflow.FieldCount:
+			if n, _ := in.Given(f.Name); n != nil && (n.(int) < 0 || n.(int) > f.Max) {
+				return workflow.Invalid(f.Name, "số ngày gia hạn phải từ 1 đến %d", f.Max)
+			}
+		}
 	}
-	return workflow.Input{Event: b.Event, On: b.On, Note: b.Note, Assignee: b.Assignee, Complexity: b.Complexity,
-		RemoteArea: b.RemoteArea, Competent: b.Competent, ReasonCode: b.ReasonCode, Target: b.Target,
-		DuplicateOf: b.DuplicateOf, Days: b.Days, DialogueOn: b.DialogueOn, ConfirmDayOff: b.ConfirmDayOff, Minutes: b.Minutes,
-		Attended: b.Attended, Differs: b.Differs, Outcome: b.Outcome, Summary: b.Summary, Channel: b.Channel,
-		Text: b.Text, ViolationSigns: b.ViolationSigns, To: b.To, Clock: b.Clock}, nil
+	return nil
 }
 
 func (a *api) fireEvent(c *gin.Context) {

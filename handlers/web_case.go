@@ -51,24 +51,19 @@ type historyRow struct {
 // eventForm is the form of one event, with its values (defaults or as
 // submitted) and the messages of a refused submission.
 type eventForm struct {
-	Event        workflow.Event
-	Version      int
-	Values       map[string]string
-	Errors       map[string]string
-	Problem      string // a refusal that names no field
-	Warning      string // a date to confirm (a dialogue on a day off)
-	Hint         string // what the act may still do (the extensions left)
-	DaysMax      int    // the most days an extension may add
-	Open         bool
-	Fields       []string
-	Staff        []store.User
-	Reasons      []workflow.ReasonCode
-	Outcomes     []workflow.Outcome
-	Complexities []workflow.Complexity
-	Channels     []string
-	Options      []string           // the choices of "to" (notify) or "clock" (deliver): the duties still open
-	Kinds        []workflow.Kind    // correct
-	Letter       []workflow.Channel // correct: how a letter may arrive
+	Event   workflow.Event
+	Version int
+	Values  map[string]string
+	Errors  map[string]string
+	Problem string // a refusal that names no field
+	Warning string // a date to confirm (a dialogue on a day off)
+	Hint    string // what the act may still do (the extensions left)
+	DaysMax int    // the most days an extension may add
+	Open    bool
+	Fields  []string
+	Inputs  []formInput        // the event fields shown, drawn by type
+	Kinds   []workflow.Kind    // correct
+	Letter  []workflow.Channel // correct: how a letter may arrive
 }
 
 // ID is the element id of a field, unique on the page.
@@ -92,47 +87,13 @@ var eventOrder = []workflow.Event{workflow.EvAssign, workflow.EvAccept, workflow
 	workflow.EvClose, workflow.EvExtend, workflow.EvClassify, workflow.EvReassign, workflow.EvSuspend, workflow.EvResume,
 	workflow.EvReject, workflow.EvFile, workflow.EvTransfer, workflow.EvWithdraw, workflow.EvNote, workflow.EvCorrect}
 
-// eventFields lists the fields each event's form shows besides "on" (API.md event fields).
+// eventFields lists the fields each event's form shows besides "on" (workflow.EventFields).
 func eventFields(e workflow.Event, k workflow.Kind) []string {
-	switch e {
-	case workflow.EvAssign, workflow.EvReassign:
-		return []string{"assignee", "note"}
-	case workflow.EvReject:
-		return []string{"reason_code", "note"}
-	case workflow.EvFile:
-		return []string{"reason_code", "duplicate_of", "note"}
-	case workflow.EvTransfer:
-		return []string{"target", "note"}
-	case workflow.EvClassify:
-		if k == workflow.Denunciation {
-			return []string{"complexity", "remote_area", "competent", "note"}
-		}
-		return []string{"complexity", "remote_area", "note"}
-	case workflow.EvVerify:
-		if k == workflow.Complaint { // only a complaint's dialogue depends on it (LKN 30)
-			return []string{"differs", "note"}
-		}
-		return []string{"note"}
-	case workflow.EvScheduleDialogue:
-		return []string{"dialogue_on", "note"}
-	case workflow.EvRecordDialogue:
-		return []string{"minutes", "attended"}
-	case workflow.EvExtend:
-		return []string{"days", "note"}
-	case workflow.EvResolve:
-		return []string{"outcome", "summary"}
-	case workflow.EvDisclose:
-		return []string{"channel", "text"}
-	case workflow.EvWithdraw:
-		if k == workflow.Denunciation {
-			return []string{"violation_signs", "note"}
-		}
-	case workflow.EvNotify:
-		return []string{"to", "note"}
-	case workflow.EvDeliver:
-		return []string{"clock", "note"}
+	var out []string
+	for _, f := range workflow.EventFields(e, k) {
+		out = append(out, f.Name)
 	}
-	return []string{"note"}
+	return out
 }
 
 // openDuties lists the choices of notify's "to" (whom the denouncer's notice
@@ -311,26 +272,8 @@ func caseForms(cs store.Case, v workflow.Viewer, p *store.Petitioner, staff []st
 	for _, e := range evs {
 		f := eventForm{Event: e, Version: cs.Version, Fields: append([]string{"on"}, eventFields(e, cs.Kind)...),
 			Values: defaultValues(e, cs, today), Errors: map[string]string{}}
-		if f.Has("assignee") {
-			f.Staff = staff
-		}
-		if f.Has("reason_code") {
-			f.Reasons = localReasons(lang, workflow.ReasonCodes(cs.Kind, e))
-		}
-		if f.Has("outcome") {
-			f.Outcomes = workflow.OutcomesFor(cs.Kind)
-		}
-		if f.Has("complexity") {
-			f.Complexities = workflow.Complexities
-		}
-		if f.Has("channel") {
-			f.Channels = disclosureChannels
-		}
 		if x, ok := cs.Extension(); ok && e == workflow.EvExtend {
 			f.Hint, f.DaysMax = extensionHint(lang, x), x.MaxDays
-		}
-		if f.Has("to") || f.Has("clock") {
-			f.Options = openDuties(e, cs)
 		}
 		if e == workflow.EvCorrect {
 			f.Fields = append([]string{"on"}, correctFields(cs, p != nil)...)
@@ -342,6 +285,8 @@ func caseForms(cs store.Case, v workflow.Viewer, p *store.Petitioner, staff []st
 				f.Fields = append(f.Fields, confirmDayOff)
 			}
 		}
+		f.Inputs = f.inputs(lang, formChoices{staff: staff, reasons: workflow.ReasonCodes(cs.Kind, e),
+			duties: openDuties(e, cs), kind: cs.Kind})
 		out = append(out, f)
 	}
 	return out
@@ -379,13 +324,16 @@ func defaultValues(e workflow.Event, cs store.Case, today workflow.Date) map[str
 	return vals
 }
 
-// formFieldNames are every field an event form may post.
-var formFieldNames = []string{"on", "note", "assignee", "complexity", "remote_area", "competent", "reason_code",
-	"target", "duplicate_of", "days", "dialogue_on", "minutes", "attended", "differs", "outcome", "summary",
-	"channel", "text", "violation_signs", "to", "clock", confirmDayOff,
-	// correct
-	"reason", "received_on", "kind", "round", "prior_case_id", "letter_channel", "forwarded_by", "subject", "content",
-	"name", "id_number", "phone", "address"}
+// formFieldNames are every field an event form may post: the act's day, the
+// event fields, and a correction's registration fields.
+var formFieldNames = func() []string {
+	out := []string{"on"}
+	for _, f := range workflow.Fields {
+		out = append(out, f.Name)
+	}
+	return append(out, "received_on", "kind", "round", "prior_case_id", "letter_channel", "forwarded_by", "subject",
+		"content", "name", "id_number", "phone", "address")
+}()
 
 // caseEvent is POST /ho-so/:id/su-kien: fires the posted event with the
 // posted version; a refusal comes back in its form with the values kept.
@@ -411,7 +359,7 @@ func (w *web) caseEvent(c *gin.Context) {
 	if sent.Event == workflow.EvScheduleDialogue && sent.Values[confirmDayOff] == "1" {
 		sent.Fields = append(sent.Fields, confirmDayOff) // the box stays until the date is a working day
 	}
-	version, in, err := w.eventInput(c, cs, sent)
+	version, in, err := w.eventInput(c, sent)
 	if err == nil {
 		var updated store.Case
 		updated, _, err = w.store.ApplyEvent(c.Request.Context(), userOf(c), viewerOf(c), cs, version, in, "")
@@ -479,50 +427,66 @@ func (w *web) eventRefused(c *gin.Context, cs store.Case, sent *eventForm, err e
 
 // eventInput reads the posted form into the engine's input, through the API's
 // own validation (eventBody.input). Errors name the field.
-func (w *web) eventInput(c *gin.Context, cs store.Case, sent *eventForm) (int, workflow.Input, error) {
-	vals, lang := sent.Values, langOf(c)
+func (w *web) eventInput(c *gin.Context, sent *eventForm) (int, workflow.Input, error) {
 	version, err := strconv.Atoi(c.PostForm("version"))
 	if err != nil {
 		return 0, workflow.Input{}, workflow.Invalid("version", "thiếu phiên bản hồ sơ; vui lòng tải lại trang")
 	}
-	b := eventBody{Event: sent.Event, Version: &version, Note: vals["note"], Assignee: vals["assignee"],
-		Complexity: workflow.Complexity(vals["complexity"]), ReasonCode: vals["reason_code"], Target: vals["target"],
-		Minutes: vals["minutes"], Outcome: workflow.Outcome(vals["outcome"]), Summary: vals["summary"],
-		Channel: vals["channel"], Text: vals["text"], To: vals["to"], Clock: workflow.ClockName(vals["clock"])}
-	if b.On, err = parseFormDate("on", vals["on"], lang); err != nil {
+	b := eventBody{Version: &version}
+	b.Event = sent.Event
+	if err := w.formInput(c, sent, &b.Input); err != nil {
 		return 0, workflow.Input{}, err
-	}
-	if sent.Has("dialogue_on") {
-		if b.DialogueOn, err = parseFormDate("dialogue_on", vals["dialogue_on"], lang); err != nil {
-			return 0, workflow.Input{}, err
-		}
-	}
-	if sent.Has("days") && strings.TrimSpace(vals["days"]) != "" {
-		if b.Days, err = strconv.Atoi(strings.TrimSpace(vals["days"])); err != nil {
-			return 0, workflow.Input{}, workflow.Invalid("days", "%s", translate("vi", "case.bad_number"))
-		}
-	}
-	if sent.Has("duplicate_of") {
-		if b.DuplicateOf, err = w.originalCase(c.Request.Context(), vals["duplicate_of"]); err != nil {
-			return 0, workflow.Input{}, err
-		}
-	}
-	checked := func(field string) *bool {
-		if !sent.Has(field) {
-			return nil
-		}
-		on := vals[field] == "1"
-		return &on
-	}
-	b.RemoteArea, b.Differs, b.Attended = checked("remote_area"), checked("differs"), checked("attended")
-	b.ViolationSigns = sent.Has("violation_signs") && vals["violation_signs"] == "1"
-	b.ConfirmDayOff = sent.Has(confirmDayOff) && vals[confirmDayOff] == "1"
-	if sent.Has("competent") && vals["competent"] != "" {
-		yes := vals["competent"] == "yes"
-		b.Competent = &yes
 	}
 	in, err := b.input()
 	return version, in, err
+}
+
+// formInput reads each field the form shows, by its type (workflow.Fields):
+// dates typed dd/mm/yyyy, a box ticked or not, a case by number or code.
+func (w *web) formInput(c *gin.Context, sent *eventForm, in *workflow.Input) error {
+	vals, lang := sent.Values, langOf(c)
+	var err error
+	if in.On, err = parseFormDate("on", vals["on"], lang); err != nil {
+		return err
+	}
+	for _, name := range sent.Fields {
+		f, ok := workflow.FieldNamed(name)
+		if !ok {
+			continue // "on", or a correction's registration field (correctionOf)
+		}
+		v := vals[name]
+		switch f.Type {
+		case workflow.FieldLine, workflow.FieldLong, workflow.FieldChoice:
+			in.SetText(name, v)
+		case workflow.FieldDate:
+			d, err := parseFormDate(name, v, lang)
+			if err != nil {
+				return err
+			}
+			in.Set(name, d)
+		case workflow.FieldCount:
+			if v = strings.TrimSpace(v); v != "" {
+				n, err := strconv.Atoi(v)
+				if err != nil {
+					return workflow.Invalid(name, "%s", translate("vi", "case.bad_number"))
+				}
+				in.Set(name, n)
+			}
+		case workflow.FieldCheck, workflow.FieldTri:
+			in.Set(name, v == "1")
+		case workflow.FieldYesNo:
+			if v != "" {
+				in.Set(name, v == "yes")
+			}
+		case workflow.FieldCase:
+			id, err := w.originalCase(c.Request.Context(), v)
+			if err != nil {
+				return err
+			}
+			in.Set(name, id)
+		}
+	}
+	return nil
 }
 
 // originalCase reads the original of a duplicate: a tracking code or a case number.

@@ -43,43 +43,31 @@ func historyDetails(lang string, k workflow.Kind, e workflow.Event, raw json.Raw
 		}
 		return ""
 	}
-	if a := str("assignee"); a != "" {
-		if n, ok := names[a]; ok {
-			a = n
+	if ch := str("channel"); ch != "" && e == workflow.EvReceive { // the letter's channel, not a disclosure's
+		add(t("case.channel"), t("channel."+ch))
+		delete(p, "channel")
+	}
+	for _, f := range workflow.Fields {
+		v := str(f.Name)
+		switch {
+		case v == "":
+			continue
+		case f.Name == "assignee":
+			if n, ok := names[v]; ok {
+				v = n
+			}
+		case f.Name == "reason_code":
+			v = reasonLabel(lang, v)
+		case f.Choices != "":
+			v = t(f.Choices + v)
+		case f.Type == workflow.FieldDate:
+			v = isoToVN(v)
 		}
-		add(t("field.assignee"), a)
+		add(t(f.Label), v)
 	}
-	if code := str("reason_code"); code != "" {
-		add(t("field.reason_code"), reasonLabel(lang, code))
-	}
-	add(t("field.duplicate_of"), str("duplicate_of"))
-	add(t("field.target"), str("target"))
-	if c := str("complexity"); c != "" {
-		add(t("field.complexity"), t("complexity."+c))
-	}
-	add(t("field.remote_area"), str("remote_area"))
-	add(t("field.competent"), str("competent"))
-	add(t("field.differs"), str("differs"))
-	add(t("field.dialogue_on"), isoToVN(str("dialogue_on")))
+	// What the engine worked out: a dialogue on a day off, an extension's new due date.
 	add(t("field.non_working_day"), dayOffIn(lang, str("non_working_day")))
-	add(t("field.minutes"), str("minutes"))
-	add(t("field.attended"), str("attended"))
-	add(t("field.days"), str("days"))
 	add(t("queue.due"), isoToVN(str("due_on")))
-	if o := str("outcome"); o != "" {
-		add(t("field.outcome"), t("outcome."+o))
-	}
-	add(t("field.summary"), str("summary"))
-	if ch := str("channel"); ch != "" {
-		if e == workflow.EvReceive {
-			add(t("case.channel"), t("channel."+ch))
-		} else {
-			add(t("field.channel"), t("disclose."+ch))
-		}
-	}
-	add(t("field.text"), str("text"))
-	add(t("field.violation_signs"), str("violation_signs"))
-	add(t("field.note"), str("note"))
 	add(t("case.h.started"), clockList(lang, p["clocks_started"]))
 	add(t("case.h.stopped"), clockList(lang, p["clocks_stopped"]))
 	return out

@@ -67,7 +67,8 @@ func (w *web) correctionOf(c *gin.Context, sent *eventForm) (int, store.Correcti
 	if err != nil {
 		return 0, store.Correction{}, workflow.Invalid("version", "thiếu phiên bản hồ sơ; vui lòng tải lại trang")
 	}
-	b := eventBody{Event: workflow.EvCorrect, Version: &version, Reason: vals["reason"]}
+	b := eventBody{Version: &version}
+	b.Event, b.Reason = workflow.EvCorrect, vals["reason"]
 	if b.On, err = parseFormDate("on", vals["on"], lang); err != nil {
 		return 0, store.Correction{}, err
 	}

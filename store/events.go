@@ -60,8 +60,7 @@ func (s *Store) ApplyEvent(ctx context.Context, actor User, v workflow.Viewer, c
 func (s *Store) applyEvent(ctx context.Context, actor User, c Case, version int, in workflow.Input, logRead func(Case) *identityRead) (Case, error) {
 	caseID := c.ID
 	// Every text ends up in the history's payload or the case's facts (JSON).
-	if err := refuseUnstorable("note", in.Note, "assignee", in.Assignee, "reason_code", in.ReasonCode,
-		"target", in.Target, "minutes", in.Minutes, "summary", in.Summary, "channel", in.Channel, "text", in.Text); err != nil {
+	if err := refuseUnstorableInput(in); err != nil {
 		return Case{}, err
 	}
 	cal := s.Calendar()
@@ -125,10 +124,8 @@ func (s *Store) decide(ctx context.Context, actor User, c Case, version int, in 
 			return fail(err)
 		}
 	}
-	if in.Event == workflow.EvDisclose {
-		if err := s.checkPublicText(ctx, s.r, c.ID, in.Text); err != nil {
-			return fail(err)
-		}
+	if err := s.checkPublicFields(ctx, c, in); err != nil {
+		return fail(err)
 	}
 	env := workflow.Env{Calendar: cal, Today: today, History: Unit{Settings: c.UnitSettings}.SettingsHistory()}
 	n, rec, err := workflow.Apply(c.Case, in, workflow.Actor{Login: actor.Login, Role: actor.Role}, env)
@@ -176,16 +173,39 @@ func nullString(s string) any {
 	return s
 }
 
-// checkPublicText refuses a disclosure that reveals the petitioner (name, ID
-// number, phone or address, however spelt: workflow.IdentityIn): disclosed
-// texts go to the public with personal data removed (LTC 2018 Art. 8(3), 40).
-// The refusal names the kinds of data found, never the data.
-func (s *Store) checkPublicText(ctx context.Context, q sqlx.QueryerContext, caseID int64, text string) error {
-	p, err := s.petitioner(ctx, q, caseID)
-	if err != nil {
-		return err
+// checkPublicFields refuses an act whose public text (workflow.Field.Public:
+// a disclosure's) reveals the petitioner (name, ID number, phone or address,
+// however spelt: workflow.IdentityIn): disclosed texts go to the public with
+// personal data removed (LTC 2018 Art. 8(3), 40). The refusal names the
+// kinds of data found, never the data.
+func (s *Store) checkPublicFields(ctx context.Context, c Case, in workflow.Input) error {
+	for _, f := range workflow.EventFields(in.Event, c.Kind) {
+		if !f.Public {
+			continue
+		}
+		p, err := s.petitioner(ctx, s.r, c.ID)
+		if err != nil {
+			return err
+		}
+		if err := workflow.PersonalDataIn(f.Name, in.TextOf(f.Name), p.Personal()); err != nil {
+			return err
+		}
 	}
-	return workflow.PersonalDataIn("text", text, p.Personal())
+	return nil
+}
+
+// refuseUnstorableInput refuses a text field that JSON or the database
+// cannot keep (storable), naming it.
+func refuseUnstorableInput(in workflow.Input) error {
+	for _, f := range workflow.Fields {
+		if !f.Type.Textual() {
+			continue
+		}
+		if err := refuseUnstorable(f.Name, in.TextOf(f.Name)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // updateCase writes an act's SET clause to the case row inside tx, if the

@@ -48,35 +48,6 @@ type Intake struct {
 	ForwardedByAuthority bool
 }
 
-// Input is an event with its fields (API.md: POST /cases/{id}/events).
-type Input struct {
-	Event          Event
-	On             Date
-	Note           string
-	Assignee       string
-	Complexity     Complexity
-	RemoteArea     *bool
-	Competent      *bool
-	ReasonCode     string
-	Target         string
-	DuplicateOf    int64
-	Days           int
-	DialogueOn     Date
-	ConfirmDayOff  bool // keep a dialogue date on which agencies do not work
-	Minutes        string
-	Attended       *bool
-	Differs        *bool
-	Outcome        Outcome
-	Summary        string
-	Channel        string
-	Text           string
-	ViolationSigns bool
-	To             string      // notify: "denouncer" (the default) or "forwarder"
-	Clock          ClockName   // deliver: "delivery" or "decision_delivery" (default: whichever runs)
-	Reason         string      // correct: why the registration is corrected
-	Correction     *Correction // correct: the registration before and after
-}
-
 // Whom notify tells (Input.To).
 const (
 	NotifyDenouncer = "denouncer" // of the acceptance (LTC 2018 Art. 29(3))
@@ -210,9 +181,10 @@ func Apply(c Case, in Input, actor Actor, env Env) (Case, Record, error) {
 	if err := n.effect(in, env, payload); err != nil {
 		return c, Record{}, err
 	}
-	if in.Note != "" {
+	if in.Note != "" { // every act may carry a note
 		payload["note"] = in.Note
 	}
+	in.record(c.Kind, payload)
 	n.LastEventOn = in.On
 	n.Version = c.Version + 1
 	return n, Record{Event: in.Event, FromState: c.State, ToState: n.State, On: in.On, Payload: payload}, nil
@@ -236,7 +208,6 @@ func (n *Case) effect(in Input, env Env, p map[string]any) error {
 		if strings.TrimSpace(in.Assignee) == "" {
 			return Invalid("assignee", "cần chọn người được giao")
 		}
-		p["assignee"] = in.Assignee
 		n.Assignee = in.Assignee
 	case EvAccept:
 		// An anonymous denunciation is not processed under the Law (LTC 25(1)); it may only be filed.
@@ -256,10 +227,7 @@ func (n *Case) effect(in Input, env Env, p map[string]any) error {
 		if !knownReason(n.Kind, in.Event, in.ReasonCode) {
 			return &Error{Code: CodeReasonCode, Field: "reason_code", Message: "mã lý do không hợp lệ cho loại đơn này"}
 		}
-		p["reason_code"] = in.ReasonCode
-		if in.DuplicateOf != 0 {
-			p["duplicate_of"] = in.DuplicateOf
-		} else if in.ReasonCode == "DUPLICATE" {
+		if in.DuplicateOf == 0 && in.ReasonCode == "DUPLICATE" {
 			return Invalid("duplicate_of", "cần chọn đơn gốc của đơn trùng")
 		}
 		n.stopClocks(on, p)
@@ -273,7 +241,6 @@ func (n *Case) effect(in Input, env Env, p map[string]any) error {
 			return Errorf(CodeTransferOnce, "tố cáo này đã được chuyển đến từ cơ quan khác; việc chuyển đơn tố cáo chỉ thực hiện một lần "+
 				"(Điều 14 Thông tư 05/2021/TT-TTCP) — cơ quan nhận phải xử lý hoặc lưu đơn (TC-NP-06)")
 		}
-		p["target"] = in.Target
 		// Transfer ends the case here; the receiving body starts its own clocks (DOMAIN.md §3).
 		n.stopClocks(on, p)
 	case EvClassify:
@@ -300,7 +267,7 @@ func (n *Case) effect(in Input, env Env, p map[string]any) error {
 			return Invalid("minutes", "cần nhập biên bản đối thoại")
 		}
 		attended := in.Attended == nil || *in.Attended
-		p["minutes"], p["attended"] = in.Minutes, attended
+		p["attended"] = attended
 		n.Facts.DialogueRecorded = true
 	case EvExtend:
 		return n.extend(in, env, p)
@@ -328,7 +295,6 @@ func (n *Case) effect(in Input, env Env, p map[string]any) error {
 		}
 		n.DisclosedOn = on
 		n.Facts.DisclosureText, n.Facts.DisclosureChannel = in.Text, in.Channel
-		p["channel"], p["text"] = in.Channel, in.Text
 		n.stopClocks(on, p, ClockDisclosure)
 	case EvCorrect:
 		return n.correct(in, env, p)
@@ -391,7 +357,6 @@ func (n *Case) scheduleDialogue(in Input, p map[string]any) error {
 		return Invalid("dialogue_on", "ngày đối thoại phải sau ngày thông báo và trong vòng một năm")
 	}
 	n.Facts.DialogueScheduledOn = in.DialogueOn
-	p["dialogue_on"] = in.DialogueOn
 	return nil
 }
 
@@ -542,7 +507,6 @@ func (n *Case) resolve(in Input, env Env, p map[string]any) error {
 		return Errorf(CodeDialogueRequired, "phải tổ chức và ghi biên bản đối thoại trước khi giải quyết (Điều 30, 39 Luật Khiếu nại 2011)")
 	}
 	n.Outcome, n.ResolvedOn, n.Facts.Summary = in.Outcome, in.On, in.Summary
-	p["outcome"], p["summary"] = in.Outcome, in.Summary
 	n.stopClocks(in.On, p, ClockResolution)
 	n.startClocks(env, AtDecision, in.On)
 	p["clocks_started"] = clockNames(n.RunningClocks())
