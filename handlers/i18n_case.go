@@ -151,6 +151,7 @@ var caseMessages = map[string][2]string{
 	"field.differs":         {"Kết quả xác minh khác với yêu cầu của người gửi đơn", "The verification differs from the request"},
 	"field.dialogue_on":     {"Ngày đối thoại", "Date of the dialogue"},
 	"field.minutes":         {"Biên bản đối thoại", "Minutes"},
+	"field.sealed":          {"(giữ bí mật; bạn không được xem)", "(kept secret; not visible to you)"},
 	"field.attended":        {"Người gửi đơn có mặt", "The petitioner attended"},
 	"field.days":            {"Số ngày gia hạn", "Days to add"},
 	"field.outcome":         {"Kết quả giải quyết", "Outcome"},

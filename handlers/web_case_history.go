@@ -47,9 +47,14 @@ func historyDetails(lang string, k workflow.Kind, e workflow.Event, raw json.Raw
 		add(t("case.channel"), t("channel."+ch))
 		delete(p, "channel")
 	}
+	sealed := anyStrings(p["identity_fields"]) // left sealed for this viewer (store.HistoryFor)
 	for _, f := range workflow.Fields {
 		v := str(f.Name)
 		switch {
+		case !e.Takes(f.Name): // a word the engine used for something else (extend's "clock")
+			continue
+		case v == "" && f.Identity && slices.Contains(sealed, f.Name):
+			v = t("field.sealed")
 		case v == "":
 			continue
 		case f.Name == "assignee":

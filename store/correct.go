@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -318,49 +317,4 @@ func registrationChanges(c Case, after workflow.Registration, n workflow.Case, s
 		}
 	}
 	return set, args
-}
-
-// HistoryFor is a case's history as v may read it (API.md: GET
-// /cases/{id}/history; the case page): a correction's sealed identities are
-// opened, as "petitioner": {"before", "after"}, for one who may see the
-// petitioner — a denouncer's read recorded first — and left out for anyone
-// else, who still sees which identity fields changed.
-func (s *Store) HistoryFor(ctx context.Context, v workflow.Viewer, c Case, purpose string) ([]HistoryRecord, error) {
-	hs, err := s.History(ctx, c.ID)
-	if err != nil {
-		return nil, err
-	}
-	sees := v.MaySeePetitioner(c.Ref())
-	logged := false
-	for i, h := range hs {
-		if h.Event != string(workflow.EvCorrect) {
-			continue
-		}
-		var p map[string]any
-		if err := json.Unmarshal(h.Payload, &p); err != nil {
-			return nil, fmt.Errorf("store: history of case %d, record %d: %w", c.ID, h.Seq, err)
-		}
-		sealed, ok := p["petitioner_sealed"].(string)
-		if !ok {
-			continue
-		}
-		delete(p, "petitioner_sealed")
-		if sees {
-			if c.Kind.IdentitySecret() && !logged {
-				if err := s.recordIdentityRead(ctx, c.ID, v.UserID, purpose); err != nil {
-					return nil, err
-				}
-				logged = true
-			}
-			var id sealedIdentities
-			if err := s.keys.openValue(c.ID, sealPurpose, sealed, &id); err != nil {
-				return nil, err
-			}
-			p["petitioner"] = id
-		}
-		if hs[i].Payload, err = json.Marshal(p); err != nil {
-			return nil, err
-		}
-	}
-	return hs, nil
 }

@@ -176,6 +176,13 @@ func EventFields(e Event, k Kind) []EventField {
 	return out
 }
 
+// Takes reports whether event e takes the named field for some kind; every
+// act may carry a note.
+func (e Event) Takes(name string) bool {
+	uses, ok := eventFieldUses[e]
+	return name == "note" || ok && slices.ContainsFunc(uses, func(u fieldUse) bool { return u.name == name })
+}
+
 // FieldNamed is the field of that name.
 func FieldNamed(name string) (Field, bool) {
 	for _, f := range Fields {
