@@ -140,6 +140,7 @@ var caseMessages = map[string][2]string{
 	"field.target":          {"Cơ quan nhận đơn chuyển / được hướng dẫn đến", "Receiving body"},
 	"field.to":              {"Thông báo cho", "Notify"},
 	"field.clock":           {"Quyết định được gửi", "Decision sent"},
+	"field.recipient":       {"Người nhận", "Received by"},
 	"notify.denouncer":      {"Người tố cáo (thông báo thụ lý)", "The denouncer (acceptance)"},
 	"notify.forwarder":      {"Cơ quan, tổ chức đã chuyển đơn (kết quả xử lý)", "The body that forwarded the letter (result)"},
 	"field.complexity":      {"Mức độ phức tạp", "Complexity"},

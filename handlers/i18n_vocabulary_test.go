@@ -48,6 +48,18 @@ func TestVocabularyHasLabelsInBothLanguages(t *testing.T) {
 			}
 		}
 	}
+	// Every event field's label, its optional label and its choices' labels.
+	for _, f := range workflow.Fields {
+		keys := []string{f.Label}
+		if f.Optional != "" {
+			keys = append(keys, f.Optional)
+		}
+		for _, k := range keys {
+			if m := messages[k]; m[0] == "" || m[1] == "" {
+				t.Errorf("field %s: label %s is %q", f.Name, k, m)
+			}
+		}
+	}
 	// The system events must be among those checked, whatever becomes of the table.
 	for _, e := range []workflow.Event{workflow.EvReceive, workflow.EvRecount, workflow.EvCorrect} {
 		if !slices.Contains(workflow.Events, e) {

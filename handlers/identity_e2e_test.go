@@ -1,6 +1,9 @@
 package handlers_test
 
 import (
+	"bytes"
+	"context"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -44,5 +47,34 @@ func TestDisclosureNamingThePetitionerIsRefused(t *testing.T) {
 		"text", "Kết luận số 7/KL-UBND ngày 06/10/2026: tố cáo đúng một phần."))
 	if c.State != "disclosed" {
 		t.Errorf("state %s after a clean disclosure, want disclosed", c.State)
+	}
+}
+
+// Issue 15: a field added through the table alone (workflow.Fields: the
+// recipient of a notice) reaches the API, the record and the history; being
+// identity, it is sealed at rest and read only by those who may see the
+// denouncer, the others seeing that it is there.
+func TestRecipientOfANoticeIsSealedLikeTheDenouncer(t *testing.T) {
+	app := MustServe(t)
+	app.SetToday(t, "2026-10-05")
+	c := app.register(t, "reception", letterBody("denunciation", "2026-10-05", "Tố cáo cán bộ địa chính",
+		"petitioner", map[string]string{"name": "Trần Thị Bích"}))
+	c = app.fire(t, "head", c, ev("assign", "2026-10-05", "assignee", "handler"))
+	c = app.fire(t, "head", c, ev("accept", "2026-10-05"))
+	c = app.fire(t, "head", c, ev("notify", "2026-10-05", "recipient", "Bà Trần Thị Bích"))
+
+	if _, p, _ := app.lastRecord(t, "head", c.ID); p["recipient"] != "Bà Trần Thị Bích" || p["identity_sealed"] != nil {
+		t.Errorf("the head reads %v; want the recipient opened", p)
+	}
+	_, p, raw := app.lastRecord(t, "supervisor", c.ID)
+	if _, ok := p["recipient"]; ok || bytes.Contains(raw, []byte("Bích")) || fmt.Sprint(p["identity_fields"]) != "[recipient]" {
+		t.Errorf("the supervisor reads %s; want the field named, not its value", raw)
+	}
+	hs, err := app.Store.History(context.Background(), c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stored := hs[len(hs)-1].Payload; bytes.Contains(stored, []byte("Bích")) || !bytes.Contains(stored, []byte("identity_sealed")) {
+		t.Errorf("stored payload %s", stored)
 	}
 }

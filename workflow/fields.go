@@ -35,9 +35,10 @@ type Input struct {
 	Channel        string     `json:"channel"`
 	Text           string     `json:"text"`
 	ViolationSigns bool       `json:"violation_signs"`
-	To             string     `json:"to"`     // notify: "denouncer" (the default) or "forwarder"
-	Clock          ClockName  `json:"clock"`  // deliver: "delivery" or "decision_delivery" (default: whichever runs)
-	Reason         string     `json:"reason"` // correct: why the registration is corrected
+	To             string     `json:"to"`        // notify: "denouncer" (the default) or "forwarder"
+	Clock          ClockName  `json:"clock"`     // deliver: "delivery" or "decision_delivery" (default: whichever runs)
+	Reason         string     `json:"reason"`    // correct: why the registration is corrected
+	Recipient      string     `json:"recipient"` // notify, deliver: who received the paper
 
 	Correction *Correction `json:"-"` // correct: the registration before and after (the store fills it)
 }
@@ -105,6 +106,7 @@ var Fields = []Field{
 	{Name: "summary", Type: FieldLong, Max: MaxLong, Label: "field.summary"},
 	{Name: "to", Type: FieldChoice, Max: 32, Label: "field.to", Choices: "notify."},
 	{Name: "clock", Type: FieldChoice, Max: 32, Label: "field.clock", Choices: "clock."},
+	{Name: "recipient", Type: FieldLine, Max: MaxShort, Label: "field.recipient", Identity: true},
 	{Name: "channel", Type: FieldChoice, Max: MaxShort, Label: "field.channel", Choices: "disclose."},
 	{Name: "text", Type: FieldLong, Max: MaxLong, Label: "field.text", Public: true},
 	{Name: "violation_signs", Type: FieldCheck, Label: "field.violation_signs"},
@@ -147,8 +149,8 @@ var eventFieldUses = map[Event][]fieldUse{
 	EvResolve:          {need("outcome"), need("summary")},
 	EvDisclose:         {use("channel"), need("text")},
 	EvWithdraw:         {only("violation_signs", Denunciation), use("note")},
-	EvNotify:           {use("to"), use("note")},
-	EvDeliver:          {use("clock"), use("note")},
+	EvNotify:           {use("to"), use("recipient"), use("note")},
+	EvDeliver:          {use("clock"), use("recipient"), use("note")},
 	EvNote:             {need("note")},
 	EvCorrect:          {need("reason")},
 }

@@ -1,0 +1,104 @@
+package workflow
+
+import (
+	"slices"
+	"testing"
+)
+
+// The event-field table is the one place a field is declared: every use
+// names a field of the table, every field is a field of Input, and a field
+// no rule reads is kept in the record as given.
+func TestEventFieldTable(t *testing.T) {
+	for _, f := range Fields {
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Errorf("field %q: %v", f.Name, r)
+				}
+			}()
+			var in Input
+			in.field(f.Name)
+		}()
+		if f.Label == "" || f.Type == "" {
+			t.Errorf("field %q has no label or no type", f.Name)
+		}
+		if f.Type.Textual() && f.Max == 0 {
+			t.Errorf("text field %q has no length limit", f.Name)
+		}
+	}
+	for e, uses := range eventFieldUses {
+		if !slices.Contains(Events, e) {
+			t.Errorf("uses of unknown event %q", e)
+		}
+		for _, u := range uses {
+			if _, ok := FieldNamed(u.name); !ok {
+				t.Errorf("%s uses %q, which is not in Fields", e, u.name)
+			}
+		}
+	}
+	// Kind-bound uses: the competence is a denunciation's (LTC 24(2)), the
+	// verification's difference a complaint's (LKN 30).
+	for _, tc := range []struct {
+		e    Event
+		k    Kind
+		want []string
+	}{
+		{EvClassify, Denunciation, []string{"complexity", "remote_area", "competent", "note"}},
+		{EvClassify, Complaint, []string{"complexity", "remote_area", "note"}},
+		{EvVerify, Complaint, []string{"differs", "note"}},
+		{EvVerify, Petition, []string{"note"}},
+		{EvResolve, Complaint, []string{"outcome", "summary"}},
+		{EvAccept, Complaint, []string{"note"}},
+	} {
+		var got []string
+		for _, f := range EventFields(tc.e, tc.k) {
+			got = append(got, f.Name)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("EventFields(%s, %s) = %v, want %v", tc.e, tc.k, got, tc.want)
+		}
+	}
+}
+
+func TestAFieldNoRuleReadsIsRecordedAsGiven(t *testing.T) {
+	env := testEnv()
+	c := reach(t, env, Denunciation, 0, InResolution)
+	head := Actor{Login: "head", Role: RoleHead}
+	in := Input{Event: EvNotify, On: c.LastEventOn, Recipient: "Trần Thị Bích"}
+	_, rec, err := Apply(c, in, head, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Payload["recipient"] != "Trần Thị Bích" {
+		t.Errorf("payload %v: the recipient is not kept", rec.Payload)
+	}
+	// Not given, not recorded; and a field of another event is not recorded.
+	in.Recipient, in.Minutes = "", "biên bản"
+	if _, rec, err = Apply(c, in, head, env); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"recipient", "minutes"} {
+		if _, ok := rec.Payload[k]; ok {
+			t.Errorf("payload %v holds %q", rec.Payload, k)
+		}
+	}
+}
+
+func TestInputSetAndGiven(t *testing.T) {
+	var in Input
+	in.Set("attended", false)
+	in.Set("days", 3)
+	in.Set("duplicate_of", int64(7))
+	in.SetText("complexity", "complex")
+	for name, want := range map[string]any{"attended": false, "days": 3, "duplicate_of": int64(7), "complexity": "complex"} {
+		if got, ok := in.Given(name); !ok || got != want {
+			t.Errorf("Given(%q) = %v, %v; want %v", name, got, ok, want)
+		}
+	}
+	if in.Attended == nil || *in.Attended || in.Complexity != Complex {
+		t.Errorf("input %+v", in)
+	}
+	if _, ok := in.Given("note"); ok {
+		t.Error("an empty note is given")
+	}
+}
