@@ -107,13 +107,24 @@ func normaliseInput(in *workflow.Input) error {
 				return err
 			}
 			in.SetText(f.Name, s)
-		case f.Type == workflow.FieldCount:
-			if n, _ := in.Given(f.Name); n != nil && (n.(int) < 0 || n.(int) > f.Max) {
-				return workflow.Invalid(f.Name, "số ngày gia hạn phải từ 1 đến %d", f.Max)
+		case f.Type == workflow.FieldCount || f.Type == workflow.FieldAmount:
+			if x, _ := in.Given(f.Name); x != nil && (number(x) < 0 || number(x) > float64(f.Max)) {
+				return workflow.Invalid(f.Name, "%s phải từ 0 đến %d", translate("vi", f.Label), f.Max)
 			}
 		}
 	}
 	return nil
+}
+
+// number is a count's or an amount's value.
+func number(x any) float64 {
+	switch v := x.(type) {
+	case int:
+		return float64(v)
+	case float64:
+		return v
+	}
+	return 0
 }
 
 func (a *api) fireEvent(c *gin.Context) {

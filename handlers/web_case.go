@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"slices"
 	"strconv"
@@ -472,6 +473,14 @@ func (w *web) formInput(c *gin.Context, sent *eventForm, in *workflow.Input) err
 				}
 				in.Set(name, n)
 			}
+		case workflow.FieldAmount:
+			if v = strings.TrimSpace(v); v != "" {
+				x, err := parseAmount(v)
+				if err != nil {
+					return workflow.Invalid(name, "%s", translate("vi", "case.bad_number"))
+				}
+				in.Set(name, x)
+			}
 		case workflow.FieldCheck, workflow.FieldTri:
 			in.Set(name, v == "1")
 		case workflow.FieldYesNo:
@@ -487,6 +496,21 @@ func (w *web) formInput(c *gin.Context, sent *eventForm, in *workflow.Input) err
 		}
 	}
 	return nil
+}
+
+// parseAmount reads a quantity typed the Vietnamese way or the English way:
+// "1.250,5" and "1250,5" and "1250.5" are one thousand two hundred and
+// fifty and a half; with a comma present, dots group thousands.
+func parseAmount(s string) (float64, error) {
+	s = strings.ReplaceAll(s, " ", "")
+	if strings.Contains(s, ",") {
+		s = strings.ReplaceAll(strings.ReplaceAll(s, ".", ""), ",", ".")
+	}
+	x, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0, workflow.Invalid("", "not a number")
+	}
+	return x, nil
 }
 
 // originalCase reads the original of a duplicate: a tracking code or a case number.

@@ -18,8 +18,11 @@ type formInput struct {
 	Choose          string // the label of a select's empty first option; none without
 	Options         []formOption
 	Hint, Warning   string
-	Max             int // a text's characters, a count's largest value
-	Rows            int // a long text's lines
+	Max             int    // a text's characters, a count's largest value
+	Rows            int    // a long text's lines
+	GroupStart      string // the heading of the fields this one opens
+	GroupEnd        bool   // the last of its group
+	group           string
 }
 
 type formOption struct {
@@ -65,7 +68,17 @@ func (f eventForm) inputs(lang string, ch formChoices) []formInput {
 		case "competent":
 			in.Choose = t("field.competent.keep")
 		}
+		if fd.Group != "" && (len(out) == 0 || out[len(out)-1].group != fd.Group) {
+			in.GroupStart = t(fd.Group)
+		}
+		in.group = fd.Group
+		if n := len(out); n > 0 && out[n-1].group != "" && out[n-1].group != fd.Group {
+			out[n-1].GroupEnd = true
+		}
 		out = append(out, in)
+	}
+	if n := len(out); n > 0 && out[n-1].group != "" {
+		out[n-1].GroupEnd = true
 	}
 	return out
 }

@@ -67,6 +67,8 @@ func historyDetails(lang string, k workflow.Kind, e workflow.Event, raw json.Raw
 			v = t(f.Choices + v)
 		case f.Type == workflow.FieldDate:
 			v = isoToVN(v)
+		case f.Type == workflow.FieldAmount:
+			v = strings.Replace(v, ".", ",", 1) // the decimal comma
 		}
 		add(t(f.Label), v)
 	}

@@ -506,6 +506,16 @@ func (n *Case) resolve(in Input, env Env, p map[string]any) error {
 	if needDialogue && !n.Facts.DialogueRecorded {
 		return Errorf(CodeDialogueRequired, "phải tổ chức và ghi biên bản đối thoại trước khi giải quyết (Điều 30, 39 Luật Khiếu nại 2011)")
 	}
+	// The report's columns "of whom officials" are part of their totals (Biểu 01/KQGQ 15–19, 03/KQGQ 19–23).
+	if in.SanctionOfficials > in.SanctionPersons {
+		return Invalid("sanction_officials", "số cán bộ, công chức, viên chức bị kiến nghị xử lý không được lớn hơn tổng số người bị kiến nghị xử lý")
+	}
+	if in.ReferredOfficials > in.ReferredPersons {
+		return Invalid("referred_officials", "số cán bộ, công chức, viên chức chuyển cơ quan điều tra không được lớn hơn tổng số người chuyển")
+	}
+	if in.ReferredPersons > 0 && in.ReferredCases == 0 {
+		return Invalid("referred_cases", "cần ghi số vụ chuyển cơ quan điều tra")
+	}
 	n.Outcome, n.ResolvedOn, n.Facts.Summary = in.Outcome, in.On, in.Summary
 	n.stopClocks(in.On, p, ClockResolution)
 	n.startClocks(env, AtDecision, in.On)

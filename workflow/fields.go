@@ -40,6 +40,23 @@ type Input struct {
 	Reason         string     `json:"reason"`    // correct: why the registration is corrected
 	Recipient      string     `json:"recipient"` // notify, deliver: who received the paper
 
+	// resolve: what the decision or conclusion recovers, returns and
+	// recommends (Biểu 01/KQGQ and 03/KQGQ, TT 01/2024/TT-TTCP); money in
+	// millions of đồng, land in square metres, as the forms count them.
+	RecoverMoney      float64 `json:"recover_money"`
+	RecoverLand       float64 `json:"recover_land"`
+	ReturnOrgMoney    float64 `json:"return_org_money"`
+	ReturnOrgLand     float64 `json:"return_org_land"`
+	ReturnPersonMoney float64 `json:"return_person_money"`
+	ReturnPersonLand  float64 `json:"return_person_land"`
+	RestoredOrgs      int     `json:"restored_orgs"`
+	RestoredPersons   int     `json:"restored_persons"`
+	SanctionPersons   int     `json:"sanction_persons"`
+	SanctionOfficials int     `json:"sanction_officials"`
+	ReferredCases     int     `json:"referred_cases"`
+	ReferredPersons   int     `json:"referred_persons"`
+	ReferredOfficials int     `json:"referred_officials"`
+
 	Correction *Correction `json:"-"` // correct: the registration before and after (the store fills it)
 }
 
@@ -52,6 +69,7 @@ const (
 	FieldChoice FieldType = "choice" // one code of a list
 	FieldDate   FieldType = "date"   // a day: YYYY-MM-DD in JSON, dd/mm/yyyy on a page
 	FieldCount  FieldType = "count"  // a whole number
+	FieldAmount FieldType = "amount" // a quantity with decimals: millions of đồng, square metres
 	FieldCheck  FieldType = "check"  // a box, ticked or not
 	FieldTri    FieldType = "tri"    // yes or no, or not said: a box the form shows says which
 	FieldYesNo  FieldType = "yesno"  // yes or no, or not said, chosen from the three
@@ -66,7 +84,7 @@ func (t FieldType) Textual() bool { return t == FieldLine || t == FieldLong || t
 type Field struct {
 	Name string // in JSON, in forms and in the record's payload
 	Type FieldType
-	// Max is the most characters of a text or the largest count.
+	// Max is the most characters of a text, the largest count or amount.
 	Max int
 	// Label is the i18n key of its label; Optional the one when the event
 	// does not require it, if that differs.
@@ -79,6 +97,8 @@ type Field struct {
 	// Public marks a text the public reads: it must not reveal the
 	// petitioner (PersonalDataIn, LTC 2018 Art. 8(3)).
 	Public bool
+	// Group is the i18n key of the heading a form shows fields under together.
+	Group string
 }
 
 // Text limits, in characters.
@@ -104,6 +124,19 @@ var Fields = []Field{
 	{Name: "days", Type: FieldCount, Max: MaxExtensionDays, Label: "field.days"},
 	{Name: "outcome", Type: FieldChoice, Max: 32, Label: "field.outcome", Choices: "outcome."},
 	{Name: "summary", Type: FieldLong, Max: MaxLong, Label: "field.summary"},
+	{Name: "recover_money", Type: FieldAmount, Max: maxAmount, Label: "field.recover_money", Group: resultsGroup},
+	{Name: "recover_land", Type: FieldAmount, Max: maxAmount, Label: "field.recover_land", Group: resultsGroup},
+	{Name: "return_org_money", Type: FieldAmount, Max: maxAmount, Label: "field.return_org_money", Group: resultsGroup},
+	{Name: "return_org_land", Type: FieldAmount, Max: maxAmount, Label: "field.return_org_land", Group: resultsGroup},
+	{Name: "return_person_money", Type: FieldAmount, Max: maxAmount, Label: "field.return_person_money", Group: resultsGroup},
+	{Name: "return_person_land", Type: FieldAmount, Max: maxAmount, Label: "field.return_person_land", Group: resultsGroup},
+	{Name: "restored_orgs", Type: FieldCount, Max: maxPeople, Label: "field.restored_orgs", Group: resultsGroup},
+	{Name: "restored_persons", Type: FieldCount, Max: maxPeople, Label: "field.restored_persons", Group: resultsGroup},
+	{Name: "sanction_persons", Type: FieldCount, Max: maxPeople, Label: "field.sanction_persons", Group: resultsGroup},
+	{Name: "sanction_officials", Type: FieldCount, Max: maxPeople, Label: "field.sanction_officials", Group: resultsGroup},
+	{Name: "referred_cases", Type: FieldCount, Max: maxPeople, Label: "field.referred_cases", Group: resultsGroup},
+	{Name: "referred_persons", Type: FieldCount, Max: maxPeople, Label: "field.referred_persons", Group: resultsGroup},
+	{Name: "referred_officials", Type: FieldCount, Max: maxPeople, Label: "field.referred_officials", Group: resultsGroup},
 	{Name: "to", Type: FieldChoice, Max: 32, Label: "field.to", Choices: "notify."},
 	{Name: "clock", Type: FieldChoice, Max: 32, Label: "field.clock", Choices: "clock."},
 	{Name: "recipient", Type: FieldLine, Max: MaxShort, Label: "field.recipient", Identity: true},
@@ -113,6 +146,15 @@ var Fields = []Field{
 	{Name: "reason", Type: FieldLong, Max: MaxLong, Label: "correct.reason"},
 	{Name: "note", Type: FieldLong, Max: MaxLong, Label: "field.note", Optional: "field.note_optional"},
 }
+
+// Bounds of the results of a resolution: beyond them a number is a typing
+// mistake, not a decision (a billion million đồng, a thousand km²).
+const (
+	maxAmount = 1_000_000_000
+	maxPeople = 100_000
+)
+
+const resultsGroup = "field.group.results"
 
 // MaxExtensionDays bounds an extension's days before the rule of its clock
 // (the longest, 30 days, LTC 2018 Art. 30(2)) is looked at.
@@ -126,9 +168,21 @@ type fieldUse struct {
 	kinds    []Kind // none: every kind
 }
 
-func use(name string) fieldUse          { return fieldUse{name: name} }
-func need(name string) fieldUse         { return fieldUse{name: name, required: true} }
-func only(name string, k Kind) fieldUse { return fieldUse{name: name, kinds: []Kind{k}} }
+func use(name string) fieldUse              { return fieldUse{name: name} }
+func need(name string) fieldUse             { return fieldUse{name: name, required: true} }
+func only(name string, ks ...Kind) fieldUse { return fieldUse{name: name, kinds: ks} }
+
+// results are the resolution's results a complaint's or denunciation's
+// report counts (Biểu 01/KQGQ, 03/KQGQ).
+func results() []fieldUse {
+	var out []fieldUse
+	for _, f := range Fields {
+		if f.Group == resultsGroup {
+			out = append(out, only(f.Name, Complaint, Denunciation))
+		}
+	}
+	return out
+}
 
 func (u fieldUse) appliesTo(k Kind) bool { return len(u.kinds) == 0 || slices.Contains(u.kinds, k) }
 
@@ -146,7 +200,7 @@ var eventFieldUses = map[Event][]fieldUse{
 	EvScheduleDialogue: {need("dialogue_on"), use("note")},
 	EvRecordDialogue:   {need("minutes"), use("attended")},
 	EvExtend:           {need("days"), use("note")},
-	EvResolve:          {need("outcome"), need("summary")},
+	EvResolve:          append([]fieldUse{need("outcome"), need("summary")}, results()...),
 	EvDisclose:         {use("channel"), need("text")},
 	EvWithdraw:         {only("violation_signs", Denunciation), use("note")},
 	EvNotify:           {use("to"), use("recipient"), use("note")},

@@ -47,7 +47,10 @@ func TestEventFieldTable(t *testing.T) {
 		{EvClassify, Complaint, []string{"complexity", "remote_area", "note"}},
 		{EvVerify, Complaint, []string{"differs", "note"}},
 		{EvVerify, Petition, []string{"note"}},
-		{EvResolve, Complaint, []string{"outcome", "summary"}},
+		{EvResolve, Petition, []string{"outcome", "summary"}},
+		{EvResolve, Denunciation, []string{"outcome", "summary", "recover_money", "recover_land", "return_org_money",
+			"return_org_land", "return_person_money", "return_person_land", "restored_orgs", "restored_persons",
+			"sanction_persons", "sanction_officials", "referred_cases", "referred_persons", "referred_officials"}},
 		{EvAccept, Complaint, []string{"note"}},
 	} {
 		var got []string
@@ -100,5 +103,39 @@ func TestInputSetAndGiven(t *testing.T) {
 	}
 	if _, ok := in.Given("note"); ok {
 		t.Error("an empty note is given")
+	}
+}
+
+// The results of a resolution are kept as given, and the report's "of whom
+// officials" columns cannot exceed their totals (Biểu 01/KQGQ, 03/KQGQ).
+func TestResolutionResults(t *testing.T) {
+	env := testEnv()
+	c := reach(t, env, Denunciation, 0, InResolution)
+	head := Actor{Login: "head", Role: RoleHead}
+	in := Input{Event: EvResolve, On: c.LastEventOn, Outcome: OutcomesFor(Denunciation)[0], Summary: "Kết luận",
+		RecoverMoney: 125.5, RecoverLand: 300, SanctionPersons: 2, SanctionOfficials: 1, ReferredCases: 1, ReferredPersons: 1}
+	_, rec, err := Apply(c, in, head, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, want := range map[string]any{"recover_money": 125.5, "recover_land": 300.0, "sanction_persons": 2,
+		"sanction_officials": 1, "referred_cases": 1, "referred_persons": 1} {
+		if rec.Payload[k] != want {
+			t.Errorf("payload[%s] = %v, want %v", k, rec.Payload[k], want)
+		}
+	}
+	if _, ok := rec.Payload["return_org_money"]; ok {
+		t.Error("a result not given is recorded")
+	}
+	for field, bad := range map[string]func(*Input){
+		"sanction_officials": func(in *Input) { in.SanctionOfficials = 3 },
+		"referred_officials": func(in *Input) { in.ReferredOfficials = 2 },
+		"referred_cases":     func(in *Input) { in.ReferredCases = 0 },
+	} {
+		b := in
+		bad(&b)
+		if _, _, err := Apply(c, b, head, env); ErrorCode(err) != CodeInvalid || err.(*Error).Field != field {
+			t.Errorf("%s: %v, want invalid naming the field", field, err)
+		}
 	}
 }
