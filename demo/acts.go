@@ -51,7 +51,7 @@ func (r *caseRun) extend(on workflow.Date, days int) bool {
 }
 
 func (r *caseRun) notify(on workflow.Date) bool {
-	return r.do(r.worker(), workflow.Input{Event: workflow.EvNotify, On: on,
+	return r.do(r.worker(), workflow.Input{Event: workflow.EvNotify, On: on, Recipient: r.p.Name,
 		Note: "Đã thông báo việc thụ lý tố cáo cho người tố cáo."})
 }
 
@@ -141,8 +141,34 @@ func (r *caseRun) resolve(on workflow.Date, o workflow.Outcome) bool {
 		workflow.Dialogue: "TB-UBND", workflow.Petition: "UBND-TD"}
 	r.l.decisionNo++
 	r.decision = fmt.Sprintf("%d/%s", r.l.decisionNo, docs[r.c.Kind])
-	return r.do(r.o.head, workflow.Input{Event: workflow.EvResolve, On: on, Outcome: o,
-		Summary: summary(r.c.Kind, o)})
+	in := workflow.Input{Event: workflow.EvResolve, On: on, Outcome: o, Summary: summary(r.c.Kind, o)}
+	r.results(&in)
+	return r.do(r.o.head, in)
+}
+
+// results fills what a founded complaint or denunciation recovers, returns
+// and recommends (Biểu 01/KQGQ, 03/KQGQ): about a third of them have some.
+func (r *caseRun) results(in *workflow.Input) {
+	founded := in.Outcome == workflow.Correct || in.Outcome == workflow.PartlyCorrect
+	if !founded || r.c.Kind != workflow.Complaint && r.c.Kind != workflow.Denunciation || r.l.rng.IntN(3) != 0 {
+		return
+	}
+	rng := r.l.rng
+	switch rng.IntN(3) {
+	case 0: // money and land wrongly paid out or taken, to recover
+		in.RecoverMoney, in.RecoverLand = float64(rng.IntN(2000))/2+10, float64(rng.IntN(500))
+	case 1: // returned to the complainant
+		in.ReturnPersonMoney, in.ReturnPersonLand, in.RestoredPersons = float64(rng.IntN(800))/4+5, float64(rng.IntN(300)), 1+rng.IntN(3)
+	default: // returned to an organisation
+		in.ReturnOrgMoney, in.RestoredOrgs = float64(rng.IntN(4000))/2+50, 1
+	}
+	if r.c.Kind == workflow.Denunciation {
+		in.SanctionPersons = 1 + rng.IntN(3)
+		in.SanctionOfficials = rng.IntN(in.SanctionPersons + 1)
+		if rng.IntN(10) == 0 { // signs of a crime (LTC 2018 Art. 35(1)(b))
+			in.ReferredCases, in.ReferredPersons, in.ReferredOfficials = 1, 1, 1
+		}
+	}
 }
 
 func (r *caseRun) deliver(on workflow.Date) bool {

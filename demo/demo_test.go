@@ -136,6 +136,22 @@ func TestDemoCoversEveryKindStateAndStatus(t *testing.T) {
 		}
 	})
 
+	// Issue 15's fields: the resolutions' results the reports count, and the
+	// denouncer notified, whose name the record keeps sealed.
+	t.Run("ResultsAndSealedRecipients", func(t *testing.T) {
+		if n := count(t, db, `SELECT COUNT(*) FROM history WHERE event = 'resolve' AND payload LIKE '%recover_money%'`); n == 0 {
+			t.Error("no resolution recovers anything")
+		}
+		if n := count(t, db, `SELECT COUNT(*) FROM history WHERE event = 'resolve' AND payload LIKE '%sanction_persons%'`); n == 0 {
+			t.Error("no resolution proposes a sanction")
+		}
+		sealed := count(t, db, `SELECT COUNT(*) FROM history WHERE event = 'notify' AND payload LIKE '%identity_sealed%'`)
+		clear := count(t, db, `SELECT COUNT(*) FROM history WHERE payload LIKE '%"recipient":%'`)
+		if sealed == 0 || clear != 0 {
+			t.Errorf("notices with a sealed recipient %d, with one in clear %d", sealed, clear)
+		}
+	})
+
 	t.Run("DemoLogins", func(t *testing.T) {
 		for _, want := range []struct {
 			login string

@@ -214,15 +214,16 @@ func (b *Bulk) ApplyEvent(ctx context.Context, actor User, c Case, version int, 
 			return Case{}, workflow.Invalid("duplicate_of", "không tìm thấy đơn gốc %d", in.DuplicateOf)
 		}
 	}
-	if in.Event == workflow.EvDisclose {
-		if err := workflow.PersonalDataIn("text", in.Text, bc.p.Personal()); err != nil {
-			return Case{}, err
-		}
+	if err := in.CheckPublic(c.Kind, func() (workflow.PersonalData, error) { return bc.p.Personal(), nil }); err != nil {
+		return Case{}, err
 	}
 	env := b.env
 	env.History = b.settings[c.UnitID]
 	n, rec, err := workflow.Apply(c.Case, in, workflow.Actor{Login: actor.Login, Role: actor.Role}, env)
 	if err != nil {
+		return Case{}, err
+	}
+	if err := b.s.sealIdentityFields(c.ID, c.Kind, &rec); err != nil {
 		return Case{}, err
 	}
 	c.Case = n

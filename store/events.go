@@ -127,7 +127,12 @@ func (s *Store) decide(ctx context.Context, actor User, c Case, version int, in 
 			return fail(err)
 		}
 	}
-	if err := s.checkPublicFields(ctx, c, in); err != nil {
+	// A text the public reads must not reveal the petitioner (workflow.Field.Public).
+	err := in.CheckPublic(c.Kind, func() (workflow.PersonalData, error) {
+		p, err := s.petitioner(ctx, s.r, c.ID)
+		return p.Personal(), err
+	})
+	if err != nil {
 		return fail(err)
 	}
 	env := workflow.Env{Calendar: cal, Today: today, History: Unit{Settings: c.UnitSettings}.SettingsHistory()}
@@ -174,27 +179,6 @@ func nullString(s string) any {
 		return nil
 	}
 	return s
-}
-
-// checkPublicFields refuses an act whose public text (workflow.Field.Public:
-// a disclosure's) reveals the petitioner (name, ID number, phone or address,
-// however spelt: workflow.IdentityIn): disclosed texts go to the public with
-// personal data removed (LTC 2018 Art. 8(3), 40). The refusal names the
-// kinds of data found, never the data.
-func (s *Store) checkPublicFields(ctx context.Context, c Case, in workflow.Input) error {
-	for _, f := range workflow.EventFields(in.Event, c.Kind) {
-		if !f.Public {
-			continue
-		}
-		p, err := s.petitioner(ctx, s.r, c.ID)
-		if err != nil {
-			return err
-		}
-		if err := workflow.PersonalDataIn(f.Name, in.TextOf(f.Name), p.Personal()); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // refuseUnstorableInput refuses a text field that JSON or the database

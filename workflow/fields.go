@@ -261,3 +261,22 @@ func (in Input) record(k Kind, p map[string]any) {
 		}
 	}
 }
+
+// CheckPublic refuses the act when a field the public reads (Field.Public: a
+// disclosure's text) reveals the petitioner, whose data personal gives, read
+// only when the act has such a field (PersonalDataIn; LTC 2018 Art. 8(3), 40).
+func (in Input) CheckPublic(k Kind, personal func() (PersonalData, error)) error {
+	for _, f := range EventFields(in.Event, k) {
+		if !f.Public {
+			continue
+		}
+		p, err := personal()
+		if err != nil {
+			return err
+		}
+		if err := PersonalDataIn(f.Name, in.TextOf(f.Name), p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
