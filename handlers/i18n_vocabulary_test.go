@@ -31,6 +31,8 @@ func TestVocabularyHasLabelsInBothLanguages(t *testing.T) {
 		{"clock.", clocks},
 		{"status.", names(workflow.Statuses)},
 		{"complexity.", names(workflow.Complexities)},
+		{"level.", names(workflow.HeadLevels)},
+		{"period.", []string{string(workflow.PerWeek), string(workflow.PerMonth)}},
 	} {
 		if len(tc.names) == 0 {
 			t.Errorf("%s: nothing to check", tc.prefix)

@@ -1,0 +1,108 @@
+package workflow
+
+import (
+	"testing"
+)
+
+func days(ds ...string) []Date {
+	out := make([]Date, len(ds))
+	for i, d := range ds {
+		out[i] = MustDate(d)
+	}
+	return out
+}
+
+// The minimums by level and date, on both sides of 01/07/2026 (DOMAIN.md §6).
+func TestReceptionMinimums(t *testing.T) {
+	for _, tc := range []struct {
+		level HeadLevel
+		on    string
+		days  int
+		per   Period
+	}{
+		{LevelCommune, "2026-06-30", 1, PerWeek},
+		{LevelCommune, "2026-07-01", 2, PerMonth},
+		{LevelCommune, "2020-01-06", 1, PerWeek},
+		{LevelProvince, "2026-06-30", 1, PerMonth},
+		{LevelProvince, "2026-07-01", 1, PerMonth},
+		{LevelAgency, "2027-03-01", 1, PerMonth},
+	} {
+		m, ok := MinimumOn(tc.level, MustDate(tc.on))
+		if !ok || m.Days != tc.days || m.Per != tc.per || m.Basis == "" {
+			t.Errorf("MinimumOn(%s, %s) = %+v, %v; want %d a %s", tc.level, tc.on, m, ok, tc.days, tc.per)
+		}
+	}
+	if _, ok := MinimumOn("district", MustDate("2026-01-05")); ok {
+		t.Error("a district chair has a minimum; the level was abolished on 01/07/2025")
+	}
+}
+
+func TestMonthCompliance(t *testing.T) {
+	for _, tc := range []struct {
+		name          string
+		level         HeadLevel
+		month, asOf   string
+		held          []Date
+		wantHeld      int
+		wantDue, met  int
+		meets, closed bool
+	}{
+		// June 2026: five weeks from their Mondays 1, 8, 15, 22, 29; a commune chair needs a day in each.
+		{"commune, every week of June", LevelCommune, "2026-06-01", "2026-07-31",
+			days("2026-06-02", "2026-06-09", "2026-06-16", "2026-06-23", "2026-07-02"), 4, 5, 5, true, true},
+		{"commune, a week of June missed", LevelCommune, "2026-06-01", "2026-07-31",
+			days("2026-06-02", "2026-06-09", "2026-06-16", "2026-06-23", "2026-06-24"), 5, 5, 4, false, true},
+		// From July 2026: two days a month, however they fall.
+		{"commune, two days in July", LevelCommune, "2026-07-01", "2026-08-03", days("2026-07-02", "2026-07-02", "2026-07-30"), 2, 1, 1, true, true},
+		{"commune, one day in July", LevelCommune, "2026-07-01", "2026-08-03", days("2026-07-15"), 1, 1, 0, false, true},
+		// A month not over: not yet failing, not yet met.
+		{"commune, July under way", LevelCommune, "2026-07-01", "2026-07-15", days("2026-07-02"), 1, 1, 0, true, false},
+		{"province, a day in May", LevelProvince, "2026-05-01", "2026-06-30", days("2026-05-20"), 1, 1, 1, true, true},
+		{"agency, none in May", LevelAgency, "2026-05-01", "2026-06-30", nil, 0, 1, 0, false, true},
+		// Days after the day asked about do not count.
+		{"province, the day came later", LevelProvince, "2026-05-01", "2026-05-31", days("2026-06-01"), 0, 1, 0, false, true},
+	} {
+		c := MonthCompliance(tc.level, MustDate(tc.month), tc.held, MustDate(tc.asOf))
+		if c.Held != tc.wantHeld || c.Due != tc.wantDue || c.Met != tc.met || c.Meets != tc.meets || c.Complete != tc.closed {
+			t.Errorf("%s: %+v; want held %d, due %d, met %d, meets %v, complete %v", tc.name, c, tc.wantHeld, tc.wantDue,
+				tc.met, tc.meets, tc.closed)
+		}
+	}
+}
+
+func TestCheckRepresentatives(t *testing.T) {
+	for _, tc := range []struct {
+		people, reps int
+		ok           bool
+	}{
+		{1, 0, true}, {4, 0, true}, {4, 1, false}, {5, 0, false}, {5, 1, true}, {10, 2, true}, {10, 3, false},
+		{11, 3, true}, {40, 5, true}, {40, 6, false}, {0, 0, false},
+	} {
+		err := CheckRepresentatives(tc.people, tc.reps)
+		if (err == nil) != tc.ok {
+			t.Errorf("CheckRepresentatives(%d, %d) = %v, want ok %v", tc.people, tc.reps, err, tc.ok)
+		}
+		if err != nil && ErrorCode(err) != CodeInvalid {
+			t.Errorf("CheckRepresentatives(%d, %d): code %s", tc.people, tc.reps, ErrorCode(err))
+		}
+	}
+}
+
+// Five working days ahead (LTCD Art. 24), holidays stepped over.
+func TestScheduleDeadline(t *testing.T) {
+	cal := testEnv().Calendar
+	for _, tc := range []struct{ on, deadline string }{
+		{"2026-06-08", "2026-06-01"}, // Monday: the Monday before
+		{"2026-06-12", "2026-06-05"}, // Friday: the Friday before
+		{"2026-09-07", "2026-08-26"}, // after Quốc khánh: 31/08, 01/09 and 02/09 off
+	} {
+		on := MustDate(tc.on)
+		if got := ScheduleDeadline(cal, on); got.String() != tc.deadline {
+			t.Errorf("ScheduleDeadline(%s) = %s, want %s", tc.on, got, tc.deadline)
+		}
+		d := MustDate(tc.deadline)
+		if !PublishedInTime(cal, d, on) || PublishedInTime(cal, d.AddDays(1), on) {
+			t.Errorf("published on %s (in time) or the day after (late) for %s", tc.deadline, tc.on)
+		}
+	}
+}
