@@ -94,3 +94,30 @@ func (v Viewer) MayReadSettings(unitID int64) bool {
 func (v Viewer) MaySetSettings(unitID int64) bool {
 	return v.Role == RoleAdmin && v.InScope(unitID)
 }
+
+// MayRecordReception reports whether the viewer may record a unit's
+// reception sessions and visits: its reception officers and its head
+// (issue 16; a superior reads a lower unit's book but does not write it).
+func (v Viewer) MayRecordReception(unitID int64) bool {
+	return (v.Role == RoleReception || v.Role == RoleHead) && v.UnitID == unitID
+}
+
+// MayReadReception reports whether the viewer may read a unit's reception
+// book: its reception officers, heads and supervisors of it or above it.
+// Handlers work on cases, not on the book; administrators see no visitor.
+func (v Viewer) MayReadReception(unitID int64) bool {
+	switch v.Role {
+	case RoleReception:
+		return v.UnitID == unitID
+	case RoleHead, RoleSupervisor:
+		return v.InScope(unitID)
+	}
+	return false
+}
+
+// MaySeeVisitor reports whether the viewer may see who came: like a
+// petitioner's, a denouncer's identity only for the unit's head and the
+// officer who recorded the visit (LTC 2018 Art. 8(3); ND 154/2026 Art. 12(2)).
+func (v Viewer) MaySeeVisitor(kind Kind, unitID, recordedBy int64) bool {
+	return v.MaySeePetitioner(CaseRef{Kind: kind, UnitID: unitID, RegisteredBy: recordedBy}) && v.MayReadReception(unitID)
+}

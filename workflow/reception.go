@@ -68,6 +68,7 @@ func MinimumOn(level HeadLevel, d Date) (ReceptionMinimum, bool) {
 // minimum: the periods due in it, those met, and the days held in person.
 type Compliance struct {
 	Held     int  // days received in person
+	Required int  // days the minimums of the periods due add up to
 	Due      int  // periods (weeks or the month) whose minimum applies
 	Met      int  // of those, periods in which the minimum was held
 	Complete bool // every period is over as of the day asked
@@ -105,6 +106,7 @@ func MonthCompliance(level HeadLevel, first Date, days []Date, asOf Date) Compli
 			return
 		}
 		c.Due++
+		c.Required += m.Days
 		c.Basis = m.Basis
 		switch met := count(from, to) >= m.Days; {
 		case met:
@@ -173,4 +175,27 @@ func ScheduleDeadline(cal *Calendar, on Date) Date {
 // `published` met ScheduleDeadline.
 func PublishedInTime(cal *Calendar, published, on Date) bool {
 	return !published.After(ScheduleDeadline(cal, on))
+}
+
+// YearCompliance adds up the months of asOf's year up to asOf.
+func YearCompliance(level HeadLevel, days []Date, asOf Date) Compliance {
+	y := Compliance{Meets: true, Complete: true}
+	for m := 1; m <= int(asOf.t.Month()); m++ {
+		c := MonthCompliance(level, MustDate(fmt.Sprintf("%04d-%02d-01", asOf.Year(), m)), days, asOf)
+		y.Held, y.Required, y.Due, y.Met = y.Held+c.Held, y.Required+c.Required, y.Due+c.Due, y.Met+c.Met
+		y.Meets, y.Complete, y.Basis = y.Meets && c.Meets, c.Complete, c.Basis
+	}
+	return y
+}
+
+// LevelOfUnit is the head level of a unit by its level in the unit tree: a
+// commune's chair, the province's chair, or the head of an agency.
+func LevelOfUnit(unitLevel string) HeadLevel {
+	switch unitLevel {
+	case "commune":
+		return LevelCommune
+	case "province":
+		return LevelProvince
+	}
+	return LevelAgency
 }

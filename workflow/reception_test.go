@@ -106,3 +106,61 @@ func TestScheduleDeadline(t *testing.T) {
 		}
 	}
 }
+
+func TestSessionCheck(t *testing.T) {
+	today := MustDate("2026-10-05")
+	ok := Session{Kind: SessionPeriodic, Form: FormDirect, Host: HostHead, On: MustDate("2026-10-12"), State: SessionScheduled}
+	if err := ok.Check(today); err != nil {
+		t.Fatalf("a scheduled periodic session: %v", err)
+	}
+	for field, bad := range map[string]func(*Session){
+		"held_on":     func(s *Session) { s.State = SessionHeld }, // in the future but marked held
+		"host":        func(s *Session) { s.Host = HostStaff },
+		"host_name":   func(s *Session) { s.Host = HostDeputy },
+		"notified_on": func(s *Session) { s.Form = FormOnline },
+		"kind":        func(s *Session) { s.Kind = "weekly" },
+		"state":       func(s *Session) { s.State = SessionCancelled },
+	} {
+		s := ok
+		bad(&s)
+		if err := s.Check(today); ErrorCode(err) != CodeInvalid || err.(*Error).Field != field {
+			t.Errorf("%s: %v, want invalid naming it", field, err)
+		}
+	}
+	regular := Session{Kind: SessionRegular, Form: FormDirect, Host: HostStaff, HostName: "Lê Thị Tiếp", On: today, State: SessionHeld}
+	if err := regular.Check(today); err != nil {
+		t.Errorf("a regular session held today: %v", err)
+	}
+}
+
+func TestVisitCheck(t *testing.T) {
+	today := MustDate("2026-10-05")
+	for _, tc := range []struct {
+		name  string
+		v     Visit
+		field string
+	}{
+		{"guided", Visit{On: today, People: 1, Outcome: VisitGuided}, ""},
+		{"a crowd of 4 with representatives", Visit{On: today, People: 4, Representatives: 1, Outcome: VisitGuided}, "crowd.representatives"},
+		{"a crowd of 12 with 6", Visit{On: today, People: 12, Representatives: 6, Outcome: VisitGuided}, "crowd.representatives"},
+		{"outside its session's day", Visit{On: today, People: 1, Outcome: VisitGuided, SessionOn: today.AddDays(-1)}, "visited_on"},
+		{"registered without a case", Visit{On: today, People: 1, Outcome: VisitRegistered}, "case_id"},
+		{"transferred without a number", Visit{On: today, People: 1, Outcome: VisitTransferred}, "document_no"},
+		{"refused on a ground of ND 154 before it", Visit{On: MustDate("2026-06-30"), People: 1, Outcome: VisitRefused, RefusalCode: "TCD-4A"}, "refusal_code"},
+		{"refused on ND 154's ground", Visit{On: today, People: 1, Outcome: VisitRefused, RefusalCode: "TCD-4A"}, ""},
+		{"tomorrow", Visit{On: today.AddDays(1), People: 1, Outcome: VisitGuided}, "visited_on"},
+	} {
+		err := tc.v.Check(today)
+		if tc.field == "" && err != nil || tc.field != "" && (ErrorCode(err) != CodeInvalid || err.(*Error).Field != tc.field) {
+			t.Errorf("%s: %v, want field %q", tc.name, err, tc.field)
+		}
+	}
+}
+
+func TestYearCompliance(t *testing.T) {
+	// A provincial chair who received in January and March but not February, asked on 15/04/2026.
+	y := YearCompliance(LevelProvince, days("2026-01-10", "2026-03-03", "2026-04-02"), MustDate("2026-04-15"))
+	if y.Held != 3 || y.Required != 4 || y.Due != 4 || y.Met != 3 || y.Meets || y.Complete {
+		t.Errorf("year to 15/04/2026: %+v; want 3 held of 4 required, failing, April under way", y)
+	}
+}

@@ -1,0 +1,278 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"petitions/workflow"
+)
+
+// Reception sessions (issue 16; migration 00015): the days a unit receives
+// citizens, the head's published schedule and the head's conclusions.
+
+// ReceptionSession is one session as the API shows it.
+type ReceptionSession struct {
+	ID           int64                 `db:"id" json:"id"`
+	UnitID       int64                 `db:"unit_id" json:"-"`
+	Unit         string                `db:"unit_code" json:"unit"`
+	HeadID       *int64                `db:"head_id" json:"-"`
+	Head         string                `db:"head_login" json:"head,omitempty"`
+	HeadName     string                `db:"head_name" json:"head_name,omitempty"`
+	Kind         workflow.SessionKind  `db:"kind" json:"kind"`
+	Form         workflow.SessionForm  `db:"form" json:"form"`
+	Place        string                `db:"place" json:"place"`
+	HeldOn       workflow.Date         `db:"held_on" json:"held_on"`
+	Host         workflow.SessionHost  `db:"host" json:"host"`
+	HostName     string                `db:"host_name" json:"host_name,omitempty"`
+	State        workflow.SessionState `db:"state" json:"state"`
+	PublishedOn  workflow.Date         `db:"published_on" json:"published_on"`
+	ChangeReason string                `db:"change_reason" json:"change_reason,omitempty"`
+	NotifiedOn   workflow.Date         `db:"notified_on" json:"notified_on,omitzero"`
+	Recording    string                `db:"recording" json:"recording,omitempty"`
+	Conclusion   string                `db:"conclusion" json:"conclusion,omitempty"`
+	ConcludedOn  workflow.Date         `db:"concluded_on" json:"concluded_on,omitzero"`
+	Visits       int                   `db:"visits" json:"visits"`
+	// PublishedInTime: a head's periodic day put on the schedule five
+	// working days ahead (LTCD Art. 24); other sessions are not scheduled.
+	PublishedInTime bool `db:"-" json:"published_in_time"`
+	// NotifiedInTime: an online session's participants told five working days ahead (ND 154/2026).
+	NotifiedInTime bool `db:"-" json:"notified_in_time"`
+}
+
+// NewSession is a session as entered.
+type NewSession struct {
+	Unit       string
+	Head       string // the head whose day it is (default: the head entering it)
+	Kind       workflow.SessionKind
+	Form       workflow.SessionForm
+	Place      string
+	HeldOn     workflow.Date
+	Host       workflow.SessionHost
+	HostName   string
+	State      workflow.SessionState
+	NotifiedOn workflow.Date
+	Recording  string
+}
+
+const sessionColumns = `s.id, s.unit_id, n.code AS unit_code, s.head_id, COALESCE(h.login, '') AS head_login,
+	COALESCE(h.name, '') AS head_name, s.kind, s.form, s.place, s.held_on, s.host, s.host_name, s.state,
+	s.published_on, s.change_reason, s.notified_on, s.recording, s.conclusion, s.concluded_on,
+	(SELECT COUNT(*) FROM reception_visits v WHERE v.session_id = s.id) AS visits`
+
+const sessionFrom = ` FROM reception_sessions s JOIN units n ON n.id = s.unit_id LEFT JOIN users h ON h.id = s.head_id`
+
+// CreateReceptionSession records a session of a unit the user may record for: one
+// scheduled ahead (it goes on the public schedule at once) or one held.
+func (s *Store) CreateReceptionSession(ctx context.Context, by User, in NewSession) (ReceptionSession, error) {
+	v, err := s.Viewer(ctx, by)
+	if err != nil {
+		return ReceptionSession{}, err
+	}
+	unit, err := unitByCode(ctx, s.r, in.Unit)
+	if workflow.ErrorCode(err) == workflow.CodeNotFound || err == nil && !v.MayRecordReception(unit.ID) {
+		return ReceptionSession{}, workflow.Errorf(workflow.CodeForbidden, "bạn không được ghi sổ tiếp công dân của đơn vị này")
+	}
+	if err != nil {
+		return ReceptionSession{}, err
+	}
+	today, now := s.clock()
+	ws := workflow.Session{Kind: in.Kind, Form: in.Form, Host: in.Host, HostName: in.HostName, On: in.HeldOn,
+		State: in.State, NotifiedOn: in.NotifiedOn, Recording: in.Recording}
+	if err := ws.Check(today); err != nil {
+		return ReceptionSession{}, err
+	}
+	var headID any
+	if in.Kind != workflow.SessionRegular {
+		head := in.Head
+		if head == "" && by.Role == workflow.RoleHead {
+			head = by.Login
+		}
+		h, err := userBy(ctx, s.r, "u.login = ?", head)
+		if err != nil || h.Role != workflow.RoleHead || h.UnitID != unit.ID || h.Disabled {
+			return ReceptionSession{}, workflow.Invalid("head", "cần chọn thủ trưởng của đơn vị chủ trì buổi tiếp")
+		}
+		headID = h.ID
+	}
+	if err := refuseUnstorable("place", in.Place, "host_name", in.HostName, "recording", in.Recording); err != nil {
+		return ReceptionSession{}, err
+	}
+	var id int64
+	err = s.write(ctx, func(tx *txn) error {
+		return tx.GetContext(ctx, &id, `INSERT INTO reception_sessions (unit_id, head_id, kind, form, place, held_on, host,
+			host_name, state, published_on, notified_on, recording, created_by, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			unit.ID, headID, in.Kind, in.Form, in.Place, in.HeldOn.String(), in.Host, in.HostName, in.State,
+			today.String(), nullDate(in.NotifiedOn), in.Recording, by.ID, now)
+	})
+	if err != nil {
+		return ReceptionSession{}, fmt.Errorf("store: insert reception session: %w", err)
+	}
+	return s.ReceptionSession(ctx, id)
+}
+
+// ReceptionSession reads one session.
+func (s *Store) ReceptionSession(ctx context.Context, id int64) (ReceptionSession, error) {
+	var r ReceptionSession
+	err := s.r.GetContext(ctx, &r, `SELECT `+sessionColumns+sessionFrom+` WHERE s.id = ?`, id)
+	if err != nil {
+		return r, notFound(err, "buổi tiếp công dân")
+	}
+	s.timeliness(&r)
+	return r, nil
+}
+
+// timeliness fills what the calendar tells of a session.
+func (s *Store) timeliness(r *ReceptionSession) {
+	cal := s.Calendar()
+	r.PublishedInTime = r.Kind != workflow.SessionPeriodic || workflow.PublishedInTime(cal, r.PublishedOn, r.HeldOn)
+	r.NotifiedInTime = r.Form != workflow.FormOnline || workflow.PublishedInTime(cal, r.NotifiedOn, r.HeldOn)
+}
+
+// SessionFilter narrows a list of sessions.
+type SessionFilter struct {
+	Units    []int64 // in the viewer's reach
+	From, To workflow.Date
+	HeadID   int64
+	Limit    int
+}
+
+// ReceptionSessions lists sessions by day, newest first.
+func (s *Store) ReceptionSessions(ctx context.Context, f SessionFilter) ([]ReceptionSession, error) {
+	if len(f.Units) == 0 {
+		return nil, nil
+	}
+	where := []string{"s.unit_id IN (" + placeholders(len(f.Units)) + ")"}
+	var args []any
+	for _, u := range f.Units {
+		args = append(args, u)
+	}
+	if !f.From.IsZero() {
+		where, args = append(where, "s.held_on >= ?"), append(args, f.From.String())
+	}
+	if !f.To.IsZero() {
+		where, args = append(where, "s.held_on <= ?"), append(args, f.To.String())
+	}
+	if f.HeadID != 0 {
+		where, args = append(where, "s.head_id = ?"), append(args, f.HeadID)
+	}
+	limit := f.Limit
+	if limit <= 0 || limit > 500 {
+		limit = 500
+	}
+	var out []ReceptionSession
+	err := s.r.SelectContext(ctx, &out, `SELECT `+sessionColumns+sessionFrom+` WHERE `+strings.Join(where, " AND ")+
+		` ORDER BY s.held_on DESC, s.id DESC LIMIT `+fmt.Sprint(limit), args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: list reception sessions: %w", err)
+	}
+	for i := range out {
+		s.timeliness(&out[i])
+	}
+	return out, nil
+}
+
+// SessionChange moves or cancels a scheduled session, with its reason.
+type SessionChange struct {
+	HeldOn workflow.Date // the new day; zero with Cancel
+	Cancel bool
+	Reason string
+}
+
+// ChangeReceptionSession moves or cancels a scheduled session before its day; the
+// change is announced with its reason on the public schedule (LTCD Art. 24).
+func (s *Store) ChangeReceptionSession(ctx context.Context, by User, id int64, ch SessionChange) (ReceptionSession, error) {
+	r, err := s.sessionToRecord(ctx, by, id)
+	if err != nil {
+		return r, err
+	}
+	today, _ := s.clock()
+	switch {
+	case r.State != workflow.SessionScheduled || !today.Before(r.HeldOn):
+		return r, workflow.Errorf(workflow.CodeIllegalTransition, "chỉ đổi hoặc hủy lịch tiếp trước ngày tiếp")
+	case strings.TrimSpace(ch.Reason) == "":
+		return r, workflow.Invalid("reason", "cần nêu lý do thay đổi lịch tiếp")
+	case !ch.Cancel && !ch.HeldOn.After(today):
+		return r, workflow.Invalid("held_on", "ngày tiếp mới phải sau ngày hôm nay")
+	}
+	if err := refuseUnstorable("reason", ch.Reason); err != nil {
+		return r, err
+	}
+	set, args := "state = ?, change_reason = ?", []any{workflow.SessionCancelled, ch.Reason}
+	if !ch.Cancel {
+		// A new day is announced today: its five working days count from now.
+		set, args = "held_on = ?, change_reason = ?, published_on = ?", []any{ch.HeldOn.String(), ch.Reason, today.String()}
+	}
+	if err := s.updateSession(ctx, id, set, args...); err != nil {
+		return r, err
+	}
+	return s.ReceptionSession(ctx, id)
+}
+
+// HoldReceptionSession marks a scheduled session held, on or after its day.
+func (s *Store) HoldReceptionSession(ctx context.Context, by User, id int64) (ReceptionSession, error) {
+	r, err := s.sessionToRecord(ctx, by, id)
+	if err != nil {
+		return r, err
+	}
+	if today, _ := s.clock(); r.State != workflow.SessionScheduled || today.Before(r.HeldOn) {
+		return r, workflow.Errorf(workflow.CodeIllegalTransition, "chỉ ghi nhận đã tổ chức buổi tiếp đã lên lịch, từ ngày tiếp")
+	}
+	if err := s.updateSession(ctx, id, "state = ?", workflow.SessionHeld); err != nil {
+		return r, err
+	}
+	return s.ReceptionSession(ctx, id)
+}
+
+// ConcludeReceptionSession keeps the written conclusion of a held session (Thông báo
+// kết luận việc tiếp công dân, ND 154/2026 Art. 25(2)): by the head whose day
+// it was, or by the deputy named as its host.
+func (s *Store) ConcludeReceptionSession(ctx context.Context, by User, id int64, text string) (ReceptionSession, error) {
+	r, err := s.ReceptionSession(ctx, id)
+	if err != nil {
+		return r, err
+	}
+	isHead := r.HeadID != nil && *r.HeadID == by.ID
+	isDeputy := r.Host == workflow.HostDeputy && by.UnitID == r.UnitID && strings.EqualFold(by.Name, r.HostName)
+	switch {
+	case !isHead && !isDeputy:
+		return r, workflow.Errorf(workflow.CodeForbidden, "chỉ người chủ trì buổi tiếp (thủ trưởng hoặc cấp phó được ủy quyền) ký thông báo kết luận")
+	case r.State != workflow.SessionHeld:
+		return r, workflow.Errorf(workflow.CodeIllegalTransition, "buổi tiếp chưa được ghi nhận đã tổ chức")
+	case strings.TrimSpace(text) == "":
+		return r, workflow.Invalid("conclusion", "cần nhập nội dung kết luận")
+	}
+	if err := refuseUnstorable("conclusion", text); err != nil {
+		return r, err
+	}
+	today, _ := s.clock()
+	if err := s.updateSession(ctx, id, "conclusion = ?, concluded_by = ?, concluded_on = ?", text, by.ID, today.String()); err != nil {
+		return r, err
+	}
+	return s.ReceptionSession(ctx, id)
+}
+
+// sessionToRecord reads a session the user may record for.
+func (s *Store) sessionToRecord(ctx context.Context, by User, id int64) (ReceptionSession, error) {
+	r, err := s.ReceptionSession(ctx, id)
+	if err != nil {
+		return r, err
+	}
+	v, err := s.Viewer(ctx, by)
+	if err != nil {
+		return r, err
+	}
+	if !v.MayRecordReception(r.UnitID) {
+		return r, workflow.Errorf(workflow.CodeForbidden, "bạn không được ghi sổ tiếp công dân của đơn vị này")
+	}
+	return r, nil
+}
+
+func (s *Store) updateSession(ctx context.Context, id int64, set string, args ...any) error {
+	return s.write(ctx, func(tx *txn) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE reception_sessions SET `+set+` WHERE id = ?`, append(args, id)...); err != nil {
+			return fmt.Errorf("store: update reception session %d: %w", id, err)
+		}
+		return nil
+	})
+}

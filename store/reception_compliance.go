@@ -1,0 +1,97 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"petitions/workflow"
+)
+
+// ComplianceFigures are one head's reception days over a span against the
+// legal minimum (workflow.MonthCompliance): days held in person, days a
+// deputy held in the head's place (shown apart, never counted), the days
+// required, and whether every period over met its minimum.
+type ComplianceFigures struct {
+	HeldInPerson int    `json:"held_in_person"`
+	Delegated    int    `json:"delegated"`
+	Required     int    `json:"required"`
+	Meets        bool   `json:"meets"`
+	Complete     bool   `json:"complete"` // the span is over as of the day asked
+	Basis        string `json:"basis"`
+}
+
+// HeadCompliance is a head's record for the month and the year to date.
+type HeadCompliance struct {
+	Head  string             `json:"head"`
+	Name  string             `json:"name"`
+	Unit  string             `json:"unit"`
+	Level workflow.HeadLevel `json:"level"`
+	Month ComplianceFigures  `json:"month"`
+	Year  ComplianceFigures  `json:"year"`
+}
+
+// ReceptionCompliance is every head of the units given (the viewer's reach)
+// as of a day: what the sessions entered by then say of that day's month and
+// year, as the backlog audit rebuilds any past day.
+func (s *Store) ReceptionCompliance(ctx context.Context, units []int64, asOf workflow.Date) ([]HeadCompliance, error) {
+	if len(units) == 0 {
+		return nil, nil
+	}
+	args := []any{}
+	for _, u := range units {
+		args = append(args, u)
+	}
+	var heads []struct {
+		ID        int64  `db:"id"`
+		Login     string `db:"login"`
+		Name      string `db:"name"`
+		Unit      string `db:"code"`
+		UnitLevel string `db:"level"`
+	}
+	err := s.r.SelectContext(ctx, &heads, `SELECT u.id, u.login, u.name, n.code, n.level FROM users u
+		JOIN units n ON n.id = u.unit_id WHERE u.role = 'head' AND NOT u.disabled AND u.unit_id IN (`+placeholders(len(units))+`)
+		ORDER BY n.code, u.login`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: heads for compliance: %w", err)
+	}
+	yearStart := workflow.MustDate(fmt.Sprintf("%04d-01-01", asOf.Year()))
+	monthStart := workflow.MustDate(fmt.Sprintf("%04d-%02d-01", asOf.Year(), int(asOf.Time().Month())))
+	out := make([]HeadCompliance, 0, len(heads))
+	for _, h := range heads {
+		var rows []struct {
+			HeldOn workflow.Date        `db:"held_on"`
+			Host   workflow.SessionHost `db:"host"`
+		}
+		// The week of 1 January may start in December: read from a week before.
+		err := s.r.SelectContext(ctx, &rows, `SELECT DISTINCT held_on, host FROM reception_sessions
+			WHERE head_id = ? AND state = 'held' AND held_on >= ? AND held_on <= ?`,
+			h.ID, yearStart.AddDays(-7).String(), asOf.String())
+		if err != nil {
+			return nil, fmt.Errorf("store: sessions for compliance: %w", err)
+		}
+		var inPerson []workflow.Date
+		var delegatedMonth, delegatedYear int
+		for _, r := range rows {
+			switch {
+			case r.Host == workflow.HostHead:
+				inPerson = append(inPerson, r.HeldOn)
+			case !r.HeldOn.Before(monthStart):
+				delegatedMonth++
+				delegatedYear++
+			case !r.HeldOn.Before(yearStart):
+				delegatedYear++
+			}
+		}
+		level := workflow.LevelOfUnit(h.UnitLevel)
+		m := workflow.MonthCompliance(level, monthStart, inPerson, asOf)
+		y := workflow.YearCompliance(level, inPerson, asOf)
+		out = append(out, HeadCompliance{Head: h.Login, Name: h.Name, Unit: h.Unit, Level: level,
+			Month: figures(m, delegatedMonth), Year: figures(y, delegatedYear)})
+	}
+	return out, nil
+}
+
+func figures(c workflow.Compliance, delegated int) ComplianceFigures {
+	return ComplianceFigures{HeldInPerson: c.Held, Delegated: delegated, Required: c.Required, Meets: c.Meets,
+		Complete: c.Complete, Basis: c.Basis}
+}

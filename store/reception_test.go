@@ -1,0 +1,161 @@
+package store_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"petitions/store"
+	"petitions/store/storetest"
+	"petitions/workflow"
+)
+
+// Issue 16: sessions, the schedule's five working days, changes before the
+// day only, conclusions by the head or the named deputy. Today is 25/11/2026.
+func TestReceptionSessions(t *testing.T) {
+	w := mustWorld(t)
+	d := workflow.MustDate
+	periodic := func(on string) store.NewSession {
+		return store.NewSession{Unit: "KH-UBND", Kind: workflow.SessionPeriodic, Form: workflow.FormDirect,
+			Place: "Trụ sở tiếp công dân tỉnh", HeldOn: d(on), Host: workflow.HostHead, State: workflow.SessionScheduled}
+	}
+	early, err := w.s.CreateReceptionSession(w.ctx, w.user("head"), periodic("2026-12-04"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	late, err := w.s.CreateReceptionSession(w.ctx, w.user("reception"), store.NewSession{Unit: "KH-UBND", Head: "head",
+		Kind: workflow.SessionPeriodic, Form: workflow.FormDirect, HeldOn: d("2026-11-30"), Host: workflow.HostHead,
+		State: workflow.SessionScheduled})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !early.PublishedInTime || late.PublishedInTime || early.Head != "head" || late.Head != "head" {
+		t.Errorf("04/12 entered 25/11 in time %v (want true); 30/11 in time %v (want false); heads %q %q",
+			early.PublishedInTime, late.PublishedInTime, early.Head, late.Head)
+	}
+	if _, err := w.s.CreateReceptionSession(w.ctx, w.user("reception"), store.NewSession{Unit: "KH-NT", Kind: workflow.SessionRegular,
+		Form: workflow.FormDirect, HeldOn: d("2026-11-25"), Host: workflow.HostStaff, HostName: "Lê Thị Tiếp",
+		State: workflow.SessionHeld}); workflow.ErrorCode(err) != workflow.CodeForbidden {
+		t.Errorf("the agency's reception writing the commune's book: %v", err)
+	}
+
+	moved, err := w.s.ChangeReceptionSession(w.ctx, w.user("head"), early.ID, store.SessionChange{HeldOn: d("2026-12-11"), Reason: "Trùng lịch họp Ủy ban"})
+	if err != nil || !moved.HeldOn.Equal(d("2026-12-11")) || moved.ChangeReason != "Trùng lịch họp Ủy ban" || !moved.PublishedInTime {
+		t.Errorf("moved: %+v, %v", moved, err)
+	}
+	if _, err := w.s.ChangeReceptionSession(w.ctx, w.user("head"), early.ID, store.SessionChange{Cancel: true}); workflow.ErrorCode(err) != workflow.CodeInvalid {
+		t.Errorf("a cancellation without its reason: %v", err)
+	}
+
+	held, err := w.s.CreateReceptionSession(w.ctx, w.user("head"), store.NewSession{Unit: "KH-UBND", Kind: workflow.SessionAdHoc,
+		Form: workflow.FormDirect, HeldOn: d("2026-11-20"), Host: workflow.HostDeputy, HostName: "Lê Thị Tiếp", State: workflow.SessionHeld})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.s.ChangeReceptionSession(w.ctx, w.user("head"), held.ID, store.SessionChange{Cancel: true, Reason: "x"}); workflow.ErrorCode(err) != workflow.CodeIllegalTransition {
+		t.Errorf("a change after the day: %v", err)
+	}
+	if _, err := w.s.ConcludeReceptionSession(w.ctx, w.user("handler"), held.ID, "Kết luận"); workflow.ErrorCode(err) != workflow.CodeForbidden {
+		t.Errorf("a conclusion by a handler: %v", err)
+	}
+	// The deputy named as host is the reception officer Lê Thị Tiếp here; she concludes.
+	done, err := w.s.ConcludeReceptionSession(w.ctx, w.user("reception"), held.ID, "Giao Sở Tài nguyên và Môi trường kiểm tra, trả lời trước 10/12/2026.")
+	if err != nil || done.ConcludedOn.String() != "2026-11-25" || !strings.HasPrefix(done.Conclusion, "Giao Sở") {
+		t.Errorf("concluded: %+v, %v", done, err)
+	}
+}
+
+// The book: a crowd's representatives, a visit on its session's day only, a
+// repeat found by the keyed hash, and a denouncer sealed like a petitioner.
+func TestReceptionVisits(t *testing.T) {
+	w := mustWorld(t)
+	d := workflow.MustDate
+	session, err := w.s.CreateReceptionSession(w.ctx, w.user("head"), store.NewSession{Unit: "KH-UBND", Kind: workflow.SessionPeriodic,
+		Form: workflow.FormDirect, HeldOn: d("2026-11-20"), Host: workflow.HostHead, State: workflow.SessionHeld})
+	if err != nil {
+		t.Fatal(err)
+	}
+	crowd := store.NewVisit{SessionID: session.ID, VisitedOn: d("2026-11-20"), Kind: workflow.Complaint, People: 12, HeadReceived: true,
+		Visitor: store.Visitor{Petitioner: store.Petitioner{Name: "Nguyễn Văn Đại", IDNumber: "056078001234"},
+			Representatives: []string{"Nguyễn Văn Đại", "Trần Thị Biểu"}},
+		Content: "Khiếu nại giá bồi thường đất dự án đường ven biển", Outcome: workflow.VisitGuided}
+	first, err := w.s.RecordVisit(w.ctx, w.user("reception"), crowd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Repeat || first.People != 12 || first.Visitor == nil || len(first.Visitor.Representatives) != 2 {
+		t.Errorf("first visit: %+v", first)
+	}
+	crowd.Visitor.Representatives = append(crowd.Visitor.Representatives, "a", "b", "c", "d")
+	if _, err := w.s.RecordVisit(w.ctx, w.user("reception"), crowd); workflow.ErrorCode(err) != workflow.CodeInvalid {
+		t.Errorf("six representatives of twelve: %v", err)
+	}
+	crowd.Visitor.Representatives = nil
+	crowd.People, crowd.VisitedOn = 1, d("2026-11-21")
+	if _, err := w.s.RecordVisit(w.ctx, w.user("reception"), crowd); workflow.ErrorCode(err) != workflow.CodeInvalid {
+		t.Errorf("a visit outside its session's day: %v", err)
+	}
+	again, err := w.s.RecordVisit(w.ctx, w.user("reception"), store.NewVisit{Unit: "KH-UBND", VisitedOn: d("2026-11-24"),
+		Kind: workflow.Complaint, Visitor: store.Visitor{Petitioner: store.Petitioner{Name: "Nguyen Van Dai", IDNumber: "056078001234"}},
+		Content: "Hỏi lại kết quả", Outcome: workflow.VisitGuided})
+	if err != nil || !again.Repeat {
+		t.Errorf("the same ID number again: repeat %v, %v", again.Repeat, err)
+	}
+
+	secret, err := w.s.RecordVisit(w.ctx, w.user("reception"), store.NewVisit{Unit: "KH-UBND", VisitedOn: d("2026-11-24"),
+		Kind: workflow.Denunciation, Visitor: store.Visitor{Petitioner: store.Petitioner{Name: "Phạm Thị Mật", Phone: "0905111222"}},
+		Content: "Tố cáo cán bộ địa chính nhận tiền", Outcome: workflow.VisitRefused, RefusalCode: "TCD-4K"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for login, sees := range map[string]bool{"reception": true, "head": true, "reception2": false, "supervisor": false} {
+		book, err := w.s.Visits(w.ctx, w.viewer(login), store.VisitFilter{Units: []int64{w.unitID("KH-UBND")}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range book {
+			if v.ID == secret.ID && (v.Visitor != nil) != sees {
+				t.Errorf("%s sees the denouncer who came: %v, want %v", login, v.Visitor != nil, sees)
+			}
+		}
+	}
+	db := storetest.Raw(t, w.dsn)
+	var n int
+	if err := db.QueryRowContext(context.Background(), `SELECT COUNT(*) FROM reception_visits WHERE sealed LIKE '%Mật%' OR sealed LIKE '%0905%'`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("a visitor at rest in clear: %d rows, %v", n, err)
+	}
+}
+
+// Compliance: in-person days against the minimum, delegated days apart.
+func TestReceptionCompliance(t *testing.T) {
+	w := mustWorld(t)
+	d := workflow.MustDate
+	w.user("head.nt")
+	held := func(on string, host workflow.SessionHost) {
+		t.Helper()
+		in := store.NewSession{Unit: "KH-NT", Head: "head.nt", Kind: workflow.SessionPeriodic, Form: workflow.FormDirect,
+			HeldOn: d(on), Host: host, State: workflow.SessionHeld}
+		if host == workflow.HostDeputy {
+			in.HostName = "Phó Chủ tịch Lê Văn Phó"
+		}
+		if _, err := w.s.CreateReceptionSession(w.ctx, w.user("head.nt"), in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	held("2026-10-06", workflow.HostHead)
+	held("2026-10-20", workflow.HostDeputy)
+	held("2026-11-03", workflow.HostHead)
+	held("2026-11-17", workflow.HostHead)
+	got, err := w.s.ReceptionCompliance(w.ctx, []int64{w.unitID("KH-NT")}, d("2026-10-31"))
+	if err != nil || len(got) != 1 {
+		t.Fatalf("%+v, %v", got, err)
+	}
+	m := got[0].Month
+	if got[0].Level != workflow.LevelCommune || m.HeldInPerson != 1 || m.Delegated != 1 || m.Required != 2 || m.Meets || !m.Complete {
+		t.Errorf("October, a commune chair (two days a month from 01/07/2026): %+v", got[0])
+	}
+	got, err = w.s.ReceptionCompliance(w.ctx, []int64{w.unitID("KH-NT")}, d("2026-11-30"))
+	if err != nil || !got[0].Month.Meets || got[0].Month.HeldInPerson != 2 || got[0].Year.Meets {
+		t.Errorf("November met, the year not (October missed): %+v, %v", got, err)
+	}
+}
