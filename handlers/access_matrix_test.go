@@ -120,6 +120,24 @@ type amRoute struct {
 	do    func(e *amEnv, a amActor, c amCase) amResp
 }
 
+// amReceptionWriters: a unit's reception book is written by its own
+// reception officers and head (workflow.Viewer.MayRecordReception).
+// amReceptionActs is the same for an act on a session (200, not 201).
+var (
+	amReceptionWriters = [2]string{
+		"201 201 403 403 201 403 403 | 403 403 403 403 403 | 401",
+		"403 403 403 403 403 403 403 | 201 403 201 403 403 | 401"}
+	amReceptionActs = [2]string{
+		"200 200 403 403 200 403 403 | 403 403 403 403 403 | 401",
+		"403 403 403 403 403 403 403 | 200 403 200 403 403 | 401"}
+)
+
+// amReceptionReaders: read by its reception officers, and by heads and
+// supervisors of it or above it (workflow.Viewer.MayReadReception).
+var amReceptionReaders = [2]string{
+	"200 200 403 403 200 200 403 | 403 403 403 403 403 | 401",
+	"403 403 403 403 200 200 403 | 200 403 200 200 403 | 401"}
+
 // amBoth is a row whose expectations do not depend on the case's unit.
 func amBoth(row string) [2]string { return [2]string{row, row} }
 
@@ -247,6 +265,62 @@ var amRoutes = []amRoute{
 			"403 403 403 403 403 403 200 | 403 403 403 403 200 | 401"},
 		do: func(e *amEnv, a amActor, c amCase) amResp {
 			return e.api(a, http.MethodPut, "/api/v1/settings/"+c.Unit, `{"effective_from":"2026-12-01","petition_days":30}`)
+		}},
+
+	// ---- API v1: citizen reception (issue 16) ----
+	{name: "GET /api/v1/public/schedule",
+		want: amBoth("200 200 200 200 200 200 200 | 200 200 200 200 200 | 200"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodGet, "/api/v1/public/schedule", "")
+		}},
+	{name: "POST /api/v1/reception/sessions", // the unit's own reception officers and head
+		want: amReceptionWriters,
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodPost, "/api/v1/reception/sessions", fmt.Sprintf(`{"unit":%q,"kind":"regular",
+				"host":"staff","host_name":"Cán bộ trực","state":"held","held_on":%q}`, c.Unit, e.app.Store.Today()))
+		}},
+	{name: "GET /api/v1/reception/sessions?unit=",
+		want: amReceptionReaders,
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodGet, "/api/v1/reception/sessions?unit="+c.Unit, "")
+		}},
+	{name: "POST /api/v1/reception/sessions/:id/change",
+		want: amReceptionActs,
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			id := e.session(c, workflow.SessionScheduled, 10)
+			return e.api(a, http.MethodPost, fmt.Sprintf("/api/v1/reception/sessions/%d/change", id), `{"cancel":true,"reason":"Trùng lịch họp"}`)
+		}},
+	{name: "POST /api/v1/reception/sessions/:id/held",
+		want: amReceptionActs,
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			id := e.session(c, workflow.SessionScheduled, 0)
+			return e.api(a, http.MethodPost, fmt.Sprintf("/api/v1/reception/sessions/%d/held", id), "")
+		}},
+	{name: "POST /api/v1/reception/sessions/:id/conclusion", // the head whose day it was
+		want: [2]string{
+			"403 403 403 403 200 403 403 | 403 403 403 403 403 | 401",
+			"403 403 403 403 403 403 403 | 403 403 200 403 403 | 401"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			id := e.session(c, workflow.SessionHeld, 0)
+			return e.api(a, http.MethodPost, fmt.Sprintf("/api/v1/reception/sessions/%d/conclusion", id), `{"conclusion":"Giao phòng chuyên môn trả lời."}`)
+		}},
+	{name: "POST /api/v1/reception/visits",
+		want: amReceptionWriters,
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodPost, "/api/v1/reception/visits", fmt.Sprintf(`{"unit":%q,"kind":"petition",
+				"petitioner":{"name":"Nguyễn Văn Đến"},"content":"Kiến nghị sửa cầu","outcome":"guided"}`, c.Unit))
+		}},
+	{name: "GET /api/v1/reception/visits?unit=",
+		want: amReceptionReaders,
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodGet, "/api/v1/reception/visits?unit="+c.Unit, "")
+		}},
+	{name: "GET /api/v1/reception/compliance?unit=", // heads and supervisors, within their scope
+		want: [2]string{
+			"403 403 403 403 200 200 403 | 403 403 403 403 403 | 401",
+			"403 403 403 403 200 200 403 | 403 403 200 200 403 | 401"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodGet, "/api/v1/reception/compliance?unit="+c.Unit, "")
 		}},
 
 	// ---- public pages ----
@@ -448,6 +522,24 @@ type amEnv struct {
 }
 
 func (e *amEnv) next() int { e.serial++; return e.serial }
+
+// session makes a periodic session of the case's unit, entered by its head,
+// days from today, for a row to act on.
+func (e *amEnv) session(c amCase, state workflow.SessionState, days int) int64 {
+	e.t.Helper()
+	head := map[string]string{"KH-UBND": "head", "KH-NT": "head.nt"}[c.Unit]
+	u, err := e.app.Store.UserByLogin(context.Background(), head)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	r, err := e.app.Store.CreateReceptionSession(context.Background(), u, store.NewSession{Unit: c.Unit,
+		Kind: workflow.SessionPeriodic, Form: workflow.FormDirect, HeldOn: e.app.Store.Today().AddDays(days),
+		Host: workflow.HostHead, State: state})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return r.ID
+}
 
 // version is the case's current version, read just before an act.
 func (e *amEnv) version(c amCase) int {

@@ -4,8 +4,6 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
-
-	"petitions/workflow"
 )
 
 // backlog answers GET /api/v1/backlog?as_of=&unit= for heads, supervisors and administrators.
@@ -15,18 +13,12 @@ func (a *api) backlog(c *gin.Context) {
 		forbidden(c, "chỉ thủ trưởng, giám sát và quản trị được xem tồn đọng")
 		return
 	}
-	asOf := a.store.Today()
-	if s := c.Query("as_of"); s != "" {
-		d, err := workflow.ParseDate(s)
-		if err != nil || d.After(asOf) || d.Year() < 2000 {
-			failCode(c, http.StatusBadRequest, "invalid", "as_of phải là một ngày dạng YYYY-MM-DD, từ năm 2000 đến hôm nay", "as_of")
-			return
-		}
-		asOf = d
+	asOf, ok := a.asOf(c)
+	if !ok {
+		return
 	}
 	units := v.Scope
 	if code := c.Query("unit"); code != "" {
-		var ok bool
 		if units, ok = a.unitScope(c, v, code); !ok {
 			return
 		}

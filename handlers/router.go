@@ -86,6 +86,7 @@ func New(s *store.Store, opts ...Option) (http.Handler, error) {
 	v1.DELETE("/session", a.authenticate, a.logout)
 	v1.GET("/public/track/:code", a.track)
 	v1.GET("/public/disclosures", a.disclosures)
+	v1.GET("/public/schedule", a.publicSchedule)
 
 	authed := v1.Group("", a.authenticate)
 	authed.POST("/cases", a.createCase)
@@ -98,6 +99,14 @@ func New(s *store.Store, opts ...Option) (http.Handler, error) {
 	authed.PUT("/calendar/:day", a.setCalendarDay)
 	authed.GET("/settings/:unit", a.getSettings)
 	authed.PUT("/settings/:unit", a.putSettings)
+	authed.GET("/reception/sessions", a.listSessions)
+	authed.POST("/reception/sessions", a.createSession)
+	authed.POST("/reception/sessions/:id/change", a.changeSession)
+	authed.POST("/reception/sessions/:id/held", a.holdSession)
+	authed.POST("/reception/sessions/:id/conclusion", a.concludeSession)
+	authed.GET("/reception/visits", a.listVisits)
+	authed.POST("/reception/visits", a.createVisit)
+	authed.GET("/reception/compliance", a.receptionCompliance)
 
 	w, err := mountPages(r, s, a.limiter, a.lookups, public)
 	if err != nil {

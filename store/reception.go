@@ -276,3 +276,30 @@ func (s *Store) updateSession(ctx context.Context, id int64, set string, args ..
 		return nil
 	})
 }
+
+// ScheduledDay is a head's coming reception day as the public reads it.
+type ScheduledDay struct {
+	Unit         string                `db:"unit_name" json:"unit"`
+	Head         string                `db:"head_name" json:"head"`
+	HeldOn       workflow.Date         `db:"held_on" json:"held_on"`
+	Form         workflow.SessionForm  `db:"form" json:"form"`
+	Place        string                `db:"place" json:"place"`
+	State        workflow.SessionState `db:"state" json:"state"`
+	ChangeReason string                `db:"change_reason" json:"change_reason,omitempty"`
+	PublishedOn  workflow.Date         `db:"published_on" json:"published_on"`
+}
+
+// PublicSchedule lists the heads' reception days from today on, cancelled
+// ones with their reason, soonest first (LTCD Art. 24: the schedule is public).
+func (s *Store) PublicSchedule(ctx context.Context, today workflow.Date) ([]ScheduledDay, error) {
+	var out []ScheduledDay
+	err := s.r.SelectContext(ctx, &out, `SELECT n.name AS unit_name, COALESCE(h.name, '') AS head_name, s.held_on, s.form,
+		s.place, s.state, s.change_reason, s.published_on
+		FROM reception_sessions s JOIN units n ON n.id = s.unit_id LEFT JOIN users h ON h.id = s.head_id
+		WHERE s.kind = 'periodic' AND s.state IN ('scheduled', 'cancelled') AND s.held_on >= ?
+		ORDER BY s.held_on, n.code LIMIT 200`, today.String())
+	if err != nil {
+		return nil, fmt.Errorf("store: public schedule: %w", err)
+	}
+	return out, nil
+}
