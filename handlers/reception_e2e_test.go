@@ -63,7 +63,7 @@ func TestCitizenReceptionThroughTheAPI(t *testing.T) {
 		return map[string]any{"session_id": day.ID, "visited_on": "2026-12-04", "kind": "complaint",
 			"petitioner": map[string]string{"name": "Nguyễn Văn Đại", "id_number": "056078001234"},
 			"content":    "Khiếu nại giá bồi thường đất dự án đường ven biển", "outcome": "guided",
-			"crowd":      map[string]any{"size": size, "representatives": reps, "head_received": true}}
+			"crowd": map[string]any{"size": size, "representatives": reps, "head_received": true}}
 	}
 	for _, body := range []map[string]any{crowd(4, "Nguyễn Văn Đại"), crowd(8, "A", "B", "C"), crowd(20, "A", "B", "C", "D", "E", "F")} {
 		s, r := app.Do(t, "reception", http.MethodPost, "/api/v1/reception/visits", body)
