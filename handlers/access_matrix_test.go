@@ -138,6 +138,11 @@ var amReceptionReaders = [2]string{
 	"200 200 403 403 200 200 403 | 403 403 403 403 403 | 401",
 	"403 403 403 403 200 200 403 | 200 403 200 200 403 | 401"}
 
+// amReceptionPosts: the book's forms, saved (303) for its writers.
+var amReceptionPosts = [2]string{
+	"303 303 403 403 303 403 403 | 403 403 403 403 403 | 303",
+	"403 403 403 403 403 403 403 | 303 403 303 403 403 | 303"}
+
 // amBoth is a row whose expectations do not depend on the case's unit.
 func amBoth(row string) [2]string { return [2]string{row, row} }
 
@@ -494,6 +499,50 @@ var amRoutes = []amRoute{
 		do: func(e *amEnv, a amActor, c amCase) amResp {
 			form := url.Values{"unit": {c.Unit}, "effective_from": {"01/12/2026"}, "petition_days": {"30"}}
 			return e.page(a, http.MethodPost, "/cai-dat", form)
+		}},
+
+	// ---- citizen reception pages (issue 16) ----
+	{name: "GET /lich-tiep-cong-dan",
+		want: amBoth("200 200 200 200 200 200 200 | 200 200 200 200 200 | 200"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodGet, "/lich-tiep-cong-dan", nil)
+		}},
+	{name: "GET /tiep-cong-dan?unit=", staff: true,
+		want: [2]string{
+			"200 200 403 403 200 200 403 | 403 403 403 403 403 | 303",
+			"403 403 403 403 200 200 403 | 200 403 200 200 403 | 303"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodGet, "/tiep-cong-dan?unit="+c.Unit, nil)
+		}},
+	{name: "POST /tiep-cong-dan/luot", staff: true,
+		want: amReceptionPosts,
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			form := url.Values{"unit": {c.Unit}, "kind": {"petition"}, "name": {"Nguyễn Văn Đến"}, "content": {"Kiến nghị sửa cầu"},
+				"outcome": {"guided"}, "people": {"1"}}
+			return e.page(a, http.MethodPost, "/tiep-cong-dan/luot", form)
+		}},
+	{name: "POST /tiep-cong-dan/buoi", staff: true,
+		want: amReceptionPosts,
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			form := url.Values{"unit": {c.Unit}, "kind": {"regular"}, "host": {"staff"}, "host_name": {"Cán bộ trực"},
+				"state": {"held"}, "held_on": {e.app.Store.Today().VN()}}
+			return e.page(a, http.MethodPost, "/tiep-cong-dan/buoi", form)
+		}},
+	{name: "POST /tiep-cong-dan/buoi/:id/:act", staff: true, // ket-luan: the head whose day it was
+		want: [2]string{
+			"403 403 403 403 303 403 403 | 403 403 403 403 403 | 303",
+			"403 403 403 403 403 403 403 | 403 403 303 403 403 | 303"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			id := e.session(c, workflow.SessionHeld, 0)
+			form := url.Values{"unit": {c.Unit}, "text": {"Giao phòng chuyên môn trả lời."}}
+			return e.page(a, http.MethodPost, fmt.Sprintf("/tiep-cong-dan/buoi/%d/ket-luan", id), form)
+		}},
+	{name: "GET /giam-sat/tiep-cong-dan?unit=", staff: true, // heads and supervisors, within their scope
+		want: [2]string{
+			"403 403 403 403 200 200 403 | 403 403 403 403 403 | 303",
+			"403 403 403 403 200 200 403 | 403 403 200 200 403 | 303"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodGet, "/giam-sat/tiep-cong-dan?unit="+c.Unit, nil)
 		}},
 
 	// ---- fallbacks ----

@@ -50,6 +50,8 @@ var templateFuncs = template.FuncMap{
 		return d.String()
 	},
 	"join": strings.Join,
+	// slice2 ranges over two values of a kind (a month's and a year's figures).
+	"slice2": func(a, b any) []any { return []any{a, b} },
 }
 
 // page is what every template sees: the layout's needs plus the page's own Data.
@@ -115,20 +117,22 @@ func navFor(u *store.User, current string) []navItem {
 	if u != nil {
 		switch u.Role {
 		case workflow.RoleReception:
-			items = append(items, navItem{Key: "nav.desk", Href: "/tiep-nhan"}, navItem{Key: "nav.queue", Href: "/ho-so"})
+			items = append(items, navItem{Key: "nav.desk", Href: "/tiep-nhan"}, navItem{Key: "nav.reception", Href: "/tiep-cong-dan"},
+				navItem{Key: "nav.queue", Href: "/ho-so"})
 		case workflow.RoleHandler:
 			items = append(items, navItem{Key: "nav.queue", Href: "/ho-so"})
 		case workflow.RoleHead:
-			items = append(items, navItem{Key: "nav.desk", Href: "/tiep-nhan"}, navItem{Key: "nav.queue", Href: "/ho-so"},
-				navItem{Key: "nav.audit", Href: "/giam-sat"})
+			items = append(items, navItem{Key: "nav.desk", Href: "/tiep-nhan"}, navItem{Key: "nav.reception", Href: "/tiep-cong-dan"},
+				navItem{Key: "nav.queue", Href: "/ho-so"}, navItem{Key: "nav.audit", Href: "/giam-sat"})
 		case workflow.RoleSupervisor:
-			items = append(items, navItem{Key: "nav.audit", Href: "/giam-sat"}, navItem{Key: "nav.queue", Href: "/ho-so"})
+			items = append(items, navItem{Key: "nav.audit", Href: "/giam-sat"}, navItem{Key: "nav.reception", Href: "/giam-sat/tiep-cong-dan"},
+				navItem{Key: "nav.queue", Href: "/ho-so"})
 		case workflow.RoleAdmin:
 			items = append(items, navItem{Key: "nav.audit", Href: "/giam-sat"}, navItem{Key: "nav.queue", Href: "/ho-so"},
 				navItem{Key: "nav.settings", Href: "/cai-dat"})
 		}
 	}
-	items = append(items, navItem{Key: "nav.public", Href: "/cong-khai"})
+	items = append(items, navItem{Key: "nav.public", Href: "/cong-khai"}, navItem{Key: "nav.schedule", Href: "/lich-tiep-cong-dan"})
 	for i := range items {
 		items[i].Current = items[i].Href == current
 	}

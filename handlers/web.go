@@ -53,6 +53,7 @@ func mountPages(r *gin.Engine, s *store.Store, limiter *signInLimiter, lookups *
 	pub.GET("/tra-cuu", w.trackPage)
 	pub.GET("/cong-khai", w.disclosuresPage)
 	pub.GET("/lich-lam-viec", w.calendarPage)
+	pub.GET("/lich-tiep-cong-dan", w.schedulePage)
 
 	staff := r.Group("", w.optionalSession, w.requireSession, w.checkCSRF)
 	w.mountStaffPages(staff)

@@ -18,6 +18,11 @@ func (w *web) mountStaffPages(g *gin.RouterGroup) {
 	g.POST("/ho-so/:id/su-kien", w.caseEvent)
 	g.GET("/giam-sat", w.audit)
 	g.GET("/giam-sat/ho-so", w.auditList)
+	g.GET("/tiep-cong-dan", w.receptionBook)
+	g.POST("/tiep-cong-dan/buoi", w.receptionSessionPost)
+	g.POST("/tiep-cong-dan/luot", w.receptionVisitPost)
+	g.POST("/tiep-cong-dan/buoi/:id/:act", w.receptionSessionAct)
+	g.GET("/giam-sat/tiep-cong-dan", w.compliancePage)
 	g.GET("/cai-dat", w.settingsPageGet)
 	g.POST("/cai-dat", w.settingsPagePost)
 }

@@ -40,6 +40,9 @@ type ReceptionSession struct {
 	NotifiedInTime bool `db:"-" json:"notified_in_time"`
 }
 
+// HeadedBy reports whether the user is the head whose day it is.
+func (r ReceptionSession) HeadedBy(userID int64) bool { return r.HeadID != nil && *r.HeadID == userID }
+
 // NewSession is a session as entered.
 type NewSession struct {
 	Unit       string
@@ -232,7 +235,7 @@ func (s *Store) ConcludeReceptionSession(ctx context.Context, by User, id int64,
 	if err != nil {
 		return r, err
 	}
-	isHead := r.HeadID != nil && *r.HeadID == by.ID
+	isHead := r.HeadedBy(by.ID)
 	isDeputy := r.Host == workflow.HostDeputy && by.UnitID == r.UnitID && strings.EqualFold(by.Name, r.HostName)
 	switch {
 	case !isHead && !isDeputy:
