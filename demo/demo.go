@@ -75,6 +75,9 @@ func Load(ctx context.Context, s *store.Store, opt Options) (loaded bool, err er
 	if err := desk.Close(ctx); err != nil {
 		return true, err
 	}
+	if err := l.loadReception(); err != nil {
+		return true, err
+	}
 	return true, correctFreshLetter(ctx, s)
 }
 

@@ -152,6 +152,48 @@ func TestDemoCoversEveryKindStateAndStatus(t *testing.T) {
 		}
 	})
 
+	// Issue 16: two years of reception, crowds, letters registered from a
+	// visit, a day on the public schedule per office, and heads on both sides
+	// of the legal minimum.
+	t.Run("Reception", func(t *testing.T) {
+		for what, q := range map[string]string{
+			"sessions held":               `SELECT COUNT(*) FROM reception_sessions WHERE state = 'held'`,
+			"sessions held by a deputy":   `SELECT COUNT(*) FROM reception_sessions WHERE host = 'deputy'`,
+			"crowds":                      `SELECT COUNT(*) FROM reception_visits WHERE people >= 5`,
+			"visits that became a letter": `SELECT COUNT(*) FROM reception_visits WHERE outcome = 'registered' AND case_id IS NOT NULL`,
+			"refusals":                    `SELECT COUNT(*) FROM reception_visits WHERE outcome = 'refused'`,
+			"days on the public schedule": `SELECT COUNT(*) FROM reception_sessions WHERE state = 'scheduled'`,
+			"sessions two years back":     `SELECT COUNT(*) FROM reception_sessions WHERE held_on < '` + today.AddDays(-600).String() + `'`,
+		} {
+			if n := count(t, db, q); n == 0 {
+				t.Errorf("no %s", what)
+			}
+		}
+		all, err := s.Units(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []int64
+		for _, u := range all {
+			ids = append(ids, u.ID)
+		}
+		heads, err := s.ReceptionCompliance(ctx, ids, today.AddDays(-today.Time().Day()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		meets, fails := 0, 0
+		for _, h := range heads {
+			if h.Month.Meets {
+				meets++
+			} else {
+				fails++
+			}
+		}
+		if meets == 0 || fails == 0 {
+			t.Errorf("last month, %d heads met the minimum and %d did not; want some of each", meets, fails)
+		}
+	})
+
 	t.Run("DemoLogins", func(t *testing.T) {
 		for _, want := range []struct {
 			login string

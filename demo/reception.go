@@ -1,0 +1,128 @@
+package demo
+
+import (
+	"fmt"
+
+	"petitions/store"
+	"petitions/workflow"
+)
+
+// Two years of citizen reception (issue 16) at the agency and the named
+// communes: each head's periodic days, some held by a deputy, a few ad hoc,
+// the reception book with crowds, guidance, transfers, refusals and letters
+// registered, and each office's next day on the public schedule. The heads
+// differ as the directive says they do: some meet the legal minimum, some
+// delegate, one rarely receives at all.
+
+// diligence is how often a head keeps a reception day.
+type diligence struct {
+	keep     float64 // the chance a due day is held
+	delegate float64 // the chance a held day is held by a deputy
+}
+
+// diligences are the agency's head, then the communes' in order.
+var diligences = []diligence{{0.95, 0.1}, {0.97, 0.05}, {0.9, 0.1}, {0.6, 0.2}, {0.8, 0.6}, {0.25, 0.3}}
+
+// loadReception writes the sessions and visits through the store, as the
+// reception officers and heads would have entered them.
+func (l *loader) loadReception() error {
+	offices := append([]*office{l.agency}, l.communes...)
+	for i, o := range offices {
+		if i >= len(diligences) {
+			break
+		}
+		if err := l.receptionOf(o, diligences[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (l *loader) receptionOf(o *office, d diligence) error {
+	level := workflow.LevelOfUnit(o.unit.Level)
+	start := l.today.AddDays(-730)
+	for day := start; day.Before(l.today); day = day.AddDays(7) {
+		m, _ := workflow.MinimumOn(level, day)
+		// A weekly minimum wants a day each week; a monthly one its days within the month's first weeks.
+		due := m.Per == workflow.PerWeek || day.Time().Day() <= 7*m.Days
+		if !due || !l.chance(d.keep) {
+			continue
+		}
+		on := l.workday(day.AddDays(l.rng.IntN(3)))
+		if on.After(l.today) {
+			continue
+		}
+		if err := l.heldSession(o, on, l.chance(d.delegate)); err != nil {
+			return err
+		}
+	}
+	next := l.addWD(l.today, 6+l.rng.IntN(5))
+	_, err := l.s.CreateReceptionSession(l.ctx, o.head, store.NewSession{Unit: o.unit.Code, Kind: workflow.SessionPeriodic,
+		Form: workflow.FormDirect, Place: "Trụ sở tiếp công dân — " + o.title, HeldOn: next, Host: workflow.HostHead,
+		State: workflow.SessionScheduled})
+	return err
+}
+
+// heldSession records a head's day and its visits, entered the day it was held.
+func (l *loader) heldSession(o *office, on workflow.Date, delegated bool) error {
+	in := store.NewSession{Unit: o.unit.Code, Head: o.head.Login, Kind: workflow.SessionPeriodic, Form: workflow.FormDirect,
+		Place: "Trụ sở tiếp công dân — " + o.title, HeldOn: on, Host: workflow.HostHead, State: workflow.SessionHeld}
+	if delegated {
+		in.Host, in.HostName = workflow.HostDeputy, "Phó Chủ tịch "+l.personName()
+	}
+	if l.chance(0.08) {
+		in.Kind = workflow.SessionAdHoc
+	}
+	r, err := l.s.CreateReceptionSession(l.ctx, o.head, in)
+	if err != nil {
+		return fmt.Errorf("demo: reception session of %s on %s: %w", o.unit.Code, on, err)
+	}
+	for range l.rng.IntN(4) {
+		if err := l.visit(o, r); err != nil {
+			return err
+		}
+	}
+	if !delegated && l.chance(0.7) {
+		_, err = l.s.ConcludeReceptionSession(l.ctx, o.head, r.ID, "Giao các phòng chuyên môn kiểm tra, trả lời công dân trong 10 ngày làm việc (Điều 28 Luật Tiếp công dân 2013).")
+	}
+	return err
+}
+
+// visit writes one entry of the book at the session.
+func (l *loader) visit(o *office, r store.ReceptionSession) error {
+	kinds := []workflow.Kind{workflow.Complaint, workflow.Complaint, workflow.Petition, workflow.Petition, workflow.Denunciation}
+	kind := kinds[l.rng.IntN(len(kinds))]
+	t := l.topicFor(kind, r.HeldOn)
+	p := l.person(o)
+	in := store.NewVisit{SessionID: r.ID, VisitedOn: r.HeldOn, Kind: kind, People: 1, Content: t.subject,
+		Visitor: store.Visitor{Petitioner: p}, Outcome: workflow.VisitGuided}
+	if kind != workflow.Denunciation && l.chance(0.12) { // a crowd with its representatives (LTCD 29)
+		in.People, in.HeadReceived = 5+l.rng.IntN(26), r.Host == workflow.HostHead
+		reps := 1 + l.rng.IntN(2)
+		if in.People > 10 {
+			reps = 1 + l.rng.IntN(5)
+		}
+		in.Visitor.Representatives = append(in.Visitor.Representatives, p.Name)
+		for len(in.Visitor.Representatives) < reps {
+			in.Visitor.Representatives = append(in.Visitor.Representatives, l.personName())
+		}
+	}
+	switch n := l.rng.IntN(10); {
+	case n < 2:
+		in.Outcome, in.DocumentNo = workflow.VisitTransferred, fmt.Sprintf("%d/UBND-TCD", 10+l.rng.IntN(400))
+		in.HandledBy = "Chưa có cơ quan giải quyết"
+	case n < 3:
+		in.Outcome, in.RefusalCode = workflow.VisitRefused, "TCD-R3"
+		if !r.HeldOn.Before(workflow.MustDate("2026-07-01")) {
+			in.RefusalCode = "TCD-4K"
+		}
+	case n < 5:
+		if ids := l.registered[shelf{o, kind}]; len(ids) > 0 {
+			in.Outcome, in.CaseID = workflow.VisitRegistered, ids[l.rng.IntN(len(ids))]
+		}
+	}
+	if _, err := l.s.RecordVisit(l.ctx, o.reception, in); err != nil {
+		return fmt.Errorf("demo: visit at %s on %s: %w", o.unit.Code, r.HeldOn, err)
+	}
+	return nil
+}
