@@ -537,6 +537,24 @@ var amRoutes = []amRoute{
 			form := url.Values{"unit": {c.Unit}, "text": {"Giao phòng chuyên môn trả lời."}}
 			return e.page(a, http.MethodPost, fmt.Sprintf("/tiep-cong-dan/buoi/%d/ket-luan", id), form)
 		}},
+	{name: "GET /tiep-cong-dan/luot/:id/in", staff: true, // the papers name the citizen: the unit's writers only; others are told it is not theirs
+		want: [2]string{
+			"200 200 404 404 200 403 404 | 404 404 404 404 404 | 303",
+			"404 404 404 404 403 403 404 | 200 404 200 403 404 | 303"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			login := map[string]string{"KH-UBND": "reception", "KH-NT": "reception.nt"}[c.Unit]
+			u, err := e.app.Store.UserByLogin(context.Background(), login)
+			if err != nil {
+				e.t.Fatal(err)
+			}
+			visit, err := e.app.Store.RecordVisit(context.Background(), u, store.NewVisit{Unit: c.Unit, VisitedOn: e.app.Store.Today(),
+				Kind: workflow.Petition, Visitor: store.Visitor{Petitioner: store.Petitioner{Name: "Nguyễn Văn Đến"}},
+				Content: "Kiến nghị sửa cầu", Outcome: workflow.VisitRefused, RefusalCode: "TCD-4G"})
+			if err != nil {
+				e.t.Fatal(err)
+			}
+			return e.page(a, http.MethodGet, fmt.Sprintf("/tiep-cong-dan/luot/%d/in", visit.ID), nil)
+		}},
 	{name: "GET /giam-sat/tiep-cong-dan?unit=", staff: true, // heads and supervisors, within their scope
 		want: [2]string{
 			"403 403 403 403 200 200 403 | 403 403 403 403 403 | 303",

@@ -78,6 +78,17 @@ func TestReceptionStoryInTheBrowser(t *testing.T) {
 	storySubmit(rec, "registered", chromedp.Click(chromedp.CSS(`form[action="/tiep-cong-dan/luot"] button[type=submit]`)))
 	rec.mustSee("the book", "Tiếp nhận đơn", complaint.TrackingCode, "đến lần sau")
 	citeShots(rec, "reception-book", "the reception book")
+	rec.run("a refusal, with the papers handed in", chromedp.SetValue(chromedp.CSS("#v-session"), today),
+		chromedp.SetValue(chromedp.CSS("#v-name"), "Trần Văn Lặp"), chromedp.SetValue(chromedp.CSS("#v-address"), "thôn Phú Bình, xã Ninh Hòa"),
+		chromedp.SetValue(chromedp.CSS("#v-content"), "Tiếp tục khiếu nại việc thu hồi đất đã có bản án có hiệu lực"),
+		chromedp.SetValue(chromedp.CSS("#v-documents"), "Đơn khiếu nại ngày 20/11/2026 (02 trang)\nBản sao Bản án số 15/2025/HC-PT"),
+		chromedp.SetValue(chromedp.CSS("#v-outcome"), "refused"), chromedp.SetValue(chromedp.CSS("#v-case"), " "),
+		chromedp.SetValue(chromedp.CSS("#v-reason"), "TCD-4I"))
+	storySubmit(rec, "refused", chromedp.Click(chromedp.CSS(`form[action="/tiep-cong-dan/luot"] button[type=submit]`)))
+	storySubmit(rec, "print", chromedp.Click(chromedp.CSS(`a[href$="/in"]`)))
+	rec.mustSee("the papers", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Về việc từ chối tiếp công dân", "Trần Văn Lặp",
+		"điểm i khoản 1 Điều 4 Nghị định 154/2026/NĐ-CP", "GIẤY BIÊN NHẬN", "Bản sao Bản án số 15/2025/HC-PT", "Khánh Hòa, ngày 25 tháng 11 năm 2026")
+	citeShots(rec, "reception-paper", "the refusal notice and the receipt")
 	storyDone(rec)
 
 	head = app.newTab(t)

@@ -200,7 +200,7 @@ func jsonField(t reflect.Type, key string) (reflect.Type, string) {
 // allowed): a letter's content and address, and the long event fields;
 // every other text is one line.
 var multiline = func() map[string]bool {
-	m := map[string]bool{"content": true, "petitioner.address": true}
+	m := map[string]bool{"content": true, "petitioner.address": true, "documents": true}
 	for _, f := range workflow.Fields {
 		if f.Type == workflow.FieldLong {
 			m[f.Name] = true

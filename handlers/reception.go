@@ -46,7 +46,8 @@ type visitBody struct {
 	Outcome    workflow.VisitOutcome `json:"outcome"`
 	CaseID     int64                 `json:"case_id"`
 	DocumentNo string                `json:"document_no"`
-	Reason     string                `json:"reason"` // refused: the ground's code
+	Documents  string                `json:"documents"` // the papers handed in, one a line (Mẫu 02/TCD)
+	Reason     string                `json:"reason"`    // refused: the ground's code
 	Crowd      *struct {
 		Size            int      `json:"size"`
 		Representatives []string `json:"representatives"`
@@ -153,7 +154,7 @@ func (a *api) createVisit(c *gin.Context) {
 	}
 	p := &b.Petitioner
 	fields := []textField{{"content", &b.Content, maxLong}, {"handled_by", &b.HandledBy, 500},
-		{"document_no", &b.DocumentNo, 64}, {"reason", &b.Reason, 32}, {"petitioner.name", &p.Name, maxShort},
+		{"document_no", &b.DocumentNo, 64}, {"documents", &b.Documents, maxLong}, {"reason", &b.Reason, 32}, {"petitioner.name", &p.Name, maxShort},
 		{"petitioner.id_number", &p.IDNumber, 32}, {"petitioner.phone", &p.Phone, 32}, {"petitioner.address", &p.Address, 500}}
 	in := store.NewVisit{SessionID: b.SessionID, Unit: b.Unit, VisitedOn: b.VisitedOn, Kind: b.Kind, People: 1,
 		Content: b.Content, HandledBy: b.HandledBy, Outcome: b.Outcome, CaseID: b.CaseID, DocumentNo: b.DocumentNo,
@@ -173,6 +174,7 @@ func (a *api) createVisit(c *gin.Context) {
 		return
 	}
 	in.Content, in.HandledBy, in.DocumentNo, in.RefusalCode = b.Content, b.HandledBy, b.DocumentNo, b.Reason
+	in.Documents = b.Documents
 	in.Visitor = store.Visitor{Petitioner: *p}
 	if b.Crowd != nil {
 		in.Visitor.Representatives = b.Crowd.Representatives

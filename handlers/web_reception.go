@@ -136,10 +136,11 @@ func (w *web) receptionSessionPost(c *gin.Context) {
 // receptionVisitPost is POST /tiep-cong-dan/luot: a visit written in the book.
 func (w *web) receptionVisitPost(c *gin.Context) {
 	typed := formValues(c, "unit", "session_id", "visited_on", "kind", "name", "id_number", "phone", "address", "people",
-		"representatives", "head_received", "content", "handled_by", "outcome", "case", "document_no", "reason")
+		"representatives", "head_received", "content", "handled_by", "outcome", "case", "document_no", "documents", "reason")
 	ctx, lang := c.Request.Context(), langOf(c)
 	in := store.NewVisit{Unit: typed["unit"], Kind: workflow.Kind(typed["kind"]), Content: typed["content"],
 		HandledBy: typed["handled_by"], Outcome: workflow.VisitOutcome(typed["outcome"]), DocumentNo: typed["document_no"],
+		Documents:   typed["documents"],
 		RefusalCode: typed["reason"], HeadReceived: typed["head_received"] == "1",
 		Visitor: store.Visitor{Petitioner: store.Petitioner{Name: typed["name"], IDNumber: typed["id_number"],
 			Phone: typed["phone"], Address: typed["address"]}}}
@@ -150,7 +151,7 @@ func (w *web) receptionVisitPost(c *gin.Context) {
 	}
 	p := &in.Visitor.Petitioner
 	err := texts(textField{"content", &in.Content, maxLong}, textField{"handled_by", &in.HandledBy, 500},
-		textField{"document_no", &in.DocumentNo, 64}, textField{"name", &p.Name, maxShort},
+		textField{"document_no", &in.DocumentNo, 64}, textField{"documents", &in.Documents, maxLong}, textField{"name", &p.Name, maxShort},
 		textField{"id_number", &p.IDNumber, 32}, textField{"phone", &p.Phone, 32}, textField{"address", &p.Address, 500})
 	if err == nil {
 		err = checkIDNumber(p.IDNumber)

@@ -40,6 +40,7 @@ type ReceptionVisit struct {
 	CaseID       *int64                `db:"case_id" json:"case_id,omitempty"`
 	TrackingCode string                `db:"tracking_code" json:"tracking_code,omitempty"`
 	DocumentNo   string                `db:"document_no" json:"document_no,omitempty"`
+	Documents    string                `db:"documents" json:"documents,omitempty"` // the papers handed in, one a line
 	RefusalCode  string                `db:"refusal_code" json:"refusal_code,omitempty"`
 	Repeat       bool                  `db:"repeat" json:"repeat"`
 	RecordedByID int64                 `db:"created_by" json:"-"`
@@ -62,12 +63,13 @@ type NewVisit struct {
 	Outcome      workflow.VisitOutcome
 	CaseID       int64
 	DocumentNo   string
+	Documents    string
 	RefusalCode  string
 }
 
 const visitColumns = `v.id, v.unit_id, n.code AS unit_code, v.session_id, v.visited_on, v.kind, v.people, v.head_received,
 	v.content, v.handled_by, v.outcome, v.case_id, COALESCE(c.tracking_code, '') AS tracking_code, v.document_no,
-	v.refusal_code, v.repeat, v.created_by, u.login AS recorded_by, v.sealed`
+	v.documents, v.refusal_code, v.repeat, v.created_by, u.login AS recorded_by, v.sealed`
 
 const visitFrom = ` FROM reception_visits v JOIN units n ON n.id = v.unit_id JOIN users u ON u.id = v.created_by
 	LEFT JOIN cases c ON c.id = v.case_id`
@@ -107,7 +109,7 @@ func (s *Store) RecordVisit(ctx context.Context, by User, in NewVisit) (Receptio
 			return ReceptionVisit{}, err
 		}
 	}
-	if err := refuseUnstorable("content", in.Content, "handled_by", in.HandledBy, "document_no", in.DocumentNo,
+	if err := refuseUnstorable("content", in.Content, "handled_by", in.HandledBy, "document_no", in.DocumentNo, "documents", in.Documents,
 		"visitor.name", in.Visitor.Name, "visitor.address", in.Visitor.Address, "visitor.phone", in.Visitor.Phone,
 		"visitor.id_number", in.Visitor.IDNumber, "crowd.representatives", strings.Join(in.Visitor.Representatives, "\n")); err != nil {
 		return ReceptionVisit{}, err
@@ -120,10 +122,11 @@ func (s *Store) RecordVisit(ctx context.Context, by User, in NewVisit) (Receptio
 			return err
 		}
 		if err := tx.GetContext(ctx, &id, `INSERT INTO reception_visits (unit_id, session_id, visited_on, kind, sealed,
-			id_hash, name_hash, people, head_received, content, handled_by, outcome, case_id, document_no, refusal_code,
-			repeat, created_by, created_at) VALUES (?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			id_hash, name_hash, people, head_received, content, handled_by, outcome, case_id, document_no, documents,
+			refusal_code, repeat, created_by, created_at) VALUES (?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			unitID, nullID(in.SessionID), in.VisitedOn.String(), in.Kind, idHash, nameHash, in.People, in.HeadReceived,
-			in.Content, in.HandledBy, in.Outcome, nullID(in.CaseID), in.DocumentNo, in.RefusalCode, repeat, by.ID, now); err != nil {
+			in.Content, in.HandledBy, in.Outcome, nullID(in.CaseID), in.DocumentNo, in.Documents, in.RefusalCode, repeat,
+			by.ID, now); err != nil {
 			return fmt.Errorf("store: insert visit: %w", err)
 		}
 		// The sealed visitor is bound to the entry's own id, so it cannot be moved to another.

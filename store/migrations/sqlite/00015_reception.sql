@@ -31,7 +31,8 @@ CREATE INDEX reception_sessions_head ON reception_sessions(head_id, held_on) WHE
 
 -- The reception book (Sổ tiếp công dân, Mẫu 03/TCD): one row a visit. The
 -- visitor and a crowd's representatives are sealed like a petitioner, with
--- keyed hashes to tell a first visit from a repeat.
+-- keyed hashes to tell a first visit from a repeat. documents lists the papers
+-- handed in (the receipt of Mẫu 02/TCD).
 CREATE TABLE reception_visits (
     id            INTEGER PRIMARY KEY,
     unit_id       INTEGER NOT NULL REFERENCES units(id),
@@ -48,6 +49,7 @@ CREATE TABLE reception_visits (
     outcome       TEXT NOT NULL,
     case_id       INTEGER REFERENCES cases(id),
     document_no   TEXT NOT NULL DEFAULT '',
+    documents     TEXT NOT NULL DEFAULT '',
     refusal_code  TEXT NOT NULL DEFAULT '',
     repeat        INTEGER NOT NULL DEFAULT 0,
     created_by    INTEGER NOT NULL REFERENCES users(id),
