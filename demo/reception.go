@@ -56,6 +56,11 @@ func (l *loader) receptionOf(o *office, d diligence) error {
 			return err
 		}
 	}
+	if workflow.DialoguesRequired(level) > 0 {
+		if err := l.conferences(o, d); err != nil {
+			return err
+		}
+	}
 	next := l.addWD(l.today, 6+l.rng.IntN(5))
 	_, err := l.s.CreateReceptionSession(l.ctx, o.head, store.NewSession{Unit: o.unit.Code, Kind: workflow.SessionPeriodic,
 		Form: workflow.FormDirect, Place: "Trụ sở tiếp công dân — " + o.title, HeldOn: next, Host: workflow.HostHead,
@@ -123,6 +128,26 @@ func (l *loader) visit(o *office, r store.ReceptionSession) error {
 	}
 	if _, err := l.s.RecordVisit(l.ctx, o.reception, in); err != nil {
 		return fmt.Errorf("demo: visit at %s on %s: %w", o.unit.Code, r.HeldOn, err)
+	}
+	return nil
+}
+
+// conferences holds a commune's yearly dialogue conference with its people
+// (LTHDCCS 2022 Art. 32), in November, this year's not by the head who rarely receives.
+func (l *loader) conferences(o *office, d diligence) error {
+	for y := l.today.Year() - 1; y <= l.today.Year(); y++ {
+		on := l.workday(workflow.MustDate(fmt.Sprintf("%04d-11-12", y)))
+		if on.After(l.today) || d.keep < 0.5 && y == l.today.Year() {
+			continue
+		}
+		r, err := l.s.CreateReceptionSession(l.ctx, o.head, store.NewSession{Unit: o.unit.Code, Kind: workflow.SessionConference,
+			Form: workflow.FormDirect, Place: "Hội trường " + o.title, HeldOn: on, Host: workflow.HostHead, State: workflow.SessionHeld})
+		if err != nil {
+			return fmt.Errorf("demo: dialogue conference of %s: %w", o.unit.Code, err)
+		}
+		if _, err := l.s.ConcludeReceptionSession(l.ctx, o.head, r.ID, fmt.Sprintf("Biên bản hội nghị đối thoại năm %d: tiếp thu ý kiến về bồi thường, trật tự đô thị và thủ tục đất đai; giao các bộ phận trả lời bằng văn bản.", y)); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -28,6 +28,17 @@ type HeadCompliance struct {
 	Level workflow.HeadLevel `json:"level"`
 	Month ComplianceFigures  `json:"month"`
 	Year  ComplianceFigures  `json:"year"`
+	// Dialogues are the unit's dialogue conferences with its people this
+	// year to date, against the yearly minimum (LTHDCCS 2022 Art. 32).
+	Dialogues DialogueFigures `json:"dialogues"`
+}
+
+// DialogueFigures count a unit's dialogue conferences in a year.
+type DialogueFigures struct {
+	Held     int  `json:"held"`
+	Required int  `json:"required"`
+	Meets    bool `json:"meets"`
+	Complete bool `json:"complete"` // the year is over as of the day asked
 }
 
 // ReceptionCompliance is every head of the units given (the viewer's reach)
@@ -61,18 +72,24 @@ func (s *Store) ReceptionCompliance(ctx context.Context, units []int64, asOf wor
 		var rows []struct {
 			HeldOn workflow.Date        `db:"held_on"`
 			Host   workflow.SessionHost `db:"host"`
+			Kind   workflow.SessionKind `db:"kind"`
 		}
 		// The week of 1 January may start in December: read from a week before.
-		err := s.r.SelectContext(ctx, &rows, `SELECT DISTINCT held_on, host FROM reception_sessions
+		err := s.r.SelectContext(ctx, &rows, `SELECT DISTINCT held_on, host, kind FROM reception_sessions
 			WHERE head_id = ? AND state = 'held' AND held_on >= ? AND held_on <= ?`,
 			h.ID, yearStart.AddDays(-7).String(), asOf.String())
 		if err != nil {
 			return nil, fmt.Errorf("store: sessions for compliance: %w", err)
 		}
 		var inPerson []workflow.Date
-		var delegatedMonth, delegatedYear int
+		var delegatedMonth, delegatedYear, dialogues int
 		for _, r := range rows {
 			switch {
+			case r.Kind == workflow.SessionConference:
+				if !r.HeldOn.Before(yearStart) {
+					dialogues++
+				}
+			case !r.Kind.ReceptionDay():
 			case r.Host == workflow.HostHead:
 				inPerson = append(inPerson, r.HeldOn)
 			case !r.HeldOn.Before(monthStart):
@@ -85,8 +102,11 @@ func (s *Store) ReceptionCompliance(ctx context.Context, units []int64, asOf wor
 		level := workflow.LevelOfUnit(h.UnitLevel)
 		m := workflow.MonthCompliance(level, monthStart, inPerson, asOf)
 		y := workflow.YearCompliance(level, inPerson, asOf)
+		need := workflow.DialoguesRequired(level)
+		yearOver := asOf.Equal(workflow.MustDate(fmt.Sprintf("%04d-12-31", asOf.Year())))
 		out = append(out, HeadCompliance{Head: h.Login, Name: h.Name, Unit: h.Unit, Level: level,
-			Month: figures(m, delegatedMonth), Year: figures(y, delegatedYear)})
+			Month: figures(m, delegatedMonth), Year: figures(y, delegatedYear),
+			Dialogues: DialogueFigures{Held: dialogues, Required: need, Complete: yearOver, Meets: dialogues >= need}})
 	}
 	return out, nil
 }

@@ -154,8 +154,19 @@ func TestReceptionCompliance(t *testing.T) {
 	if got[0].Level != workflow.LevelCommune || m.HeldInPerson != 1 || m.Delegated != 1 || m.Required != 2 || m.Meets || !m.Complete {
 		t.Errorf("October, a commune chair (two days a month from 01/07/2026): %+v", got[0])
 	}
+	if dl := got[0].Dialogues; dl.Held != 0 || dl.Required != 1 || dl.Meets {
+		t.Errorf("no dialogue conference yet: %+v", dl)
+	}
+	// The commune's yearly dialogue conference (LTHDCCS Art. 32) is no reception day.
+	if _, err := w.s.CreateReceptionSession(w.ctx, w.user("head.nt"), store.NewSession{Unit: "KH-NT", Kind: workflow.SessionConference,
+		Form: workflow.FormDirect, HeldOn: d("2026-11-20"), Host: workflow.HostHead, State: workflow.SessionHeld}); err != nil {
+		t.Fatal(err)
+	}
 	got, err = w.s.ReceptionCompliance(w.ctx, []int64{w.unitID("KH-NT")}, d("2026-11-30"))
 	if err != nil || !got[0].Month.Meets || got[0].Month.HeldInPerson != 2 || got[0].Year.Meets {
 		t.Errorf("November met, the year not (October missed): %+v, %v", got, err)
+	}
+	if dl := got[0].Dialogues; dl.Held != 1 || !dl.Meets {
+		t.Errorf("one dialogue conference: %+v", dl)
 	}
 }

@@ -188,6 +188,16 @@ func YearCompliance(level HeadLevel, days []Date, asOf Date) Compliance {
 	return y
 }
 
+// DialoguesRequired is how many dialogue conferences with its people a unit
+// of this level must hold each year: a commune at least one (LTHDCCS 2022
+// Art. 32), others none by that law.
+func DialoguesRequired(level HeadLevel) int {
+	if level == LevelCommune {
+		return 1
+	}
+	return 0
+}
+
 // LevelOfUnit is the head level of a unit by its level in the unit tree: a
 // commune's chair, the province's chair, or the head of an agency.
 func LevelOfUnit(unitLevel string) HeadLevel {

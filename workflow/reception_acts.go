@@ -12,10 +12,29 @@ const (
 	SessionRegular  SessionKind = "regular"  // thường xuyên: the reception staff
 	SessionPeriodic SessionKind = "periodic" // định kỳ: the head's scheduled day
 	SessionAdHoc    SessionKind = "adhoc"    // đột xuất: the head, when a matter demands it (LTCD Art. 18(3))
+	// A commune's yearly conference of dialogue with its people (LTHDCCS 2022 Art. 32).
+	SessionConference SessionKind = "conference"
+	// A dialogue before a decision that burdens citizens, at their request (LTHDCCS 2022 Art. 27).
+	SessionPreDecision SessionKind = "predecision"
 )
 
 // SessionKinds are every kind, in the order forms list them.
-var SessionKinds = []SessionKind{SessionPeriodic, SessionAdHoc, SessionRegular}
+var SessionKinds = []SessionKind{SessionPeriodic, SessionAdHoc, SessionRegular, SessionConference, SessionPreDecision}
+
+// ReceptionDay reports whether a session of this kind is one of the head's
+// reception days the minimum counts (LTCD Art. 12, 15, 18); dialogues are
+// counted apart.
+func (k SessionKind) ReceptionDay() bool { return k == SessionPeriodic || k == SessionAdHoc }
+
+// Valid reports whether k is a kind of session.
+func (k SessionKind) Valid() bool {
+	for _, x := range SessionKinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
 
 // SessionForm is direct or online (LTCD Art. 3a from 01/07/2026; ND 154/2026 Art. 16–24).
 type SessionForm string
@@ -60,7 +79,7 @@ type Session struct {
 // Check refuses a session the law or the calendar does not allow, naming the field.
 func (s Session) Check(today Date) error {
 	switch {
-	case s.Kind != SessionRegular && s.Kind != SessionPeriodic && s.Kind != SessionAdHoc:
+	case !s.Kind.Valid():
 		return Invalid("kind", "loại buổi tiếp không hợp lệ: %q", s.Kind)
 	case s.Form != FormDirect && s.Form != FormOnline:
 		return Invalid("form", "hình thức tiếp không hợp lệ: %q", s.Form)
@@ -77,7 +96,7 @@ func (s Session) Check(today Date) error {
 	case s.Kind == SessionRegular && s.Host != HostStaff:
 		return Invalid("host", "tiếp công dân thường xuyên do cán bộ tiếp công dân thực hiện")
 	case s.Kind != SessionRegular && s.Host == HostStaff:
-		return Invalid("host", "tiếp định kỳ, đột xuất do người đứng đầu hoặc cấp phó được ủy quyền chủ trì (Điều 18 Luật Tiếp công dân 2013)")
+		return Invalid("host", "tiếp định kỳ, đột xuất và đối thoại do người đứng đầu hoặc cấp phó được ủy quyền chủ trì (Điều 18 Luật Tiếp công dân 2013)")
 	case s.Host != HostHead && strings.TrimSpace(s.HostName) == "":
 		return Invalid("host_name", "cần ghi họ tên người chủ trì buổi tiếp")
 	case s.Form == FormOnline && s.NotifiedOn.IsZero():

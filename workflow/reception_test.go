@@ -164,3 +164,14 @@ func TestYearCompliance(t *testing.T) {
 		t.Errorf("year to 15/04/2026: %+v; want 3 held of 4 required, failing, April under way", y)
 	}
 }
+
+func TestDialogueDuties(t *testing.T) {
+	if DialoguesRequired(LevelCommune) != 1 || DialoguesRequired(LevelProvince) != 0 {
+		t.Error("a commune holds at least one dialogue conference a year (LTHDCCS Art. 32); a province is not bound by it")
+	}
+	for _, k := range SessionKinds {
+		if want := k == SessionPeriodic || k == SessionAdHoc; k.ReceptionDay() != want {
+			t.Errorf("%s counts as a reception day: %v", k, !want)
+		}
+	}
+}
