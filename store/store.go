@@ -122,6 +122,10 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		s.Close()
 		return nil, err
 	}
+	if err := s.backfillWords(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
 	return s, nil
 }
 
