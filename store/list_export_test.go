@@ -8,11 +8,17 @@ import (
 	"petitions/workflow"
 )
 
-// ListPlan is SQLite's plan for ListCases's query, one step a line.
+// ListPlan is the plan of ListCases's query, one step a line: SQLite's
+// EXPLAIN QUERY PLAN, or PostgreSQL's EXPLAIN without costs.
 func (s *Store) ListPlan(ctx context.Context, v workflow.Viewer, f CaseFilter) (string, error) {
 	query, args, _, err := s.listQuery(ctx, v, f)
 	if err != nil || query == "" {
 		return "", err // "": no stored case can match, nothing is read
+	}
+	if s.postgres() {
+		var lines []string
+		err := s.r.SelectContext(ctx, &lines, "EXPLAIN (COSTS OFF) "+query, args...)
+		return strings.Join(lines, "\n"), err
 	}
 	var steps []struct {
 		ID, Parent, NotUsed int
