@@ -117,20 +117,30 @@ func (s *Store) listQuery(ctx context.Context, v workflow.Viewer, f CaseFilter) 
 			return "", nil, 0, workflow.Errorf(workflow.CodeForbidden, "không có quyền xem hồ sơ")
 		}
 	}
+	search, searchArgs, walk, ok, err := s.listSearch(ctx, v, f.Query)
+	if err != nil || !ok {
+		return "", nil, 0, err // !ok: no stored case can match
+	}
 	units := f.Units
 	if units == nil {
 		units = v.Scope
 	}
-	if len(units) == 1 {
+	switch {
+	case walk && f.Sort != SortUnit && !s.postgres():
+		// A search by common words reads cases_queue, which carries
+		// search_fold and unit_id, for one unit as for several: the unit's own
+		// queue would fetch every row it passes for its text.
+		where = append(where, "c.unit_id + 0 IN ("+placeholders(len(units))+")")
+	case len(units) == 1:
 		where = append(where, "c.unit_id = ?") // cases_unit_queue, in queue order
-	} else if f.count || f.Sort == SortUnit {
+	case f.count || f.Sort == SortUnit:
 		where = append(where, "c.unit_id IN ("+placeholders(len(units))+")") // cases_unit_queue, unit by unit
-	} else if s.postgres() {
-		// PostgreSQL weighs the list against its statistics of unit_id: most
-		// cases, so it walks cases_queue in order. Written "+ 0", as SQLite
-		// needs, it guessed 0.5% of the cases a unit and sorted them all.
+	case s.postgres():
+		// PostgreSQL weighs the list against its statistics of unit_id (most
+		// cases) and walks cases_queue in order. Written "+ 0", as SQLite
+		// needs, it could not, guessed a few hundred cases and sorted them all.
 		where = append(where, "c.unit_id IN ("+placeholders(len(units))+")")
-	} else {
+	default:
 		where = append(where, "c.unit_id + 0 IN ("+placeholders(len(units))+")") // cases_queue, filtered
 	}
 	for _, id := range units {
@@ -146,31 +156,38 @@ func (s *Store) listQuery(ctx context.Context, v workflow.Viewer, f CaseFilter) 
 		w, a := s.statusClause(f.Status)
 		where, args = append(where, w), append(args, a...)
 	}
-	if q := strings.TrimSpace(f.Query); q != "" {
-		w, a, ok := s.searchClause(v, q) // store/search.go
-		if !ok {
-			return "", nil, 0, nil // no stored case can match
-		}
-		where, args = append(where, w), append(args, a...)
-		ids, more, err := s.searchCandidates(ctx, v, q)
-		if err != nil {
-			return "", nil, 0, err
-		}
-		if !more {
-			if len(ids) == 0 {
-				return "", nil, 0, nil
-			}
-			// A few cases by id, sorted, instead of the queue walk (search_words.go).
-			where = append(where, "c.id IN ("+placeholders(len(ids))+")")
-			for _, id := range ids {
-				args = append(args, id)
-			}
-		}
-	}
+	where, args = append(where, search...), append(args, searchArgs...)
 	if f.count {
-		return "SELECT COUNT(*) FROM cases c WHERE " + strings.Join(where, " AND "), args, 0, nil
+		// One more than CountCap, and no further: a page says "more than".
+		return "SELECT COUNT(*) FROM (SELECT 1 FROM cases c WHERE " + strings.Join(where, " AND ") +
+			" LIMIT " + strconv.Itoa(CountCap+1) + ") x", args, 0, nil
 	}
 	return pageQuery(where, args, f)
+}
+
+// listSearch is the conditions a search for q puts on a list (none for no
+// query), and whether the queue walk answers it (walk: its words are all
+// common); false when no stored case can match.
+func (s *Store) listSearch(ctx context.Context, v workflow.Viewer, q string) (where []string, args []any, walk, ok bool, err error) {
+	if q = strings.TrimSpace(q); q == "" {
+		return nil, nil, false, true, nil
+	}
+	w, a, ok := s.searchClause(v, q) // store/search.go
+	if !ok {
+		return nil, nil, false, false, nil
+	}
+	ids, more, err := s.searchCandidates(ctx, v, q)
+	if err != nil || !more && len(ids) == 0 {
+		return nil, nil, false, false, err
+	}
+	if more {
+		return []string{w}, a, wholeCode(q) == "", true, nil
+	}
+	// A few cases by id, sorted, instead of the queue walk (search_words.go).
+	for _, id := range ids {
+		a = append(a, id)
+	}
+	return []string{w, "c.id IN (" + placeholders(len(ids)) + ")"}, a, false, true, nil
 }
 
 // pageQuery adds f's cursor and order to the filter and reads one row more
@@ -207,11 +224,13 @@ func sortKeys(o CaseSort) []string {
 	return []string{due, "c.id"}
 }
 
+// CountCap is as far as CountCases counts: a page shows "more than 1,000
+// cases" rather than read a province's queue to count it (issue 15 §3).
+const CountCap = 1000
+
 // CountCases counts the cases ListCases would list under f, over every page
-// (f.Cursor, f.Sort and f.Limit are ignored). Its cost grows with the cases
-// matched: on one unit it counts that unit's entries of cases_unit_queue (a
-// few thousand at most); over a whole province's scope it reads a range of
-// the index for each unit, so keep it beside a page, not in a loop.
+// (f.Cursor, f.Sort and f.Limit are ignored), up to CountCap: more is
+// CountCap + 1. It stops there, so it reads no more than a few pages would.
 func (s *Store) CountCases(ctx context.Context, v workflow.Viewer, f CaseFilter) (int, error) {
 	f.count, f.Cursor, f.Sort = true, "", ""
 	query, args, _, err := s.listQuery(ctx, v, f)

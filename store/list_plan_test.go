@@ -36,6 +36,7 @@ func TestQueuesAndSearchesReadTheQueueIndex(t *testing.T) {
 		"overdue queue": {Status: workflow.Overdue},
 		"search":        {Query: "đất bồi"},
 		"later page":    {Query: "đất", Cursor: "MjAyNi0xMS0yNXwx"}, // 2026-11-25|1
+		"one unit":      {Query: "đất", Units: head.Scope[:1]},      // the unit's queue would fetch each row's text
 	} {
 		plan, err := w.s.ListPlan(w.ctx, head, f)
 		if err != nil {
