@@ -30,7 +30,7 @@ type queueView struct {
 	UnitPicks []option     // shown when there are several
 	Tabs      []queueTab   // a head's own unit and the units below, when there are units below
 	Rows      []queueRow
-	Total     int    // the cases of the view over every page, up to store.CountCap
+	Total     int    // the cases of the view over every page, up to a cap (store.CountCases)
 	TotalMore bool   // more than Total
 	Next      string // the next page's address, if any
 	Prev      string // the previous page's address, when on a later page
@@ -183,10 +183,7 @@ func (w *web) queue(c *gin.Context) {
 		items, next, err = w.store.ListCases(ctx, v, f)
 	}
 	if err == nil {
-		view.Total, err = w.store.CountCases(ctx, v, f)
-	}
-	if view.Total > store.CountCap { // counted no further: "more than 1000 cases"
-		view.Total, view.TotalMore = store.CountCap, true
+		view.Total, view.TotalMore, err = w.store.CountCases(ctx, v, f)
 	}
 	if err != nil {
 		pageFail(c, err)

@@ -158,9 +158,13 @@ func (s *Store) listQuery(ctx context.Context, v workflow.Viewer, f CaseFilter) 
 	}
 	where, args = append(where, search...), append(args, searchArgs...)
 	if f.count {
-		// One more than CountCap, and no further: a page says "more than".
+		// One more than the cap, and no further: a page says "more than".
+		limit = countCap
+		if walk {
+			limit = searchCountCap
+		}
 		return "SELECT COUNT(*) FROM (SELECT 1 FROM cases c WHERE " + strings.Join(where, " AND ") +
-			" LIMIT " + strconv.Itoa(CountCap+1) + ") x", args, 0, nil
+			" LIMIT " + strconv.Itoa(limit+1) + ") x", args, limit, nil
 	}
 	return pageQuery(where, args, f)
 }
@@ -224,24 +228,30 @@ func sortKeys(o CaseSort) []string {
 	return []string{due, "c.id"}
 }
 
-// CountCap is as far as CountCases counts: a page shows "more than 1,000
-// cases" rather than read a province's queue to count it (issue 15 §3).
-const CountCap = 1000
+// countCap is as far as CountCases counts a list: a page shows "more than
+// 1000 cases" rather than read a province's queue to count it (issue 15 §3).
+// Counting a unit's queue that far reads a thousand entries of its index.
+const countCap = 1000
+
+// searchCountCap is as far as CountCases counts a search by common words:
+// each match costs the queue walk several entries, and 200 of them already
+// take twice what the page itself does.
+const searchCountCap = 200
 
 // CountCases counts the cases ListCases would list under f, over every page
-// (f.Cursor, f.Sort and f.Limit are ignored), up to CountCap: more is
-// CountCap + 1. It stops there, so it reads no more than a few pages would.
-func (s *Store) CountCases(ctx context.Context, v workflow.Viewer, f CaseFilter) (int, error) {
+// (f.Cursor, f.Sort and f.Limit are ignored), but stops past a cap (1000
+// cases, or 200 found by common words): more is true when there are more
+// than n. It reads no more than a few pages would.
+func (s *Store) CountCases(ctx context.Context, v workflow.Viewer, f CaseFilter) (n int, more bool, err error) {
 	f.count, f.Cursor, f.Sort = true, "", ""
-	query, args, _, err := s.listQuery(ctx, v, f)
+	query, args, limit, err := s.listQuery(ctx, v, f)
 	if err != nil || query == "" {
-		return 0, err
+		return 0, false, err
 	}
-	var n int
 	if err := s.r.GetContext(ctx, &n, query, args...); err != nil {
-		return 0, fmt.Errorf("store: count cases: %w", err)
+		return 0, false, fmt.Errorf("store: count cases: %w", err)
 	}
-	return n, nil
+	return min(n, limit), n > limit, nil
 }
 
 // statusClause turns a status into a range of the kept due date (DOMAIN.md §3).
