@@ -124,33 +124,44 @@ func (s *Store) backfillWords(ctx context.Context) error {
 // words: the cases holding the rarest of them, when it is in at most
 // rareWord cases (more is true, nil otherwise). An empty slice with more
 // false means no case holds some word. On PostgreSQL it always answers more.
+// Each word's entries are counted in SQL, up to rareWord + 1, and only the
+// rarest word's are read: a common word costs a short range of the index,
+// not two thousand rows through the driver.
 func (s *Store) wordCandidates(ctx context.Context, words []string) (ids []int64, more bool, err error) {
 	if s.postgres() || len(words) == 0 {
 		return nil, true, nil
 	}
-	more = true
+	rarest, fewest := "", rareWord+1
 	for _, w := range words {
-		k := wordKey(w)
-		query, args := `SELECT case_id FROM case_words WHERE word = ? LIMIT ?`, []any{k, rareWord + 1}
-		if k == w && len([]rune(w)) < wordKeyLen {
-			// Every key that begins with w: w itself and those after it up to w + U+10FFFF, the last character.
-			query, args = `SELECT case_id FROM case_words WHERE word >= ? AND word < ? LIMIT ?`, []any{w, w + "\U0010FFFF", rareWord + 1}
-		}
-		var got []int64
-		if err := s.r.SelectContext(ctx, &got, query, args...); err != nil {
+		cond, args := wordRange(w)
+		var n int
+		if err := s.r.GetContext(ctx, &n, `SELECT COUNT(*) FROM (SELECT 1 FROM case_words WHERE `+cond+` LIMIT ?) x`,
+			append(args, rareWord+1)...); err != nil {
 			return nil, false, fmt.Errorf("store: word index: %w", err)
 		}
-		if len(got) > rareWord {
-			continue
+		if n == 0 {
+			return []int64{}, false, nil
 		}
-		slices.Sort(got)
-		got = slices.Compact(got)
-		if more || len(got) < len(ids) {
-			ids, more = got, false
-		}
-		if len(ids) == 0 {
-			return ids, false, nil
+		if n < fewest {
+			rarest, fewest = w, n
 		}
 	}
-	return ids, more, nil
+	if fewest > rareWord {
+		return nil, true, nil
+	}
+	cond, args := wordRange(rarest)
+	if err := s.r.SelectContext(ctx, &ids, `SELECT DISTINCT case_id FROM case_words WHERE `+cond, args...); err != nil {
+		return nil, false, fmt.Errorf("store: word index: %w", err)
+	}
+	return ids, false, nil
+}
+
+// wordRange is the condition on case_words that finds the words beginning
+// with the folded word w: its key, or, for a word shorter than a key, every
+// key from w up to w followed by the last character there is.
+func wordRange(w string) (string, []any) {
+	if k := wordKey(w); k != w || len([]rune(w)) == wordKeyLen {
+		return "word = ?", []any{k}
+	}
+	return "word >= ? AND word < ?", []any{w, w + "\U0010FFFF"}
 }
