@@ -22,7 +22,8 @@ type CaseFilter struct {
 	Limit  int
 	Cursor string // from the previous page of the same sort
 
-	count bool // listQuery builds CountCases's query
+	count      bool // listQuery builds CountCases's query
+	walkBudget int  // listQuery builds a search's bounded queue walk (list_walk.go)
 }
 
 // CaseSort is the order of a case list; each has its own cursor shape.
@@ -72,16 +73,22 @@ func (s *Store) ListCases(ctx context.Context, v workflow.Viewer, f CaseFilter) 
 	if !f.Sort.Valid() {
 		return nil, "", workflow.Invalid("sort", "thứ tự sắp xếp không hợp lệ")
 	}
-	query, args, limit, err := s.listQuery(ctx, v, f)
+	rows, limit, walked, err := s.walkFirst(ctx, v, f) // list_walk.go
 	if err != nil {
 		return nil, "", err
 	}
-	if query == "" {
-		return []Case{}, "", nil
-	}
-	var rows []caseRow
-	if err := s.r.SelectContext(ctx, &rows, query, args...); err != nil {
-		return nil, "", fmt.Errorf("store: list cases: %w", err)
+	if !walked {
+		query, args, l, err := s.listQuery(ctx, v, f)
+		if err != nil {
+			return nil, "", err
+		}
+		if query == "" {
+			return []Case{}, "", nil
+		}
+		if err := s.r.SelectContext(ctx, &rows, query, args...); err != nil {
+			return nil, "", fmt.Errorf("store: list cases: %w", err)
+		}
+		limit = l
 	}
 	next := ""
 	if len(rows) > limit {
@@ -155,6 +162,12 @@ func (s *Store) listQuery(ctx context.Context, v workflow.Viewer, f CaseFilter) 
 	if f.Status != "" {
 		w, a := s.statusClause(f.Status)
 		where, args = append(where, w), append(args, a...)
+	}
+	if f.walkBudget > 0 {
+		if !walk || f.Sort == SortReceived {
+			return "", nil, 0, nil // nothing to walk: the caller asks the plain query
+		}
+		return walkQuery(where, args, search, searchArgs, f)
 	}
 	where, args = append(where, search...), append(args, searchArgs...)
 	if f.count {
@@ -244,6 +257,9 @@ const searchCountCap = 200
 // than n. It reads no more than a few pages would.
 func (s *Store) CountCases(ctx context.Context, v workflow.Viewer, f CaseFilter) (n int, more bool, err error) {
 	f.count, f.Cursor, f.Sort = true, "", ""
+	if n, more, walked, err := s.walkCount(ctx, v, f); err != nil || walked {
+		return n, more, err // list_walk.go
+	}
 	query, args, limit, err := s.listQuery(ctx, v, f)
 	if err != nil || query == "" {
 		return 0, false, err
