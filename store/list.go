@@ -164,8 +164,11 @@ func (s *Store) listQuery(ctx context.Context, v workflow.Viewer, f CaseFilter) 
 		where, args = append(where, w), append(args, a...)
 	}
 	if f.walkBudget > 0 {
-		if !walk || f.Sort == SortReceived {
-			return "", nil, 0, nil // nothing to walk: the caller asks the plain query
+		if !walk || f.Sort == SortReceived || identityQuery.MatchString(strings.TrimSpace(f.Query)) {
+			// Nothing to walk, no index to walk in order, or a number, whose
+			// petitioner's visibility reads columns the walk does not carry:
+			// the caller asks the plain query.
+			return "", nil, 0, nil
 		}
 		return walkQuery(where, args, search, searchArgs, f)
 	}

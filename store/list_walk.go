@@ -20,27 +20,38 @@ import (
 // query then uses. SQLite decides through its word index instead
 // (search_words.go).
 
-// walkBudget is how many queue entries a bounded walk reads: a page of 50
-// fills within it when at least one case in 60 matches.
-const walkBudget = 3000
+// walkBudget is how many queue entries a bounded walk for a page reads: a
+// page of 50 fills within it when at least one case in 60 matches.
+// countWalkBudget is the same for CountCases, which stops at 201 matches:
+// it finds them within it at one case in 100. The queue indexes carry what
+// the walk reads (migration 00014), so an entry costs an index tuple, not
+// a row.
+const (
+	walkBudget      = 3000
+	countWalkBudget = 20000
+)
 
-// walkQuery is the bounded walk: the queue's first walkBudget entries after
-// the cursor (where), then the search's conditions on them, in queue order.
+// walkQuery is the bounded walk: the queue's first f.walkBudget entries
+// after the cursor (where), read from the queue index alone, then the
+// search's conditions on them in queue order, and only then the page's rows.
 func walkQuery(where []string, args []any, search []string, searchArgs []any, f CaseFilter) (string, []any, int, error) {
 	keys := strings.Join(sortKeys(f.Sort), ", ")
-	inner, innerArgs, limit, err := pageQuery(where, args, f)
+	page, innerArgs, limit, err := pageQuery(where, args, f)
 	if err != nil {
 		return "", nil, 0, err
 	}
-	// pageQuery's own page size becomes the walk's budget.
-	inner = "SELECT c.* FROM cases c" + inner[strings.Index(inner, " WHERE "):strings.LastIndex(inner, " LIMIT ")] +
-		" LIMIT " + strconv.Itoa(f.walkBudget)
-	outer := strings.Replace(caseSelect, "FROM cases c", "FROM ("+inner+") c", 1) + " WHERE " + strings.Join(search, " AND ")
+	// pageQuery's WHERE and ORDER BY, over the queue index's columns only,
+	// with the budget for its page size.
+	walk := "SELECT c.id, c.due_on, c.unit_id, c.search_fold FROM cases c" +
+		page[strings.Index(page, " WHERE "):strings.LastIndex(page, " LIMIT ")] + " LIMIT " + strconv.Itoa(f.walkBudget)
+	found := "SELECT c.id, c.due_on, c.unit_id FROM (" + walk + ") c WHERE " + strings.Join(search, " AND ")
+	args = append(innerArgs, searchArgs...)
 	if f.count {
-		return "SELECT COUNT(*) FROM (" + outer + " LIMIT " + strconv.Itoa(searchCountCap+1) + ") x",
-			append(innerArgs, searchArgs...), searchCountCap, nil
+		return "SELECT COUNT(*) FROM (" + found + " LIMIT " + strconv.Itoa(searchCountCap+1) + ") x", args, searchCountCap, nil
 	}
-	return outer + " ORDER BY " + keys + " LIMIT " + strconv.Itoa(limit+1), append(innerArgs, searchArgs...), limit, nil
+	found += " ORDER BY " + keys + " LIMIT " + strconv.Itoa(limit+1)
+	return strings.Replace(caseSelect, "FROM cases c", "FROM ("+found+") w JOIN cases c ON c.id = w.id", 1) +
+		" ORDER BY " + keys, args, limit, nil
 }
 
 // walkFirst lists f's page by a bounded walk on PostgreSQL; walked is false
@@ -66,7 +77,7 @@ func (s *Store) walkCount(ctx context.Context, v workflow.Viewer, f CaseFilter) 
 	if !s.postgres() || strings.TrimSpace(f.Query) == "" {
 		return 0, false, false, nil
 	}
-	f.walkBudget = walkBudget
+	f.walkBudget = countWalkBudget
 	query, args, limit, err := s.listQuery(ctx, v, f)
 	if err != nil || query == "" {
 		return 0, false, false, err
