@@ -201,6 +201,9 @@ func (s *Store) listSearch(ctx context.Context, v workflow.Viewer, q string) (wh
 		return nil, nil, false, false, err
 	}
 	if more {
+		if none, err := s.noneHold(ctx, q, w, a); err != nil || none {
+			return nil, nil, false, false, err
+		}
 		return []string{w}, a, wholeCode(q) == "", true, nil
 	}
 	// A few cases by id, sorted, instead of the queue walk (search_words.go).
