@@ -182,7 +182,9 @@ func (w *web) queue(c *gin.Context) {
 		view.Problem, f.Cursor, view.Filter.Cursor, view.Filter.Prev = translate(lang, "queue.bad_cursor"), "", "", ""
 		items, next, err = w.store.ListCases(ctx, v, f)
 	}
-	if err == nil {
+	if err == nil && f.Cursor == "" && next == "" {
+		view.Total = len(items) // the whole list is on this page: nothing more to count
+	} else if err == nil {
 		view.Total, view.TotalMore, err = w.store.CountCases(ctx, v, f)
 	}
 	if err != nil {

@@ -124,7 +124,9 @@ func (s *Store) listQuery(ctx context.Context, v workflow.Viewer, f CaseFilter) 
 			return "", nil, 0, workflow.Errorf(workflow.CodeForbidden, "không có quyền xem hồ sơ")
 		}
 	}
-	search, searchArgs, walk, ok, err := s.listSearch(ctx, v, f.Query)
+	// A bounded walk finds out common words by itself; the probe for words
+	// in no letter is for the plain query only.
+	search, searchArgs, walk, ok, err := s.listSearch(ctx, v, f.Query, f.walkBudget == 0)
 	if err != nil || !ok {
 		return "", nil, 0, err // !ok: no stored case can match
 	}
@@ -187,8 +189,9 @@ func (s *Store) listQuery(ctx context.Context, v workflow.Viewer, f CaseFilter) 
 
 // listSearch is the conditions a search for q puts on a list (none for no
 // query), and whether the queue walk answers it (walk: its words are all
-// common); false when no stored case can match.
-func (s *Store) listSearch(ctx context.Context, v workflow.Viewer, q string) (where []string, args []any, walk, ok bool, err error) {
+// common); false when no stored case can match. probe asks PostgreSQL
+// first whether any case holds the words (noneHold).
+func (s *Store) listSearch(ctx context.Context, v workflow.Viewer, q string, probe bool) (where []string, args []any, walk, ok bool, err error) {
 	if q = strings.TrimSpace(q); q == "" {
 		return nil, nil, false, true, nil
 	}
@@ -201,6 +204,9 @@ func (s *Store) listSearch(ctx context.Context, v workflow.Viewer, q string) (wh
 		return nil, nil, false, false, err
 	}
 	if more {
+		if !probe {
+			return []string{w}, a, wholeCode(q) == "", true, nil
+		}
 		if none, err := s.noneHold(ctx, q, w, a); err != nil || none {
 			return nil, nil, false, false, err
 		}

@@ -92,8 +92,8 @@ func (s *Store) walkCount(ctx context.Context, v workflow.Viewer, f CaseFilter) 
 // q (search, with its arguments): one row asked of the whole table, which
 // the planner finds through the trigram index of a rare word or among the
 // first rows for common ones (a few milliseconds at a million cases). A
-// word in no letter is then answered without walking the queue, as
-// SQLite's word index answers it. A number or a whole code is not asked:
+// word in no letter is then answered once the bounded walk has found no
+// page, without the plain query, as SQLite's word index answers it. A number or a whole code is not asked:
 // their cases are found through other indexes.
 func (s *Store) noneHold(ctx context.Context, q, search string, args []any) (bool, error) {
 	if !s.postgres() || wholeCode(q) != "" || identityQuery.MatchString(q) {
