@@ -4,6 +4,7 @@ package handlers
 // head's two tabs and read-only rows (web_queue.go), beside caseMessages.
 var queueMessages = map[string][2]string{
 	"queue.total":          {"%d hồ sơ", "%d cases"},
+	"queue.total_more":     {"hơn %d hồ sơ", "more than %d cases"},
 	"queue.prev":           {"Trang trước", "Previous page"},
 	"queue.sort":           {"Sắp xếp theo", "Sort by"},
 	"queue.sort.due":       {"Hạn sớm nhất", "Earliest due"},

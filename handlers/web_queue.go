@@ -30,7 +30,8 @@ type queueView struct {
 	UnitPicks []option     // shown when there are several
 	Tabs      []queueTab   // a head's own unit and the units below, when there are units below
 	Rows      []queueRow
-	Total     int    // the cases of the view over every page
+	Total     int    // the cases of the view over every page, up to a cap (store.CountCases)
+	TotalMore bool   // more than Total
 	Next      string // the next page's address, if any
 	Prev      string // the previous page's address, when on a later page
 	First     string // the first page's address, from the third page on
@@ -181,8 +182,10 @@ func (w *web) queue(c *gin.Context) {
 		view.Problem, f.Cursor, view.Filter.Cursor, view.Filter.Prev = translate(lang, "queue.bad_cursor"), "", "", ""
 		items, next, err = w.store.ListCases(ctx, v, f)
 	}
-	if err == nil {
-		view.Total, err = w.store.CountCases(ctx, v, f)
+	if err == nil && f.Cursor == "" && next == "" {
+		view.Total = len(items) // the whole list is on this page: nothing more to count
+	} else if err == nil {
+		view.Total, view.TotalMore, err = w.store.CountCases(ctx, v, f)
 	}
 	if err != nil {
 		pageFail(c, err)

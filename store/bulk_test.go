@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -289,6 +290,23 @@ func mustWriteTheSame(t *testing.T, one, bulk *bulkWorld) {
 			}
 			if want := publicFold(f.Code, c); f.Public != want {
 				t.Errorf("case %d: public_fold %q, want %q", f.ID, f.Public, want)
+			}
+		}
+	}
+	// The loader's word index, split in SQL, holds the keys the store writes in Go.
+	if !bulk.s.postgres() {
+		var folds []struct {
+			ID   int64  `db:"id"`
+			Fold string `db:"search_fold"`
+		}
+		if err := bulk.s.r.SelectContext(ctx, &folds, `SELECT id, search_fold FROM cases ORDER BY id`); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range folds {
+			var got []string
+			err := bulk.s.r.SelectContext(ctx, &got, `SELECT word FROM case_words WHERE case_id = ? ORDER BY word`, f.ID)
+			if want := wordKeys(f.Fold); err != nil || !slices.Equal(got, want) {
+				t.Errorf("case %d: word index %v, %v; want %v", f.ID, got, err, want)
 			}
 		}
 	}

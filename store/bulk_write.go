@@ -61,6 +61,10 @@ func (b *Bulk) writeLoop(ctx context.Context) error {
 	// Even a load that failed or was cancelled gets its indexes and settings
 	// back: the batches already written stay.
 	ferr := b.s.finishBulk(context.WithoutCancel(ctx), b.rebuild, b.memoryJournal)
+	if !b.s.postgres() {
+		// The word index of the cases loaded, built like an index (search_words.go).
+		ferr = errors.Join(ferr, fillWords(context.WithoutCancel(ctx), b.s.w, b.firstCase-1))
+	}
 	return errors.Join(err, ferr)
 }
 

@@ -200,6 +200,9 @@ func (s *Store) CreateCase(ctx context.Context, actor User, in NewCase) (Case, e
 		if err != nil {
 			return fmt.Errorf("store: insert case: %w", err)
 		}
+		if err := s.writeWords(ctx, tx, id, "", searchFold(code, in.Subject, in.Content)); err != nil {
+			return err
+		}
 		p := in.Petitioner
 		sealed, err := s.keys.seal(id, p)
 		if err != nil {

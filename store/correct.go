@@ -128,6 +128,11 @@ func (s *Store) Correct(ctx context.Context, actor User, v workflow.Viewer, c Ca
 		if err := s.updateCase(ctx, tx, cal, c.ID, version, set, args); err != nil {
 			return err
 		}
+		// search_fold changed with them, if the subject or content did (registrationChanges).
+		if err := s.writeWords(ctx, tx, c.ID, searchFold(c.TrackingCode, c.Subject, c.Content),
+			searchFold(c.TrackingCode, after.Subject, after.Content)); err != nil {
+			return err
+		}
 		if len(id.fields) > 0 {
 			sealed, err := s.keys.seal(c.ID, id.after)
 			if err != nil {

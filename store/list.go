@@ -22,7 +22,8 @@ type CaseFilter struct {
 	Limit  int
 	Cursor string // from the previous page of the same sort
 
-	count bool // listQuery builds CountCases's query
+	count      bool // listQuery builds CountCases's query
+	walkBudget int  // listQuery builds a search's bounded queue walk (list_walk.go)
 }
 
 // CaseSort is the order of a case list; each has its own cursor shape.
@@ -72,16 +73,22 @@ func (s *Store) ListCases(ctx context.Context, v workflow.Viewer, f CaseFilter) 
 	if !f.Sort.Valid() {
 		return nil, "", workflow.Invalid("sort", "thứ tự sắp xếp không hợp lệ")
 	}
-	query, args, limit, err := s.listQuery(v, f)
+	rows, limit, walked, err := s.walkFirst(ctx, v, f) // list_walk.go
 	if err != nil {
 		return nil, "", err
 	}
-	if query == "" {
-		return []Case{}, "", nil
-	}
-	var rows []caseRow
-	if err := s.r.SelectContext(ctx, &rows, query, args...); err != nil {
-		return nil, "", fmt.Errorf("store: list cases: %w", err)
+	if !walked {
+		query, args, l, err := s.listQuery(ctx, v, f)
+		if err != nil {
+			return nil, "", err
+		}
+		if query == "" {
+			return []Case{}, "", nil
+		}
+		if err := s.r.SelectContext(ctx, &rows, query, args...); err != nil {
+			return nil, "", fmt.Errorf("store: list cases: %w", err)
+		}
+		limit = l
 	}
 	next := ""
 	if len(rows) > limit {
@@ -105,7 +112,7 @@ func (s *Store) ListCases(ctx context.Context, v workflow.Viewer, f CaseFilter) 
 
 // listQuery is ListCases's query, reading one row more than the page holds;
 // "" when no stored case can match.
-func (s *Store) listQuery(v workflow.Viewer, f CaseFilter) (query string, args []any, limit int, err error) {
+func (s *Store) listQuery(ctx context.Context, v workflow.Viewer, f CaseFilter) (query string, args []any, limit int, err error) {
 	var where []string
 	switch v.Role {
 	case workflow.RoleReception:
@@ -117,15 +124,32 @@ func (s *Store) listQuery(v workflow.Viewer, f CaseFilter) (query string, args [
 			return "", nil, 0, workflow.Errorf(workflow.CodeForbidden, "không có quyền xem hồ sơ")
 		}
 	}
+	// A bounded walk finds out common words by itself; the probe for words
+	// in no letter is for the plain query only.
+	search, searchArgs, walk, ok, err := s.listSearch(ctx, v, f.Query, f.walkBudget == 0)
+	if err != nil || !ok {
+		return "", nil, 0, err // !ok: no stored case can match
+	}
 	units := f.Units
 	if units == nil {
 		units = v.Scope
 	}
-	if len(units) == 1 {
+	switch {
+	case walk && f.Sort != SortUnit && !s.postgres():
+		// A search by common words reads cases_queue, which carries
+		// search_fold and unit_id, for one unit as for several: the unit's own
+		// queue would fetch every row it passes for its text.
+		where = append(where, "c.unit_id + 0 IN ("+placeholders(len(units))+")")
+	case len(units) == 1:
 		where = append(where, "c.unit_id = ?") // cases_unit_queue, in queue order
-	} else if f.count || f.Sort == SortUnit {
+	case f.count || f.Sort == SortUnit:
 		where = append(where, "c.unit_id IN ("+placeholders(len(units))+")") // cases_unit_queue, unit by unit
-	} else {
+	case s.postgres():
+		// PostgreSQL weighs the list against its statistics of unit_id (most
+		// cases) and walks cases_queue in order. Written "+ 0", as SQLite
+		// needs, it could not, guessed a few hundred cases and sorted them all.
+		where = append(where, "c.unit_id IN ("+placeholders(len(units))+")")
+	default:
 		where = append(where, "c.unit_id + 0 IN ("+placeholders(len(units))+")") // cases_queue, filtered
 	}
 	for _, id := range units {
@@ -141,17 +165,58 @@ func (s *Store) listQuery(v workflow.Viewer, f CaseFilter) (query string, args [
 		w, a := s.statusClause(f.Status)
 		where, args = append(where, w), append(args, a...)
 	}
-	if q := strings.TrimSpace(f.Query); q != "" {
-		w, a, ok := s.searchClause(v, q) // store/search.go
-		if !ok {
-			return "", nil, 0, nil // no stored case can match
+	if f.walkBudget > 0 {
+		if !walk || f.Sort == SortReceived || identityQuery.MatchString(strings.TrimSpace(f.Query)) {
+			// Nothing to walk, no index to walk in order, or a number, whose
+			// petitioner's visibility reads columns the walk does not carry:
+			// the caller asks the plain query.
+			return "", nil, 0, nil
 		}
-		where, args = append(where, w), append(args, a...)
+		return walkQuery(where, args, search, searchArgs, f)
 	}
+	where, args = append(where, search...), append(args, searchArgs...)
 	if f.count {
-		return "SELECT COUNT(*) FROM cases c WHERE " + strings.Join(where, " AND "), args, 0, nil
+		// One more than the cap, and no further: a page says "more than".
+		limit = countCap
+		if walk {
+			limit = searchCountCap
+		}
+		return "SELECT COUNT(*) FROM (SELECT 1 FROM cases c WHERE " + strings.Join(where, " AND ") +
+			" LIMIT " + strconv.Itoa(limit+1) + ") x", args, limit, nil
 	}
 	return pageQuery(where, args, f)
+}
+
+// listSearch is the conditions a search for q puts on a list (none for no
+// query), and whether the queue walk answers it (walk: its words are all
+// common); false when no stored case can match. probe asks PostgreSQL
+// first whether any case holds the words (noneHold).
+func (s *Store) listSearch(ctx context.Context, v workflow.Viewer, q string, probe bool) (where []string, args []any, walk, ok bool, err error) {
+	if q = strings.TrimSpace(q); q == "" {
+		return nil, nil, false, true, nil
+	}
+	w, a, ok := s.searchClause(v, q) // store/search.go
+	if !ok {
+		return nil, nil, false, false, nil
+	}
+	ids, more, err := s.searchCandidates(ctx, v, q)
+	if err != nil || !more && len(ids) == 0 {
+		return nil, nil, false, false, err
+	}
+	if more {
+		if !probe {
+			return []string{w}, a, wholeCode(q) == "", true, nil
+		}
+		if none, err := s.noneHold(ctx, q, w, a); err != nil || none {
+			return nil, nil, false, false, err
+		}
+		return []string{w}, a, wholeCode(q) == "", true, nil
+	}
+	// A few cases by id, sorted, instead of the queue walk (search_words.go).
+	for _, id := range ids {
+		a = append(a, id)
+	}
+	return []string{w, "c.id IN (" + placeholders(len(ids)) + ")"}, a, false, true, nil
 }
 
 // pageQuery adds f's cursor and order to the filter and reads one row more
@@ -188,22 +253,33 @@ func sortKeys(o CaseSort) []string {
 	return []string{due, "c.id"}
 }
 
+// countCap is as far as CountCases counts a list: a page shows "more than
+// 1000 cases" rather than read a province's queue to count it (issue 15 §3).
+// Counting a unit's queue that far reads a thousand entries of its index.
+const countCap = 1000
+
+// searchCountCap is as far as CountCases counts a search by common words:
+// each match costs the queue walk several entries, and 200 of them already
+// take twice what the page itself does.
+const searchCountCap = 200
+
 // CountCases counts the cases ListCases would list under f, over every page
-// (f.Cursor, f.Sort and f.Limit are ignored). Its cost grows with the cases
-// matched: on one unit it counts that unit's entries of cases_unit_queue (a
-// few thousand at most); over a whole province's scope it reads a range of
-// the index for each unit, so keep it beside a page, not in a loop.
-func (s *Store) CountCases(ctx context.Context, v workflow.Viewer, f CaseFilter) (int, error) {
+// (f.Cursor, f.Sort and f.Limit are ignored), but stops past a cap (1000
+// cases, or 200 found by common words): more is true when there are more
+// than n. It reads no more than a few pages would.
+func (s *Store) CountCases(ctx context.Context, v workflow.Viewer, f CaseFilter) (n int, more bool, err error) {
 	f.count, f.Cursor, f.Sort = true, "", ""
-	query, args, _, err := s.listQuery(v, f)
+	if n, more, walked, err := s.walkCount(ctx, v, f); err != nil || walked {
+		return n, more, err // list_walk.go
+	}
+	query, args, limit, err := s.listQuery(ctx, v, f)
 	if err != nil || query == "" {
-		return 0, err
+		return 0, false, err
 	}
-	var n int
 	if err := s.r.GetContext(ctx, &n, query, args...); err != nil {
-		return 0, fmt.Errorf("store: count cases: %w", err)
+		return 0, false, fmt.Errorf("store: count cases: %w", err)
 	}
-	return n, nil
+	return min(n, limit), n > limit, nil
 }
 
 // statusClause turns a status into a range of the kept due date (DOMAIN.md §3).

@@ -30,11 +30,13 @@ func TestQueuesAndSearchesReadTheQueueIndex(t *testing.T) {
 	if got := strings.Join(cols, ","); got != "id,unit_id,tracking_code,search_fold" {
 		t.Errorf("cases_queue should carry what a search reads after its due-date expression, has %s", got)
 	}
+	store.SetRareWord(t, 0) // every word common: the queue walk
 	for name, f := range map[string]store.CaseFilter{
 		"queue":         {},
 		"overdue queue": {Status: workflow.Overdue},
-		"search":        {Query: "đất đai"},
+		"search":        {Query: "đất bồi"},
 		"later page":    {Query: "đất", Cursor: "MjAyNi0xMS0yNXwx"}, // 2026-11-25|1
+		"one unit":      {Query: "đất", Units: head.Scope[:1]},      // the unit's queue would fetch each row's text
 	} {
 		plan, err := w.s.ListPlan(w.ctx, head, f)
 		if err != nil {
@@ -43,5 +45,33 @@ func TestQueuesAndSearchesReadTheQueueIndex(t *testing.T) {
 		if !strings.Contains(plan, "USING INDEX cases_queue") || strings.Contains(plan, "TEMP B-TREE") {
 			t.Errorf("%s: want cases_queue in queue order, got plan:\n%s", name, plan)
 		}
+	}
+}
+
+// TestRareWordsReadCasesByID: a search whose rarest word is in few cases
+// reads those cases by id (store/search_words.go), never the queue, and a
+// word in no letter reads no case at all.
+func TestRareWordsReadCasesByID(t *testing.T) {
+	if storetest.Postgres() {
+		t.Skip("SQLite's word index; PostgreSQL searches through its trigram indexes")
+	}
+	w := mustWorld(t)
+	w.register("reception", letter(workflow.Petition, 0, "2026-11-20"))
+	head := w.viewer("head")
+	for name, f := range map[string]store.CaseFilter{
+		"search":     {Query: "đất bồi"},
+		"later page": {Query: "đất", Cursor: "MjAyNi0xMS0yNXwx"},
+		"by unit":    {Query: "thu hồi", Sort: store.SortUnit},
+	} {
+		plan, err := w.s.ListPlan(w.ctx, head, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(plan, "USING INTEGER PRIMARY KEY") || strings.Contains(plan, "cases_queue") {
+			t.Errorf("%s: want the cases read by id, got plan:\n%s", name, plan)
+		}
+	}
+	if plan, err := w.s.ListPlan(w.ctx, head, store.CaseFilter{Query: "không có trong đơn nào"}); err != nil || plan != "" {
+		t.Errorf("a word in no letter: want no query at all, got %v, plan:\n%s", err, plan)
 	}
 }

@@ -89,9 +89,9 @@ func TestCountCases(t *testing.T) {
 		{"handler.nt", store.CaseFilter{}, 0},
 		{"supervisor", store.CaseFilter{State: workflow.Assigned}, 2},
 	} {
-		n, err := w.s.CountCases(w.ctx, w.viewer(tc.login), tc.f)
-		if err != nil {
-			t.Fatalf("%s %+v: %v", tc.login, tc.f, err)
+		n, more, err := w.s.CountCases(w.ctx, w.viewer(tc.login), tc.f)
+		if err != nil || more {
+			t.Fatalf("%s %+v: %v, more than %d: %v", tc.login, tc.f, err, n, more)
 		}
 		if n != tc.want {
 			t.Errorf("%s %+v: counted %d, want %d", tc.login, tc.f, n, tc.want)
@@ -101,6 +101,28 @@ func TestCountCases(t *testing.T) {
 		}
 		if listed := len(w.list(t, tc.login, tc.f)); listed != n {
 			t.Errorf("%s %+v: counted %d, listed %d", tc.login, tc.f, n, listed)
+		}
+	}
+}
+
+// TestCountStopsAtItsCap: a search by common words is counted up to 200
+// cases and a list up to 1000, then "more" (the queue page says "more than"),
+// so that a page never reads a province's queue to count it.
+func TestCountStopsAtItsCap(t *testing.T) {
+	w := mustWorld(t)
+	for range 205 {
+		w.register("reception", letter(workflow.Petition, 0, "2026-11-20"))
+	}
+	store.SetRareWord(t, 0) // "boi" is common: the queue walk
+	v := w.viewer("reception")
+	for _, tc := range []struct {
+		f    store.CaseFilter
+		n    int
+		more bool
+	}{{store.CaseFilter{Query: "boi"}, 200, true}, {store.CaseFilter{}, 205, false}} {
+		n, more, err := w.s.CountCases(w.ctx, v, tc.f)
+		if err != nil || n != tc.n || more != tc.more {
+			t.Errorf("%+v: counted %d, more %v, %v; want %d, %v", tc.f, n, more, err, tc.n, tc.more)
 		}
 	}
 }

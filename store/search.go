@@ -17,7 +17,8 @@ import (
 // disclosed case one of what the public register shows (public_fold: the
 // published text and the code). Both are folded by workflow.SearchFold, as is
 // the query, so case, diacritics and NFC/NFD do not matter. Every word of the
-// query must occur, in any order, anywhere in a word of the text. A tracking
+// query must begin a word of the text, in any order (the start of a word, not
+// anywhere in it, so that an index of words can answer: search_words.go). A tracking
 // code is found with or without its dash, and an ID number or phone number
 // exactly, through the petitioner's keyed hashes: never a plaintext index of
 // identities, and within the viewer's scope like every other search.
@@ -97,14 +98,8 @@ func (s *Store) searchClause(v workflow.Viewer, q string) (string, []any, bool) 
 		return "c.tracking_code = ?", []any{code}, true
 	}
 	words, args := wordsClause("c.search_fold", q)
-	if mine, mineArgs, ok := petitionerVisible(v); ok && identityQuery.MatchString(q) {
-		if d := phoneDigits(q); len(d) >= 9 && len(d) <= 12 {
-			id, phone := s.keys.idHash(strings.Map(func(r rune) rune {
-				if '0' <= r && r <= '9' {
-					return r
-				}
-				return -1
-			}, q)), s.keys.phoneHash(q)
+	if id, phone, ok := s.identityHashes(q); ok {
+		if mine, mineArgs, ok := petitionerVisible(v); ok {
 			ids := "(c.id IN (SELECT p.case_id FROM petitioners p WHERE p.id_hash = ? OR p.phone_hash = ?) AND " + mine + ")"
 			idArgs := append([]any{id, phone}, mineArgs...)
 			if words == "" {
@@ -114,6 +109,48 @@ func (s *Store) searchClause(v workflow.Viewer, q string) (string, []any, bool) 
 		}
 	}
 	return words, args, words != ""
+}
+
+// identityHashes are the keyed hashes q would have as an ID number and as a
+// phone number, when it looks like one (nine to twelve digits).
+func (s *Store) identityHashes(q string) (id, phone string, ok bool) {
+	if !identityQuery.MatchString(q) {
+		return "", "", false
+	}
+	if d := phoneDigits(q); len(d) < 9 || len(d) > 12 {
+		return "", "", false
+	}
+	return s.keys.idHash(strings.Map(func(r rune) rune {
+		if '0' <= r && r <= '9' {
+			return r
+		}
+		return -1
+	}, q)), s.keys.phoneHash(q), true
+}
+
+// searchCandidates narrows v's search for q to a few cases by id through
+// the word index (search_words.go), with the cases an ID or phone number
+// finds; more is true when q has a common word in every place, and the
+// queue walk answers it. A whole tracking code has its own index.
+func (s *Store) searchCandidates(ctx context.Context, v workflow.Viewer, q string) (ids []int64, more bool, err error) {
+	if !storable(q) || wholeCode(q) != "" {
+		return nil, true, nil
+	}
+	if ids, more, err = s.wordCandidates(ctx, workflow.SearchWords(q)); err != nil || more {
+		return ids, more, err
+	}
+	if id, phone, ok := s.identityHashes(q); ok {
+		if _, _, ok := petitionerVisible(v); ok {
+			var found []int64
+			err := s.r.SelectContext(ctx, &found, `SELECT case_id FROM petitioners WHERE id_hash = ? AND id_hash <> ''
+				UNION SELECT case_id FROM petitioners WHERE phone_hash = ? AND phone_hash <> ''`, id, phone)
+			if err != nil {
+				return nil, false, fmt.Errorf("store: search by number: %w", err)
+			}
+			ids = append(ids, found...)
+		}
+	}
+	return ids, false, nil
 }
 
 // petitionerVisible is the condition, on a case v may read, that v may also
@@ -143,12 +180,16 @@ func publicSearchClause(q string) (string, []any, bool) {
 	return words, args, words != ""
 }
 
-// wordsClause is "every folded word of q occurs in column"; "" when q has no word.
+// wordsClause is "every folded word of q begins a word of column"; "" when
+// q has no word. column holds words separated by one space, so a word begins
+// the text or follows a space. The two LIKEs, not one on ' ' || column, keep
+// PostgreSQL's trigram index on the column itself usable.
 func wordsClause(column, q string) (string, []any) {
 	var conds []string
 	var args []any
 	for _, w := range workflow.SearchWords(q) {
-		conds, args = append(conds, column+` LIKE ? ESCAPE '\'`), append(args, "%"+escapeLike(w)+"%")
+		conds = append(conds, "("+column+` LIKE ? ESCAPE '\' OR `+column+` LIKE ? ESCAPE '\')`)
+		args = append(args, escapeLike(w)+"%", "% "+escapeLike(w)+"%")
 	}
 	if len(conds) == 0 {
 		return "", nil
@@ -194,9 +235,13 @@ func (s *Store) backfillSearch(ctx context.Context) error {
 				if err := json.Unmarshal([]byte(r.Facts), &c.Facts); err != nil {
 					return fmt.Errorf("store: search back-fill: case %d facts: %w", r.ID, err)
 				}
+				fold := searchFold(r.Code, r.Subject, r.Content)
 				if _, err := tx.ExecContext(ctx, `UPDATE cases SET search_fold = ?, public_fold = ? WHERE id = ?`,
-					searchFold(r.Code, r.Subject, r.Content), publicFold(r.Code, c), r.ID); err != nil {
+					fold, publicFold(r.Code, c), r.ID); err != nil {
 					return fmt.Errorf("store: search back-fill case %d: %w", r.ID, err)
+				}
+				if err := s.writeWords(ctx, tx, r.ID, "", fold); err != nil {
+					return err
 				}
 				if !r.Sealed.Valid {
 					continue // no petitioner row: nothing to hash

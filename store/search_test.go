@@ -1,6 +1,8 @@
 package store_test
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -108,6 +110,9 @@ func TestSearchBackfill(t *testing.T) {
 	db := storetest.Raw(t, w.dsn)
 	mustExec(t, db, `UPDATE cases SET search_fold = '', public_fold = ''`)
 	mustExec(t, db, `UPDATE petitioners SET phone_hash = ''`)
+	if !storetest.Postgres() {
+		mustExec(t, db, `DELETE FROM case_words`) // as migration 00014 leaves it
+	}
 	s, err := store.Open(w.ctx, w.dsn, store.WithKey(storetest.Key))
 	if err != nil {
 		t.Fatal(err)
@@ -174,6 +179,68 @@ func TestSearchAfterACorrection(t *testing.T) {
 		}
 		if found := len(items) == 1 && items[0].ID == c.ID; found != want {
 			t.Errorf("after the correction, search %q found the case: %v, want %v", q, found, want)
+		}
+	}
+}
+
+// TestSearchMatchesTheStartOfWords: each query word must begin a word of the
+// text (README: "Searching"), so that an index of words can answer; a part
+// from inside a word finds nothing.
+func TestSearchMatchesTheStartOfWords(t *testing.T) {
+	w := mustWorld(t)
+	nc := letter(workflow.Complaint, 1, "2026-11-20")
+	nc.Subject, nc.Content = "Khiếu nại về bồi thường", "Đường vào nhà bị thu hẹp."
+	c := w.register("reception", nc)
+	for q, want := range map[string]bool{"thuo": true, "boi thu": true, "đườ": true, "huong": false, "uong": false,
+		"ai": false, strings.ReplaceAll(c.TrackingCode, "-", "")[2:9]: false, c.TrackingCode[5:10]: true} {
+		items, _, err := w.s.ListCases(w.ctx, w.viewer("reception"), store.CaseFilter{Query: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if found := len(items) == 1 && items[0].ID == c.ID; found != want {
+			t.Errorf("search %q found the case: %v, want %v", q, found, want)
+		}
+	}
+}
+
+// TestWordIndexAgreesWithTheQueueWalk: a search answers the same, page by
+// page, whether its words are looked up in the word index (rare) or read off
+// the queue (common).
+func TestWordIndexAgreesWithTheQueueWalk(t *testing.T) {
+	w := mustWorld(t)
+	texts := []string{"Bồi thường đất ở", "Thu hồi đất nông nghiệp", "Đường làng hỏng", "Bồi thường chậm",
+		"Đất đai tranh chấp", "Trợ cấp bồi dưỡng", "Ô nhiễm nước", "Bồi thường đất vườn"}
+	for i, text := range texts {
+		nc := letter(workflow.Petition, 0, "2026-11-"+strconv.Itoa(10+i))
+		nc.Subject, nc.Content = text, "Nội dung."
+		w.register("reception", nc)
+	}
+	pages := func(q string, sort store.CaseSort) []int64 {
+		t.Helper()
+		var ids []int64
+		f := store.CaseFilter{Query: q, Sort: sort, Limit: 2}
+		for {
+			items, next, err := w.s.ListCases(w.ctx, w.viewer("head"), f)
+			if err != nil {
+				t.Fatalf("search %q: %v", q, err)
+			}
+			for _, c := range items {
+				ids = append(ids, c.ID)
+			}
+			if f.Cursor = next; next == "" {
+				return ids
+			}
+		}
+	}
+	for _, q := range []string{"boi", "boi thuong", "dat", "thuong dat", "d", "nong nghiep", "xyz", "noi dung"} {
+		for _, sort := range store.CaseSorts {
+			rare := pages(q, sort)
+			store.SetRareWord(t, 0)
+			common := pages(q, sort)
+			store.SetRareWord(t, 2000)
+			if !slices.Equal(rare, common) {
+				t.Errorf("search %q by %s: the word index found %v, the queue %v", q, sort, rare, common)
+			}
 		}
 	}
 }

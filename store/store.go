@@ -122,6 +122,10 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		s.Close()
 		return nil, err
 	}
+	if err := s.backfillWords(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -192,6 +196,9 @@ func (s *Store) openPostgres(ctx context.Context, dsn string) error {
 	}
 	q := u.Query()
 	q.Set("default_transaction_read_only", "on") // a run-time parameter pgx hands to the server
+	// Each search's plan is made for its own words: a plan cached for
+	// "LIKE $2" cannot tell a word in no letter from one in every letter.
+	q.Set("plan_cache_mode", "force_custom_plan")
 	u.RawQuery = q.Encode()
 	r, err := openPgx(ctx, u.String(), readerConns)
 	if err != nil {

@@ -118,6 +118,9 @@ func runBench(ctx context.Context, cfg benchConfig) (*benchReport, error) {
 	if rep.size, err = s.Size(ctx); err != nil {
 		return nil, err
 	}
+	if rep.index, err = s.SearchIndexSize(ctx); err != nil {
+		return nil, err
+	}
 	rep.print(cfg.out)
 	return rep, nil
 }
