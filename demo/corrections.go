@@ -30,7 +30,9 @@ func correctFreshLetter(ctx context.Context, s *store.Store) error {
 	}
 	var newest *store.Case
 	for i := range page {
-		if c := &page[i]; newest == nil || c.ReceivedOn.After(newest.ReceivedOn) {
+		// A round-2 complaint names its round-1 case, which may lie in a unit the
+		// officer cannot read; correcting it would be refused (prior_case_unknown).
+		if c := &page[i]; c.Round == 1 && (newest == nil || c.ReceivedOn.After(newest.ReceivedOn)) {
 			newest = c
 		}
 	}
