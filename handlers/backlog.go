@@ -13,15 +13,9 @@ func (a *api) backlog(c *gin.Context) {
 		forbidden(c, "chỉ thủ trưởng, giám sát và quản trị được xem tồn đọng")
 		return
 	}
-	asOf, ok := a.asOf(c)
+	asOf, units, ok := a.asOfInScope(c, v)
 	if !ok {
 		return
-	}
-	units := v.Scope
-	if code := c.Query("unit"); code != "" {
-		if units, ok = a.unitScope(c, v, code); !ok {
-			return
-		}
 	}
 	b, err := a.store.Backlog(c.Request.Context(), units, asOf)
 	if err != nil {

@@ -222,15 +222,9 @@ func (a *api) receptionCompliance(c *gin.Context) {
 		forbidden(c, "chỉ thủ trưởng và giám sát được xem việc tiếp công dân của người đứng đầu")
 		return
 	}
-	asOf, ok := a.asOf(c)
+	asOf, units, ok := a.asOfInScope(c, v)
 	if !ok {
 		return
-	}
-	units := v.Scope
-	if code := c.Query("unit"); code != "" {
-		if units, ok = a.unitScope(c, v, code); !ok {
-			return
-		}
 	}
 	items, err := a.store.ReceptionCompliance(c.Request.Context(), units, asOf)
 	if err != nil {
@@ -296,18 +290,27 @@ func dateRange(c *gin.Context) (from, to workflow.Date, ok bool) {
 	return from, to, true
 }
 
-// asOf reads ?as_of= (default today), a day from 2000 to today.
-func (a *api) asOf(c *gin.Context) (workflow.Date, bool) {
+// asOfInScope reads ?as_of= (default today; a day from 2000 to today) and
+// ?unit= (that unit and those below it, within the viewer's scope; default
+// the whole scope), as the oversight reports take them.
+func (a *api) asOfInScope(c *gin.Context, v workflow.Viewer) (workflow.Date, []int64, bool) {
 	asOf := a.store.Today()
 	if s := c.Query("as_of"); s != "" {
 		d, err := workflow.ParseDate(s)
 		if err != nil || d.After(asOf) || d.Year() < 2000 {
 			failCode(c, http.StatusBadRequest, "invalid", "as_of phải là một ngày dạng YYYY-MM-DD, từ năm 2000 đến hôm nay", "as_of")
-			return asOf, false
+			return asOf, nil, false
 		}
 		asOf = d
 	}
-	return asOf, true
+	units := v.Scope
+	if code := c.Query("unit"); code != "" {
+		var ok bool
+		if units, ok = a.unitScope(c, v, code); !ok {
+			return asOf, nil, false
+		}
+	}
+	return asOf, units, true
 }
 
 // nonNil answers an empty list as [] rather than null.
