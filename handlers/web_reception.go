@@ -185,7 +185,8 @@ func (w *web) receptionVisitPost(c *gin.Context) {
 }
 
 // receptionSessionAct is POST /tiep-cong-dan/buoi/:id/:act: da-to-chuc (held),
-// huy (cancelled before the day, with its reason) or ket-luan (the head's conclusions).
+// huy (cancelled before the day, with its reason), doi-lich (moved to
+// another day before the day, with its reason) or ket-luan (the head's conclusions).
 func (w *web) receptionSessionAct(c *gin.Context) {
 	ctx, by := c.Request.Context(), userOf(c)
 	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
@@ -203,6 +204,11 @@ func (w *web) receptionSessionAct(c *gin.Context) {
 		_, err = w.store.HoldReceptionSession(ctx, by, id)
 	case "huy":
 		_, err = w.store.ChangeReceptionSession(ctx, by, id, store.SessionChange{Cancel: true, Reason: text})
+	case "doi-lich":
+		var on workflow.Date
+		if on, err = parseFormDate("held_on", c.PostForm("held_on"), langOf(c)); err == nil {
+			_, err = w.store.ChangeReceptionSession(ctx, by, id, store.SessionChange{HeldOn: on, Reason: text})
+		}
 	case "ket-luan":
 		_, err = w.store.ConcludeReceptionSession(ctx, by, id, text)
 	default:
