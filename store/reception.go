@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"petitions/workflow"
@@ -145,27 +146,14 @@ func (s *Store) ReceptionSessions(ctx context.Context, f SessionFilter) ([]Recep
 	if len(f.Units) == 0 {
 		return nil, nil
 	}
-	where := []string{"s.unit_id IN (" + placeholders(len(f.Units)) + ")"}
-	var args []any
-	for _, u := range f.Units {
-		args = append(args, u)
-	}
-	if !f.From.IsZero() {
-		where, args = append(where, "s.held_on >= ?"), append(args, f.From.String())
-	}
-	if !f.To.IsZero() {
-		where, args = append(where, "s.held_on <= ?"), append(args, f.To.String())
-	}
+	where, args := unitsAndDays("s.unit_id", "s.held_on", f.Units, f.From, f.To)
 	if f.HeadID != 0 {
 		where, args = append(where, "s.head_id = ?"), append(args, f.HeadID)
 	}
-	limit := f.Limit
-	if limit <= 0 || limit > 500 {
-		limit = 500
-	}
+	limit := boundedLimit(f.Limit, 500)
 	var out []ReceptionSession
 	err := s.r.SelectContext(ctx, &out, `SELECT `+sessionColumns+sessionFrom+` WHERE `+strings.Join(where, " AND ")+
-		` ORDER BY s.held_on DESC, s.id DESC LIMIT `+fmt.Sprint(limit), args...)
+		` ORDER BY s.held_on DESC, s.id DESC LIMIT `+strconv.Itoa(limit), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: list reception sessions: %w", err)
 	}
@@ -173,6 +161,31 @@ func (s *Store) ReceptionSessions(ctx context.Context, f SessionFilter) ([]Recep
 		s.timeliness(&out[i])
 	}
 	return out, nil
+}
+
+// unitsAndDays is the WHERE of a reception list: the units, and the days
+// from and to when given.
+func unitsAndDays(unitCol, dayCol string, units []int64, from, to workflow.Date) ([]string, []any) {
+	where := []string{unitCol + " IN (" + placeholders(len(units)) + ")"}
+	args := make([]any, 0, len(units)+2)
+	for _, u := range units {
+		args = append(args, u)
+	}
+	if !from.IsZero() {
+		where, args = append(where, dayCol+" >= ?"), append(args, from.String())
+	}
+	if !to.IsZero() {
+		where, args = append(where, dayCol+" <= ?"), append(args, to.String())
+	}
+	return where, args
+}
+
+// boundedLimit is a list's limit: at most most, and most when not given.
+func boundedLimit(limit, most int) int {
+	if limit <= 0 || limit > most {
+		return most
+	}
+	return limit
 }
 
 // SessionChange moves or cancels a scheduled session, with its reason.

@@ -65,50 +65,66 @@ func (s *Store) ReceptionCompliance(ctx context.Context, units []int64, asOf wor
 	if err != nil {
 		return nil, fmt.Errorf("store: heads for compliance: %w", err)
 	}
+	// Every head's held sessions in one read; the week of 1 January may start
+	// in December, so from a week before.
 	yearStart := workflow.MustDate(fmt.Sprintf("%04d-01-01", asOf.Year()))
-	monthStart := workflow.MustDate(fmt.Sprintf("%04d-%02d-01", asOf.Year(), int(asOf.Time().Month())))
+	var rows []headSession
+	err = s.r.SelectContext(ctx, &rows, `SELECT DISTINCT head_id, held_on, host, kind FROM reception_sessions
+		WHERE unit_id IN (`+placeholders(len(units))+`) AND head_id IS NOT NULL AND state = 'held'
+		AND held_on >= ? AND held_on <= ?`, append(args, yearStart.AddDays(-7).String(), asOf.String())...)
+	if err != nil {
+		return nil, fmt.Errorf("store: sessions for compliance: %w", err)
+	}
+	byHead := map[int64][]headSession{}
+	for _, r := range rows {
+		byHead[r.HeadID] = append(byHead[r.HeadID], r)
+	}
 	out := make([]HeadCompliance, 0, len(heads))
 	for _, h := range heads {
-		var rows []struct {
-			HeldOn workflow.Date        `db:"held_on"`
-			Host   workflow.SessionHost `db:"host"`
-			Kind   workflow.SessionKind `db:"kind"`
-		}
-		// The week of 1 January may start in December: read from a week before.
-		err := s.r.SelectContext(ctx, &rows, `SELECT DISTINCT held_on, host, kind FROM reception_sessions
-			WHERE head_id = ? AND state = 'held' AND held_on >= ? AND held_on <= ?`,
-			h.ID, yearStart.AddDays(-7).String(), asOf.String())
-		if err != nil {
-			return nil, fmt.Errorf("store: sessions for compliance: %w", err)
-		}
-		var inPerson []workflow.Date
-		var delegatedMonth, delegatedYear, dialogues int
-		for _, r := range rows {
-			switch {
-			case r.Kind == workflow.SessionConference:
-				if !r.HeldOn.Before(yearStart) {
-					dialogues++
-				}
-			case !r.Kind.ReceptionDay():
-			case r.Host == workflow.HostHead:
-				inPerson = append(inPerson, r.HeldOn)
-			case !r.HeldOn.Before(monthStart):
-				delegatedMonth++
-				delegatedYear++
-			case !r.HeldOn.Before(yearStart):
-				delegatedYear++
-			}
-		}
-		level := workflow.LevelOfUnit(h.UnitLevel)
-		m := workflow.MonthCompliance(level, monthStart, inPerson, asOf)
-		y := workflow.YearCompliance(level, inPerson, asOf)
-		need := workflow.DialoguesRequired(level)
-		yearOver := asOf.Equal(workflow.MustDate(fmt.Sprintf("%04d-12-31", asOf.Year())))
-		out = append(out, HeadCompliance{Head: h.Login, Name: h.Name, Unit: h.Unit, Level: level,
-			Month: figures(m, delegatedMonth), Year: figures(y, delegatedYear),
-			Dialogues: DialogueFigures{Held: dialogues, Required: need, Complete: yearOver, Meets: dialogues >= need}})
+		c := tally(workflow.LevelOfUnit(h.UnitLevel), byHead[h.ID], asOf)
+		c.Head, c.Name, c.Unit = h.Login, h.Name, h.Unit
+		out = append(out, c)
 	}
 	return out, nil
+}
+
+// headSession is one held session of a head, as compliance counts it.
+type headSession struct {
+	HeadID int64                `db:"head_id"`
+	HeldOn workflow.Date        `db:"held_on"`
+	Host   workflow.SessionHost `db:"host"`
+	Kind   workflow.SessionKind `db:"kind"`
+}
+
+// tally counts one head's sessions as of a day: days in person against the
+// minimum, delegated days apart, and the unit's dialogue conferences.
+func tally(level workflow.HeadLevel, rows []headSession, asOf workflow.Date) HeadCompliance {
+	yearStart := workflow.MustDate(fmt.Sprintf("%04d-01-01", asOf.Year()))
+	monthStart := workflow.MustDate(fmt.Sprintf("%04d-%02d-01", asOf.Year(), int(asOf.Time().Month())))
+	var inPerson []workflow.Date
+	var delegatedMonth, delegatedYear, dialogues int
+	for _, r := range rows {
+		switch {
+		case r.Kind == workflow.SessionConference:
+			if !r.HeldOn.Before(yearStart) {
+				dialogues++
+			}
+		case !r.Kind.ReceptionDay():
+		case r.Host == workflow.HostHead:
+			inPerson = append(inPerson, r.HeldOn)
+		case !r.HeldOn.Before(monthStart):
+			delegatedMonth++
+			delegatedYear++
+		case !r.HeldOn.Before(yearStart):
+			delegatedYear++
+		}
+	}
+	need := workflow.DialoguesRequired(level)
+	yearOver := asOf.Equal(workflow.MustDate(fmt.Sprintf("%04d-12-31", asOf.Year())))
+	return HeadCompliance{Level: level,
+		Month:     figures(workflow.MonthCompliance(level, monthStart, inPerson, asOf), delegatedMonth),
+		Year:      figures(workflow.YearCompliance(level, inPerson, asOf), delegatedYear),
+		Dialogues: DialogueFigures{Held: dialogues, Required: need, Complete: yearOver, Meets: dialogues >= need}}
 }
 
 func figures(c workflow.Compliance, delegated int) ComplianceFigures {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"petitions/workflow"
@@ -218,27 +219,14 @@ func (s *Store) Visits(ctx context.Context, v workflow.Viewer, f VisitFilter) ([
 	if len(f.Units) == 0 {
 		return nil, nil
 	}
-	where := []string{"v.unit_id IN (" + placeholders(len(f.Units)) + ")"}
-	var args []any
-	for _, u := range f.Units {
-		args = append(args, u)
-	}
+	where, args := unitsAndDays("v.unit_id", "v.visited_on", f.Units, f.From, f.To)
 	if f.SessionID != 0 {
 		where, args = append(where, "v.session_id = ?"), append(args, f.SessionID)
 	}
-	if !f.From.IsZero() {
-		where, args = append(where, "v.visited_on >= ?"), append(args, f.From.String())
-	}
-	if !f.To.IsZero() {
-		where, args = append(where, "v.visited_on <= ?"), append(args, f.To.String())
-	}
-	limit := f.Limit
-	if limit <= 0 || limit > 200 {
-		limit = 200
-	}
+	limit := boundedLimit(f.Limit, 200)
 	var out []ReceptionVisit
 	err := s.r.SelectContext(ctx, &out, `SELECT `+visitColumns+visitFrom+` WHERE `+strings.Join(where, " AND ")+
-		` ORDER BY v.visited_on DESC, v.id DESC LIMIT `+fmt.Sprint(limit), args...)
+		` ORDER BY v.visited_on DESC, v.id DESC LIMIT `+strconv.Itoa(limit), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: list visits: %w", err)
 	}

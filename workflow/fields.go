@@ -215,12 +215,35 @@ type EventField struct {
 	Required bool
 }
 
-// EventFields are the fields event e takes on a case of kind k, in the order of Fields.
+// EventFields are the fields event e takes on a case of kind k, in the order
+// of Fields. Every act asks (the record, the disclosure check), so the lists
+// are worked out once; callers must not change them.
 func EventFields(e Event, k Kind) []EventField {
-	uses, ok := eventFieldUses[e]
-	if !ok {
-		uses = []fieldUse{use("note")}
+	if fs, ok := eventFields[eventKind{e, k}]; ok {
+		return fs
 	}
+	return noteOnly
+}
+
+type eventKind struct {
+	e Event
+	k Kind
+}
+
+var (
+	eventFields = func() map[eventKind][]EventField {
+		out := map[eventKind][]EventField{}
+		for e, uses := range eventFieldUses {
+			for _, k := range Kinds {
+				out[eventKind{e, k}] = fieldsOf(uses, k)
+			}
+		}
+		return out
+	}()
+	noteOnly = fieldsOf([]fieldUse{use("note")}, "")
+)
+
+func fieldsOf(uses []fieldUse, k Kind) []EventField {
 	var out []EventField
 	for _, f := range Fields {
 		for _, u := range uses {
