@@ -13,6 +13,9 @@ var receptionMessages = map[string][2]string{
 	"session.periodic":      {"Định kỳ (người đứng đầu)", "Periodic (the head)"},
 	"session.adhoc":         {"Đột xuất (người đứng đầu)", "Ad hoc (the head)"},
 	"session.regular":       {"Thường xuyên (cán bộ tiếp công dân)", "Regular (reception staff)"},
+	"session.conference":    {"Hội nghị đối thoại với Nhân dân (Điều 32 Luật Thực hiện dân chủ ở cơ sở 2022)", "Dialogue conference with the people (Art. 32, Grassroots Democracy Law 2022)"},
+	"session.predecision":   {"Đối thoại trước khi ban hành quyết định (Điều 27 Luật Thực hiện dân chủ ở cơ sở 2022)", "Dialogue before a decision (Art. 27, Grassroots Democracy Law 2022)"},
+	"comp.dialogues":        {"Hội nghị đối thoại (năm)", "Dialogue conferences (year)"},
 	"form.direct":           {"Trực tiếp", "In person"},
 	"form.online":           {"Trực tuyến", "Online"},
 	"host.head":             {"Người đứng đầu trực tiếp tiếp", "The head in person"},
@@ -83,6 +86,9 @@ var receptionMessages = map[string][2]string{
 	"rec.save_visit":        {"Ghi vào sổ", "Write it in the book"},
 	"rec.hold":              {"Ghi nhận đã tổ chức", "Mark held"},
 	"rec.cancel":            {"Hủy lịch", "Cancel"},
+	"rec.move":              {"Đổi ngày tiếp", "Move the day"},
+	"rec.f.new_day":         {"Ngày tiếp mới", "New day"},
+	"rec.f.move_reason":     {"Lý do đổi lịch (được công khai)", "Why it moves (published)"},
 	"rec.conclude":          {"Lưu kết luận", "Save the conclusions"},
 	"rec.saved":             {"Đã ghi vào sổ tiếp công dân.", "Written in the reception book."},
 	"rec.bad_case":          {"Không tìm thấy hồ sơ có mã này.", "No case has this tracking code."},
@@ -118,6 +124,10 @@ var receptionMessages = map[string][2]string{
 	"comp.level":            {"Chức danh", "Office"},
 	"comp.chart":            {"Số ngày trực tiếp tiếp công dân trong năm so với mức tối thiểu", "Days received in person this year against the minimum"},
 	"comp.sessions":         {"Các buổi tiếp", "Sessions"},
+	"paper.title":           {"Văn bản tiếp công dân", "Reception papers"},
+	"paper.nothing":         {"Lượt tiếp này không có văn bản để in (chỉ in khi từ chối tiếp hoặc có tài liệu giao nhận).", "This visit has no paper to print (only a refusal or papers handed in)."},
+	"rec.f.documents":       {"Tài liệu công dân nộp (mỗi dòng một tài liệu; in Giấy biên nhận Mẫu 02/TCD)", "Papers handed in (one a line; printed as the receipt, form 02/TCD)"},
+	"rec.print":             {"In văn bản", "Print"},
 }
 
 func init() {

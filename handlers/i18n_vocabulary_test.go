@@ -1,8 +1,12 @@
 package handlers
 
 import (
+	"io/fs"
+	"regexp"
 	"slices"
 	"testing"
+
+	"petitions/templates"
 
 	"petitions/workflow"
 )
@@ -31,7 +35,13 @@ func TestVocabularyHasLabelsInBothLanguages(t *testing.T) {
 		{"clock.", clocks},
 		{"status.", names(workflow.Statuses)},
 		{"complexity.", names(workflow.Complexities)},
+		{"session.", names(workflow.SessionKinds)},
+		{"visit.", names(workflow.VisitOutcomes)},
+		{"host.", names([]workflow.SessionHost{workflow.HostHead, workflow.HostDeputy, workflow.HostStaff})},
+		{"sstate.", names([]workflow.SessionState{workflow.SessionScheduled, workflow.SessionHeld, workflow.SessionCancelled})},
+		{"form.", names([]workflow.SessionForm{workflow.FormDirect, workflow.FormOnline})},
 		{"level.", names(workflow.HeadLevels)},
+		{"refusal.", refusalCodes()},
 		{"period.", []string{string(workflow.PerWeek), string(workflow.PerMonth)}},
 	} {
 		if len(tc.names) == 0 {
@@ -74,6 +84,45 @@ func names[S ~string](xs []S) []string {
 	out := make([]string, len(xs))
 	for i, x := range xs {
 		out[i] = string(x)
+	}
+	return out
+}
+
+// TestTemplateLabelsExist: every label a page names by a literal key ({{.T
+// "key"}} or {{$.T "key"}}) has a Vietnamese and an English text; a missing
+// one would print its bare key on the page.
+func TestTemplateLabelsExist(t *testing.T) {
+	literal := regexp.MustCompile(`\.T "([a-z0-9_.\-]+)"`)
+	files, err := fs.Glob(templates.FS, "*/*.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	layout, err := fs.Glob(templates.FS, "*.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, name := range append(files, layout...) {
+		b, err := fs.ReadFile(templates.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range literal.FindAllStringSubmatch(string(b), -1) {
+			checked++
+			if msg, ok := messages[m[1]]; !ok || msg[0] == "" || msg[1] == "" {
+				t.Errorf("%s: label %q is %q", name, m[1], msg)
+			}
+		}
+	}
+	if checked < 100 {
+		t.Errorf("only %d labels found in the templates; the pattern no longer matches them", checked)
+	}
+}
+
+func refusalCodes() []string {
+	var out []string
+	for _, r := range workflow.RefusalReasons {
+		out = append(out, r.Code)
 	}
 	return out
 }
