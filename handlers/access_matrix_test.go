@@ -309,6 +309,23 @@ var amRoutes = []amRoute{
 			id := e.session(c, workflow.SessionHeld, 0)
 			return e.api(a, http.MethodPost, fmt.Sprintf("/api/v1/reception/sessions/%d/conclusion", id), `{"conclusion":"Giao phòng chuyên môn trả lời."}`)
 		}},
+	{name: "GET /api/v1/reception/sessions/:id", // its readers; to others it does not exist
+		want: [2]string{
+			"200 200 404 404 200 200 404 | 404 404 404 404 404 | 401",
+			"404 404 404 404 200 200 404 | 200 404 200 200 404 | 401"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodGet, fmt.Sprintf("/api/v1/reception/sessions/%d", e.session(c, workflow.SessionHeld, 0)), "")
+		}},
+	{name: "GET /api/v1/reception/tasks?unit=",
+		want: amReceptionReaders,
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodGet, "/api/v1/reception/tasks?unit="+c.Unit, "")
+		}},
+	{name: "POST /api/v1/reception/tasks/:id/done", // the unit's writers
+		want: amReceptionActs,
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodPost, fmt.Sprintf("/api/v1/reception/tasks/%d/done", e.task(c)), `{"result":"Đã trả lời công dân"}`)
+		}},
 	{name: "POST /api/v1/reception/visits",
 		want: amReceptionWriters,
 		do: func(e *amEnv, a amActor, c amCase) amResp {
@@ -528,14 +545,28 @@ var amRoutes = []amRoute{
 				"state": {"held"}, "held_on": {e.app.Store.Today().VN()}}
 			return e.page(a, http.MethodPost, "/tiep-cong-dan/buoi", form)
 		}},
-	{name: "POST /tiep-cong-dan/buoi/:id/:act", staff: true, // ket-luan: the head whose day it was
+	{name: "POST /tiep-cong-dan/buoi/:id/:act", staff: true, // ket-luan: the head whose day it was; a reader is refused, to others it does not exist
 		want: [2]string{
-			"403 403 403 403 303 403 403 | 403 403 403 403 403 | 303",
-			"403 403 403 403 403 403 403 | 403 403 303 403 403 | 303"},
+			"403 403 404 404 303 403 404 | 404 404 404 404 404 | 303",
+			"404 404 404 404 403 403 404 | 403 404 303 403 404 | 303"},
 		do: func(e *amEnv, a amActor, c amCase) amResp {
 			id := e.session(c, workflow.SessionHeld, 0)
 			form := url.Values{"unit": {c.Unit}, "text": {"Giao phòng chuyên môn trả lời."}}
 			return e.page(a, http.MethodPost, fmt.Sprintf("/tiep-cong-dan/buoi/%d/ket-luan", id), form)
+		}},
+	{name: "GET /tiep-cong-dan/buoi/:id", staff: true, // its readers; to others it does not exist
+		want: [2]string{
+			"200 200 404 404 200 200 404 | 404 404 404 404 404 | 303",
+			"404 404 404 404 200 200 404 | 200 404 200 200 404 | 303"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodGet, fmt.Sprintf("/tiep-cong-dan/buoi/%d", e.session(c, workflow.SessionHeld, 0)), nil)
+		}},
+	{name: "POST /tiep-cong-dan/viec/:id/xong", staff: true, // the unit's writers; a reader is refused, to others it does not exist
+		want: [2]string{
+			"303 303 404 404 303 403 404 | 404 404 404 404 404 | 303",
+			"404 404 404 404 403 403 404 | 303 404 303 403 404 | 303"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodPost, fmt.Sprintf("/tiep-cong-dan/viec/%d/xong", e.task(c)), url.Values{"result": {"Đã trả lời công dân"}})
 		}},
 	{name: "GET /tiep-cong-dan/luot/:id/in", staff: true, // the papers name the citizen: the unit's writers only; others are told it is not theirs
 		want: [2]string{
@@ -606,6 +637,26 @@ func (e *amEnv) session(c amCase, state workflow.SessionState, days int) int64 {
 		e.t.Fatal(err)
 	}
 	return r.ID
+}
+
+// task is a dated task of the conclusion of a session held today, by its head.
+func (e *amEnv) task(c amCase) int64 {
+	e.t.Helper()
+	id := e.session(c, workflow.SessionHeld, 0)
+	head := map[string]string{"KH-UBND": "head", "KH-NT": "head.nt"}[c.Unit]
+	u, err := e.app.Store.UserByLogin(context.Background(), head)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if _, err := e.app.Store.ConcludeReceptionSession(context.Background(), u, id, "Giao phòng chuyên môn trả lời.",
+		workflow.FollowUp{Text: "Trả lời công dân", DueOn: e.app.Store.Today().AddDays(10)}); err != nil {
+		e.t.Fatal(err)
+	}
+	r, err := e.app.Store.ReceptionTasks(context.Background(), store.TaskFilter{Units: []int64{u.UnitID}, SessionID: id})
+	if err != nil || len(r) != 1 {
+		e.t.Fatalf("the task: %v, %v", r, err)
+	}
+	return r[0].ID
 }
 
 // version is the case's current version, read just before an act.

@@ -13,7 +13,8 @@ import (
 
 // Issue 16's story in Chromium: the head publishes a reception day, the
 // public reads it, reception logs a crowd at the head's session and links a
-// visit to the complaint it became, the head writes the conclusion, and the
+// visit to the complaint it became, the head writes the conclusion with its
+// tasks (one dated, one on the complaint's own clock) and records one done, and the
 // supervisor opens compliance for the month and drills into a head below the
 // minimum. Screenshots at 375 and 1280 px. Today is 25/11/2026.
 func TestReceptionStoryInTheBrowser(t *testing.T) {
@@ -94,10 +95,22 @@ func TestReceptionStoryInTheBrowser(t *testing.T) {
 	head = app.newTab(t)
 	storySignIn(head, "head", "/ho-so")
 	head.open("/tiep-cong-dan")
-	head.run("open the conclusion", chromedp.Click(chromedp.CSS(fmt.Sprintf(`details:has(#conclude-%s) summary`, today))),
-		chromedp.SetValue(chromedp.CSS(fmt.Sprintf("#conclude-%s", today)), "Giao Sở Tài nguyên và Môi trường kiểm tra giá bồi thường, trả lời công dân trước 10/12/2026."))
+	storySubmit(head, "open today's session", chromedp.Click(chromedp.CSS(fmt.Sprintf(`td a[href="/tiep-cong-dan/buoi/%s"]`, today))))
+	head.run("the conclusion and its tasks", chromedp.SetValue(chromedp.CSS("#conclusion"),
+		"Giao Sở Tài nguyên và Môi trường kiểm tra giá bồi thường, trả lời công dân trước 10/12/2026."),
+		chromedp.SetValue(chromedp.CSS("#task-text-0"), "Kiểm tra giá bồi thường, trả lời công dân bằng văn bản"),
+		chromedp.SetValue(chromedp.CSS("#task-assignee-0"), "Sở Tài nguyên và Môi trường"),
+		chromedp.SetValue(chromedp.CSS("#task-due-0"), "10/12/2026"),
+		chromedp.SetValue(chromedp.CSS("#task-text-1"), "Xem xét thụ lý đơn khiếu nại"),
+		chromedp.SetValue(chromedp.CSS("#task-case-1"), complaint.TrackingCode))
 	storySubmit(head, "conclude", chromedp.Click(chromedp.CSS(fmt.Sprintf(`form[action="/tiep-cong-dan/buoi/%s/ket-luan"] button`, today))))
-	head.mustSee("the conclusion", "Đã ghi vào sổ tiếp công dân.", "Kết luận")
+	head.mustSee("the conclusion", "Đã ghi vào sổ tiếp công dân.", "Thông báo kết luận ký ngày 25/11/2026",
+		"Sở Tài nguyên và Môi trường", "10/12/2026", complaint.TrackingCode, "theo thời hạn của hồ sơ",
+		"ký thông báo kết luận buổi tiếp ngày 25/11/2026", "Nguyễn Văn Đại")
+	storySubmit(head, "the case act done (the soonest due, first)", chromedp.SetValue(chromedp.CSS(`.tasks input[name=result]`), "Đã thụ lý, Thông báo thụ lý số 12/TB-UBND"),
+		chromedp.Click(chromedp.CSS(`.tasks form button`)))
+	head.mustSee("the task done", "25/11/2026 — Đã thụ lý, Thông báo thụ lý số 12/TB-UBND", "ghi nhận hoàn thành việc giao")
+	citeShots(head, "reception-session", "a reception day: its conclusion, tasks and log")
 	storyDone(head)
 
 	sup := app.newTab(t)

@@ -130,6 +130,39 @@ var receptionMessages = map[string][2]string{
 	"rec.print":             {"In văn bản", "Print"},
 }
 
+// followUpMessages are the words of a reception day's page: the conclusion's
+// tasks and the log of acts (handlers/web_reception_session.go).
+var followUpMessages = map[string][2]string{
+	"rs.title":         {"Buổi tiếp công dân ngày", "Reception day of"},
+	"rs.concluded_on":  {"Thông báo kết luận ký ngày", "Conclusion signed on"},
+	"rs.no_conclusion": {"Chưa có thông báo kết luận.", "No conclusion yet."},
+	"rs.tasks_hint":    {"Thông báo kết luận giao việc cho cơ quan, đơn vị, người có trách nhiệm (khoản 2 Điều 25 Nghị định 154/2026/NĐ-CP). Mỗi việc có thời hạn hoàn thành, hoặc gắn với một hồ sơ và theo thời hạn của hồ sơ đó. Dòng để trống được bỏ qua.", "The conclusion assigns tasks to those responsible (Art. 25(2), Decree 154/2026). Each task has a due day, or acts on a case and follows that case's deadline. Empty rows are skipped."},
+	"rs.task":          {"Việc", "Task"},
+	"rs.f.text":        {"Nội dung việc giao", "Task"},
+	"rs.f.assignee":    {"Cơ quan, người thực hiện", "Assigned to"},
+	"rs.f.due":         {"Thời hạn (dd/mm/yyyy)", "Due (dd/mm/yyyy)"},
+	"rs.f.case":        {"Mã hồ sơ (nếu có)", "Case code (if any)"},
+	"rs.f.result":      {"Kết quả thực hiện", "What was done"},
+	"rs.tasks":         {"Việc giao sau buổi tiếp", "Tasks of the conclusion"},
+	"rs.h.due":         {"Thời hạn", "Due"},
+	"rs.h.result":      {"Kết quả", "Result"},
+	"rs.case_clock":    {"theo thời hạn của hồ sơ", "the case's deadline"},
+	"rs.late":          {"Quá hạn", "Late"},
+	"rs.open":          {"Đang thực hiện", "Under way"},
+	"rs.finish":        {"Ghi nhận hoàn thành", "Mark done"},
+	"rs.log":           {"Nhật ký buổi tiếp", "Log of the session"},
+	"rs.open_tasks":    {"Việc sau tiếp công dân chưa hoàn thành", "Open follow-up tasks"},
+	"rs.h.session":     {"Buổi tiếp", "Session"},
+	"rec.details":      {"Chi tiết, kết luận", "Details, conclusion"},
+	"rlog.created":     {"ghi buổi tiếp ngày", "entered the day of"},
+	"rlog.moved":       {"dời lịch sang ngày", "moved the day to"},
+	"rlog.cancelled":   {"hủy buổi tiếp ngày", "cancelled the day of"},
+	"rlog.held":        {"ghi nhận đã tổ chức buổi tiếp ngày", "recorded as held the day of"},
+	"rlog.concluded":   {"ký thông báo kết luận buổi tiếp ngày", "signed the conclusion of the day of"},
+	"rlog.task_done":   {"ghi nhận hoàn thành việc giao sau buổi tiếp ngày", "marked done a task of the day of"},
+}
+
 func init() {
 	addMessages(receptionMessages)
+	addMessages(followUpMessages)
 }

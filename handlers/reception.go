@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 
@@ -133,17 +134,24 @@ func (a *api) holdSession(c *gin.Context) {
 
 func (a *api) concludeSession(c *gin.Context) {
 	var b struct {
-		Conclusion string `json:"conclusion"`
+		Conclusion string              `json:"conclusion"`
+		Tasks      []workflow.FollowUp `json:"tasks"`
 	}
 	if !decodeJSON(c, &b) {
 		return
 	}
-	if err := texts(textField{"conclusion", &b.Conclusion, maxLong}); err != nil {
+	fields := []textField{{"conclusion", &b.Conclusion, maxLong}}
+	for i := range b.Tasks {
+		t := &b.Tasks[i]
+		fields = append(fields, textField{fmt.Sprintf("tasks[%d].text", i), &t.Text, maxLong},
+			textField{fmt.Sprintf("tasks[%d].assignee", i), &t.Assignee, maxShort})
+	}
+	if err := texts(fields...); err != nil {
 		fail(c, err)
 		return
 	}
 	a.sessionAct(c, func(id int64) (store.ReceptionSession, error) {
-		return a.store.ConcludeReceptionSession(c.Request.Context(), userOf(c), id, b.Conclusion)
+		return a.store.ConcludeReceptionSession(c.Request.Context(), userOf(c), id, b.Conclusion, b.Tasks...)
 	})
 }
 

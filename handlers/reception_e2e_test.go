@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"testing"
@@ -95,15 +96,51 @@ func TestCitizenReceptionThroughTheAPI(t *testing.T) {
 	if s, r := app.Do(t, "reception", http.MethodPost, path, map[string]string{"conclusion": "x"}); s != http.StatusForbidden {
 		t.Errorf("a conclusion by reception: %d %s", s, r)
 	}
-	if s, r := app.Do(t, "head", http.MethodPost, path, map[string]string{"conclusion": "Giao Sở Tài nguyên và Môi trường trả lời trước 15/12/2026."}); s != http.StatusOK {
+	conclusion := map[string]any{"conclusion": "Giao Sở Tài nguyên và Môi trường trả lời trước 15/12/2026.",
+		"tasks": []map[string]any{{"text": "Trả lời công dân bằng văn bản", "assignee": "Sở Tài nguyên và Môi trường", "due_on": "2026-12-15"},
+			{"text": "Kiểm tra hiện trường"}}}
+	s, r := app.Do(t, "head", http.MethodPost, path, conclusion)
+	if e := wantError(t, s, r, http.StatusBadRequest, "invalid"); e.Field != "tasks[1].due_on" {
+		t.Errorf("a task with neither a case nor a due day: field %q", e.Field)
+	}
+	conclusion["tasks"] = conclusion["tasks"].([]map[string]any)[:1]
+	if s, r := app.Do(t, "head", http.MethodPost, path, conclusion); s != http.StatusOK {
 		t.Errorf("the head's conclusion: %d %s", s, r)
+	}
+	var detail struct {
+		Tasks []struct {
+			ID    int64  `json:"id"`
+			DueOn string `json:"due_on"`
+			Late  bool   `json:"late"`
+		} `json:"tasks"`
+		Log []struct {
+			Act string `json:"act"`
+		} `json:"log"`
+	}
+	s, r = app.Do(t, "supervisor", http.MethodGet, fmt.Sprintf("/api/v1/reception/sessions/%d", day.ID), nil)
+	if s != http.StatusOK || json.Unmarshal(r, &detail) != nil || len(detail.Tasks) != 1 || len(detail.Log) != 3 ||
+		detail.Tasks[0].DueOn != "2026-12-15" || detail.Log[2].Act != "concluded" {
+		t.Fatalf("the session with its tasks and log: %d %s", s, r)
+	}
+	app.SetToday(t, "2026-12-16")
+	if s, r := app.Do(t, "supervisor", http.MethodGet, "/api/v1/reception/tasks?unit=KH-UBND&open=true", nil); s != http.StatusOK ||
+		!bytes.Contains(r, []byte(`"late":true`)) {
+		t.Errorf("the task due 15/12, still open on 16/12: %d %s", s, r)
+	}
+	done := fmt.Sprintf("/api/v1/reception/tasks/%d/done", detail.Tasks[0].ID)
+	if s, r := app.Do(t, "supervisor", http.MethodPost, done, map[string]string{"result": "x"}); s != http.StatusForbidden {
+		t.Errorf("a supervisor finishing a task: %d %s", s, r)
+	}
+	if s, r := app.Do(t, "reception", http.MethodPost, done, map[string]string{"result": "Đã trả lời, văn bản số 88/STNMT"}); s != http.StatusOK ||
+		!bytes.Contains(r, []byte(`"done_on":"2026-12-16"`)) {
+		t.Errorf("the task done a day late: %d %s", s, r)
 	}
 	change := fmt.Sprintf("/api/v1/reception/sessions/%d/change", day.ID)
 	if s, r := app.Do(t, "head", http.MethodPost, change, map[string]any{"cancel": true, "reason": "muộn"}); s != http.StatusUnprocessableEntity {
 		t.Errorf("a change after the day: %d %s", s, r)
 	}
 
-	s, r := app.Do(t, "supervisor", http.MethodGet, "/api/v1/reception/compliance?unit=KH-UBND&as_of=2026-12-04", nil)
+	s, r = app.Do(t, "supervisor", http.MethodGet, "/api/v1/reception/compliance?unit=KH-UBND&as_of=2026-12-04", nil)
 	if s != http.StatusOK || !bytes.Contains(r, []byte(`"head":"head"`)) || !bytes.Contains(r, []byte(`"held_in_person":1`)) {
 		t.Errorf("compliance: %d %s", s, r)
 	}

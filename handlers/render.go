@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -36,6 +37,9 @@ func loadPages() (pageSet, error) {
 	return set, nil
 }
 
+// vietnamTime is Indochina Time, which Vietnam keeps all year.
+var vietnamTime = time.FixedZone("ICT", 7*3600)
+
 var templateFuncs = template.FuncMap{
 	"vn": func(d workflow.Date) string {
 		if d.IsZero() {
@@ -50,6 +54,16 @@ var templateFuncs = template.FuncMap{
 		return d.String()
 	},
 	"join": strings.Join,
+	// stamp shows a record's time (RFC 3339, UTC) as Vietnam reads it: dd/mm/yyyy hh:mm, UTC+7.
+	"stamp": func(at string) string {
+		t, err := time.Parse(time.RFC3339Nano, at)
+		if err != nil {
+			return at
+		}
+		return t.In(vietnamTime).Format("02/01/2006 15:04")
+	},
+	// inc numbers from one what ranges from zero.
+	"inc": func(i int) int { return i + 1 },
 	// slice2 ranges over two values of a kind (a month's and a year's figures).
 	"slice2": func(a, b any) []any { return []any{a, b} },
 }

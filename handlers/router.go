@@ -101,12 +101,15 @@ func New(s *store.Store, opts ...Option) (http.Handler, error) {
 	authed.PUT("/settings/:unit", a.putSettings)
 	authed.GET("/reception/sessions", a.listSessions)
 	authed.POST("/reception/sessions", a.createSession)
+	authed.GET("/reception/sessions/:id", a.getSession)
 	authed.POST("/reception/sessions/:id/change", a.changeSession)
 	authed.POST("/reception/sessions/:id/held", a.holdSession)
 	authed.POST("/reception/sessions/:id/conclusion", a.concludeSession)
 	authed.GET("/reception/visits", a.listVisits)
 	authed.POST("/reception/visits", a.createVisit)
 	authed.GET("/reception/compliance", a.receptionCompliance)
+	authed.GET("/reception/tasks", a.listTasks)
+	authed.POST("/reception/tasks/:id/done", a.finishTask)
 
 	w, err := mountPages(r, s, a.limiter, a.lookups, public)
 	if err != nil {

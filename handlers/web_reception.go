@@ -24,8 +24,9 @@ type receptionPage struct {
 	Unit      store.Unit
 	Units     []store.Unit // the units whose book the viewer reads
 	CanRecord bool
-	Me        int64 // the viewer, to offer a head the conclusions of their own days
+	Me        store.User // the viewer, to offer a head the conclusions of their own days
 	Sessions  []store.ReceptionSession
+	Tasks     []store.ReceptionTask // the conclusions' tasks not yet done
 	Visits    []store.ReceptionVisit
 	Heads     []store.User // the unit's heads, for a session's head
 	Today     string
@@ -73,9 +74,13 @@ func (w *web) renderReception(c *gin.Context, status int, code string, session, 
 			p.Reasons = append(p.Reasons, r)
 		}
 	}
-	p.CanRecord, p.Me = v.MayRecordReception(p.Unit.ID), v.UserID
+	p.CanRecord, p.Me = v.MayRecordReception(p.Unit.ID), userOf(c)
 	units := []int64{p.Unit.ID}
 	if p.Sessions, err = w.store.ReceptionSessions(ctx, store.SessionFilter{Units: units, From: today.AddDays(-92), Limit: 100}); err != nil {
+		pageFail(c, err)
+		return
+	}
+	if p.Tasks, err = w.store.ReceptionTasks(ctx, store.TaskFilter{Units: units, Open: true, Limit: 50}); err != nil {
 		pageFail(c, err)
 		return
 	}
@@ -194,6 +199,10 @@ func (w *web) receptionSessionAct(c *gin.Context) {
 		w.notFound(c, http.StatusNotFound)
 		return
 	}
+	if c.Param("act") == "ket-luan" {
+		w.receptionConclude(c, id)
+		return
+	}
 	text := c.PostForm("text")
 	if err := texts(textField{"text", &text, maxLong}); err != nil {
 		w.receptionDone(c, c.PostForm("unit"), err, nil, nil)
@@ -209,8 +218,6 @@ func (w *web) receptionSessionAct(c *gin.Context) {
 		if on, err = parseFormDate("held_on", c.PostForm("held_on"), langOf(c)); err == nil {
 			_, err = w.store.ChangeReceptionSession(ctx, by, id, store.SessionChange{HeldOn: on, Reason: text})
 		}
-	case "ket-luan":
-		_, err = w.store.ConcludeReceptionSession(ctx, by, id, text)
 	default:
 		w.notFound(c, http.StatusNotFound)
 		return

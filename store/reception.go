@@ -44,6 +44,14 @@ type ReceptionSession struct {
 // HeadedBy reports whether the user is the head whose day it is.
 func (r ReceptionSession) HeadedBy(userID int64) bool { return r.HeadID != nil && *r.HeadID == userID }
 
+// MayConclude reports whether the user signs the session's conclusion: the
+// head whose day it was, or the deputy named as its host (Điều 18 Luật Tiếp
+// công dân 2013; khoản 2 Điều 25 NĐ 154/2026/NĐ-CP).
+func (r ReceptionSession) MayConclude(by User) bool {
+	isDeputy := r.Host == workflow.HostDeputy && by.UnitID == r.UnitID && strings.EqualFold(by.Name, r.HostName)
+	return r.HeadedBy(by.ID) || isDeputy
+}
+
 // NewSession is a session as entered.
 type NewSession struct {
 	Unit       string
@@ -103,11 +111,15 @@ func (s *Store) CreateReceptionSession(ctx context.Context, by User, in NewSessi
 	}
 	var id int64
 	err = s.write(ctx, func(tx *txn) error {
-		return tx.GetContext(ctx, &id, `INSERT INTO reception_sessions (unit_id, head_id, kind, form, place, held_on, host,
+		err := tx.GetContext(ctx, &id, `INSERT INTO reception_sessions (unit_id, head_id, kind, form, place, held_on, host,
 			host_name, state, published_on, notified_on, recording, created_by, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			unit.ID, headID, in.Kind, in.Form, in.Place, in.HeldOn.String(), in.Host, in.HostName, in.State,
 			today.String(), nullDate(in.NotifiedOn), in.Recording, by.ID, now)
+		if err != nil {
+			return err
+		}
+		return logSession(ctx, tx, id, in.HeldOn, "created", by.ID, now, string(in.State))
 	})
 	if err != nil {
 		return ReceptionSession{}, fmt.Errorf("store: insert reception session: %w", err)
@@ -214,12 +226,13 @@ func (s *Store) ChangeReceptionSession(ctx context.Context, by User, id int64, c
 	if err := refuseUnstorable("reason", ch.Reason); err != nil {
 		return r, err
 	}
-	set, args := "state = ?, change_reason = ?", []any{workflow.SessionCancelled, ch.Reason}
+	act, set, args := "cancelled", "state = ?, change_reason = ?", []any{workflow.SessionCancelled, ch.Reason}
 	if !ch.Cancel {
 		// A new day is announced today: its five working days count from now.
+		act, r.HeldOn = "moved", ch.HeldOn
 		set, args = "held_on = ?, change_reason = ?, published_on = ?", []any{ch.HeldOn.String(), ch.Reason, today.String()}
 	}
-	if err := s.updateSession(ctx, id, set, args...); err != nil {
+	if err := s.updateSession(ctx, by, r, act, ch.Reason, nil, set, args...); err != nil {
 		return r, err
 	}
 	return s.ReceptionSession(ctx, id)
@@ -234,24 +247,22 @@ func (s *Store) HoldReceptionSession(ctx context.Context, by User, id int64) (Re
 	if today, _ := s.clock(); r.State != workflow.SessionScheduled || today.Before(r.HeldOn) {
 		return r, workflow.Errorf(workflow.CodeIllegalTransition, "chỉ ghi nhận đã tổ chức buổi tiếp đã lên lịch, từ ngày tiếp")
 	}
-	if err := s.updateSession(ctx, id, "state = ?", workflow.SessionHeld); err != nil {
+	if err := s.updateSession(ctx, by, r, "held", "", nil, "state = ?", workflow.SessionHeld); err != nil {
 		return r, err
 	}
 	return s.ReceptionSession(ctx, id)
 }
 
 // ConcludeReceptionSession keeps the written conclusion of a held session (Thông báo
-// kết luận việc tiếp công dân, ND 154/2026 Art. 25(2)): by the head whose day
-// it was, or by the deputy named as its host.
-func (s *Store) ConcludeReceptionSession(ctx context.Context, by User, id int64, text string) (ReceptionSession, error) {
+// kết luận việc tiếp công dân, khoản 2 Điều 25 NĐ 154/2026/NĐ-CP) and the tasks
+// it assigns: by the head whose day it was, or by the deputy named as its host.
+func (s *Store) ConcludeReceptionSession(ctx context.Context, by User, id int64, text string, tasks ...workflow.FollowUp) (ReceptionSession, error) {
 	r, err := s.ReceptionSession(ctx, id)
 	if err != nil {
 		return r, err
 	}
-	isHead := r.HeadedBy(by.ID)
-	isDeputy := r.Host == workflow.HostDeputy && by.UnitID == r.UnitID && strings.EqualFold(by.Name, r.HostName)
 	switch {
-	case !isHead && !isDeputy:
+	case !r.MayConclude(by):
 		return r, workflow.Errorf(workflow.CodeForbidden, "chỉ người chủ trì buổi tiếp (thủ trưởng hoặc cấp phó được ủy quyền) ký thông báo kết luận")
 	case r.State != workflow.SessionHeld:
 		return r, workflow.Errorf(workflow.CodeIllegalTransition, "buổi tiếp chưa được ghi nhận đã tổ chức")
@@ -262,7 +273,11 @@ func (s *Store) ConcludeReceptionSession(ctx context.Context, by User, id int64,
 		return r, err
 	}
 	today, _ := s.clock()
-	if err := s.updateSession(ctx, id, "conclusion = ?, concluded_by = ?, concluded_on = ?", text, by.ID, today.String()); err != nil {
+	if err := s.checkFollowUps(ctx, by, r, tasks, today); err != nil {
+		return r, err
+	}
+	if err := s.updateSession(ctx, by, r, "concluded", "", tasks, "conclusion = ?, concluded_by = ?, concluded_on = ?",
+		text, by.ID, today.String()); err != nil {
 		return r, err
 	}
 	return s.ReceptionSession(ctx, id)
@@ -284,12 +299,19 @@ func (s *Store) sessionToRecord(ctx context.Context, by User, id int64) (Recepti
 	return r, nil
 }
 
-func (s *Store) updateSession(ctx context.Context, id int64, set string, args ...any) error {
+// updateSession changes a session, logs the act with its detail and writes a
+// conclusion's tasks, in one transaction. r.HeldOn is the day after the act.
+func (s *Store) updateSession(ctx context.Context, by User, r ReceptionSession, act, detail string, tasks []workflow.FollowUp,
+	set string, args ...any) error {
+	_, now := s.clock()
 	return s.write(ctx, func(tx *txn) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE reception_sessions SET `+set+` WHERE id = ?`, append(args, id)...); err != nil {
-			return fmt.Errorf("store: update reception session %d: %w", id, err)
+		if _, err := tx.ExecContext(ctx, `UPDATE reception_sessions SET `+set+` WHERE id = ?`, append(args, r.ID)...); err != nil {
+			return fmt.Errorf("store: update reception session %d: %w", r.ID, err)
 		}
-		return nil
+		if err := insertTasks(ctx, tx, r, tasks, now); err != nil {
+			return err
+		}
+		return logSession(ctx, tx, r.ID, r.HeldOn, act, by.ID, now, detail)
 	})
 }
 

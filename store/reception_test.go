@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"petitions/store"
 	"petitions/store/storetest"
@@ -168,5 +169,79 @@ func TestReceptionCompliance(t *testing.T) {
 	}
 	if dl := got[0].Dialogues; dl.Held != 1 || !dl.Meets {
 		t.Errorf("one dialogue conference: %+v", dl)
+	}
+}
+
+// A conclusion's tasks (khoản 2 Điều 25 NĐ 154/2026/NĐ-CP): a dated duty late
+// once its day passes, a case act on the case's own clock, both written with
+// the conclusion or not at all; and every act on the session in its log.
+func TestReceptionFollowUps(t *testing.T) {
+	w := mustWorld(t)
+	d := workflow.MustDate
+	c := w.register("reception", letter(workflow.Complaint, 1, "2026-11-20"))
+	s, err := w.s.CreateReceptionSession(w.ctx, w.user("head"), store.NewSession{Unit: "KH-UBND", Kind: workflow.SessionPeriodic,
+		Form: workflow.FormDirect, HeldOn: d("2026-11-25"), Host: workflow.HostHead, State: workflow.SessionScheduled})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.s.HoldReceptionSession(w.ctx, w.user("reception"), s.ID); err != nil {
+		t.Fatal(err)
+	}
+	duty := workflow.FollowUp{Text: "Kiểm tra hiện trường, báo cáo Chủ tịch", Assignee: "Phòng Tài nguyên và Môi trường", DueOn: d("2026-12-04")}
+	caseAct := workflow.FollowUp{Text: "Xem xét thụ lý đơn khiếu nại", CaseID: c.ID}
+	for name, bad := range map[string]workflow.FollowUp{
+		"tasks[1].due_on":  {Text: "Trả lời công dân"},
+		"tasks[1].text":    {DueOn: d("2026-12-04")},
+		"tasks[1].case_id": {Text: "Một hồ sơ không có", CaseID: 999999},
+	} {
+		_, err := w.s.ConcludeReceptionSession(w.ctx, w.user("head"), s.ID, "Kết luận", duty, bad)
+		if e, ok := err.(*workflow.Error); !ok || e.Field != name {
+			t.Errorf("a task without %s: %v", name, err)
+		}
+	}
+	if got, _ := w.s.ReceptionSession(w.ctx, s.ID); got.Conclusion != "" {
+		t.Fatalf("a refused conclusion was kept: %q", got.Conclusion)
+	}
+	if _, err := w.s.ConcludeReceptionSession(w.ctx, w.user("head"), s.ID, "Giao các phòng chuyên môn.", duty, caseAct); err != nil {
+		t.Fatal(err)
+	}
+	units := []int64{w.unitID("KH-UBND")}
+	tasks, err := w.s.ReceptionTasks(w.ctx, store.TaskFilter{Units: units, Open: true})
+	if err != nil || len(tasks) != 2 {
+		t.Fatalf("open tasks: %+v, %v", tasks, err)
+	}
+	// The complaint's clock runs to its acceptance deadline; the duty is due 04/12.
+	byText := map[string]store.ReceptionTask{tasks[0].Text: tasks[0], tasks[1].Text: tasks[1]}
+	if got := byText[caseAct.Text]; got.TrackingCode != c.TrackingCode || !got.DueOn.Equal(c.EarliestDue()) || got.Late {
+		t.Errorf("the case act: %+v, want due %s (the case's clock)", got, c.EarliestDue())
+	}
+	w.s.Now = func() time.Time { return time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC) }
+	tasks, _ = w.s.ReceptionTasks(w.ctx, store.TaskFilter{Units: units, SessionID: s.ID})
+	var late store.ReceptionTask
+	for _, tk := range tasks {
+		if tk.Text == duty.Text {
+			late = tk
+		}
+	}
+	if !late.Late {
+		t.Errorf("the duty due 04/12 still open on 07/12 is not late: %+v", late)
+	}
+	done, err := w.s.FinishReceptionTask(w.ctx, w.user("reception"), late.ID, "Đã kiểm tra, có biên bản")
+	if err != nil || !done.DoneOn.Equal(d("2026-12-07")) || !done.Late {
+		t.Errorf("finished three days late: %+v, %v", done, err)
+	}
+	if _, err := w.s.FinishReceptionTask(w.ctx, w.user("reception"), late.ID, "lại"); workflow.ErrorCode(err) != workflow.CodeIllegalTransition {
+		t.Errorf("finished twice: %v", err)
+	}
+	if _, err := w.s.FinishReceptionTask(w.ctx, w.user("supervisor"), tasks[0].ID, "x"); workflow.ErrorCode(err) != workflow.CodeForbidden {
+		t.Errorf("a supervisor finishing a task: %v", err)
+	}
+	log, err := w.s.SessionLog(w.ctx, s.ID)
+	var acts []string
+	for _, e := range log {
+		acts = append(acts, e.Act)
+	}
+	if err != nil || strings.Join(acts, ",") != "created,held,concluded,task_done" {
+		t.Errorf("the session's log: %v, %v", acts, err)
 	}
 }

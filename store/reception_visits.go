@@ -106,7 +106,7 @@ func (s *Store) RecordVisit(ctx context.Context, by User, in NewVisit) (Receptio
 		return ReceptionVisit{}, err
 	}
 	if in.CaseID != 0 {
-		if err := s.checkVisitCase(ctx, v, unitID, in.CaseID); err != nil {
+		if err := s.checkUnitCase(ctx, v, unitID, in.CaseID, "case_id"); err != nil {
 			return ReceptionVisit{}, err
 		}
 	}
@@ -163,11 +163,12 @@ func (s *Store) visitPlace(ctx context.Context, in NewVisit) (int64, workflow.Da
 	return u.ID, workflow.Date{}, err
 }
 
-// checkVisitCase holds the case a visit registered to the visit's unit.
-func (s *Store) checkVisitCase(ctx context.Context, v workflow.Viewer, unitID, caseID int64) error {
+// checkUnitCase holds the case a visit registered, or a conclusion's task acts
+// on, to the reception's unit.
+func (s *Store) checkUnitCase(ctx context.Context, v workflow.Viewer, unitID, caseID int64, field string) error {
 	c, err := getCase(ctx, s.r, caseID)
 	if workflow.ErrorCode(err) == workflow.CodeNotFound || err == nil && (c.UnitID != unitID || !v.MayRead(c.Ref())) {
-		return workflow.Invalid("case_id", "hồ sơ không thuộc đơn vị tiếp công dân này")
+		return workflow.Invalid(field, "hồ sơ không thuộc đơn vị tiếp công dân này")
 	}
 	return err
 }

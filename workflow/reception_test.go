@@ -175,3 +175,52 @@ func TestDialogueDuties(t *testing.T) {
 		}
 	}
 }
+
+// A conclusion's tasks: each needs its text and a due day or a case; the day
+// is not before the conclusion; late is finished after the day, or open past it.
+func TestFollowUps(t *testing.T) {
+	on := MustDate("2026-11-25")
+	for _, tc := range []struct {
+		tasks []FollowUp
+		field string
+	}{
+		{[]FollowUp{{Text: "Trả lời công dân", DueOn: on}}, ""},
+		{[]FollowUp{{Text: "Thụ lý đơn", CaseID: 7}}, ""},
+		{[]FollowUp{{Text: "Trả lời", DueOn: on}, {Text: " ", DueOn: on}}, "tasks[1].text"},
+		{[]FollowUp{{Text: "Trả lời"}}, "tasks[0].due_on"},
+		{[]FollowUp{{Text: "Trả lời", DueOn: on.AddDays(-1)}}, "tasks[0].due_on"},
+		{make([]FollowUp, MaxFollowUps+1), "tasks"},
+	} {
+		err := CheckFollowUps(tc.tasks, on)
+		if got := ""; err != nil {
+			got = err.(*Error).Field
+			if got != tc.field {
+				t.Errorf("%+v: field %q, want %q", tc.tasks, got, tc.field)
+			}
+		} else if tc.field != "" {
+			t.Errorf("%+v accepted; want refused on %s", tc.tasks, tc.field)
+		}
+	}
+	due := MustDate("2026-12-04")
+	for _, tc := range []struct {
+		due, done, today string
+		late             bool
+	}{
+		{"2026-12-04", "", "2026-12-04", false},
+		{"2026-12-04", "", "2026-12-05", true},
+		{"2026-12-04", "2026-12-04", "2027-01-01", false},
+		{"2026-12-04", "2026-12-07", "2027-01-01", true},
+		{"", "", "2027-01-01", false},
+	} {
+		d, done := Date{}, Date{}
+		if tc.due != "" {
+			d = due
+		}
+		if tc.done != "" {
+			done = MustDate(tc.done)
+		}
+		if got := TaskLate(d, done, MustDate(tc.today)); got != tc.late {
+			t.Errorf("due %q done %q on %s: late %v, want %v", tc.due, tc.done, tc.today, got, tc.late)
+		}
+	}
+}
