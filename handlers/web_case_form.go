@@ -114,6 +114,8 @@ func choicesOf(fd workflow.Field, ch formChoices, lang, chosen string) []formOpt
 	case "competent":
 		add("yes", translate(lang, "field.competent.yes"))
 		add("no", translate(lang, "field.competent.no"))
+	default:
+		codes(fd.Codes)
 	}
 	return out
 }

@@ -178,6 +178,9 @@ func Apply(c Case, in Input, actor Actor, env Env) (Case, Record, error) {
 	}
 	n.State = next
 	payload := map[string]any{}
+	if err := in.checkCodes(c.Kind); err != nil {
+		return c, Record{}, err
+	}
 	if err := n.effect(in, env, payload); err != nil {
 		return c, Record{}, err
 	}

@@ -21,6 +21,8 @@ type Input struct {
 	Complexity     Complexity `json:"complexity"`
 	RemoteArea     *bool      `json:"remote_area"`
 	Competent      *bool      `json:"competent"`
+	Domain         string     `json:"domain"` // classify: the field of the matter the reports count (domains.go)
+	Mode           string     `json:"mode"`   // transfer: transferred, guided or urged (domains.go)
 	ReasonCode     string     `json:"reason_code"`
 	Target         string     `json:"target"`
 	DuplicateOf    int64      `json:"duplicate_of"`
@@ -91,6 +93,9 @@ type Field struct {
 	Label, Optional string
 	// Choices is the i18n key prefix of a choice's codes ("outcome." + code).
 	Choices string
+	// Codes are a choice's codes when they are one fixed list; a given value
+	// outside it is refused naming the field, and forms offer them in this order.
+	Codes []string
 	// Identity marks a field that names or identifies a person: the record
 	// keeps it sealed, and only those who may see the petitioner read it.
 	Identity bool
@@ -113,9 +118,11 @@ var Fields = []Field{
 	{Name: "reason_code", Type: FieldChoice, Max: 32, Label: "field.reason_code"},
 	{Name: "duplicate_of", Type: FieldCase, Label: "field.duplicate_of"},
 	{Name: "target", Type: FieldLine, Max: 500, Label: "field.target"},
+	{Name: "mode", Type: FieldChoice, Max: 32, Label: "field.mode", Choices: "mode.", Codes: TransferModes},
 	{Name: "complexity", Type: FieldChoice, Max: 32, Label: "field.complexity", Choices: "complexity."},
 	{Name: "remote_area", Type: FieldTri, Label: "field.remote_area"},
 	{Name: "competent", Type: FieldYesNo, Label: "field.competent"},
+	{Name: "domain", Type: FieldChoice, Max: 32, Label: "field.domain", Choices: "domain.", Codes: Domains},
 	{Name: "differs", Type: FieldTri, Label: "field.differs"},
 	{Name: "dialogue_on", Type: FieldDate, Label: "field.dialogue_on"},
 	{Name: "confirm_non_working_day", Type: FieldCheck, Label: "field.confirm_non_working_day"},
@@ -190,12 +197,13 @@ func (u fieldUse) appliesTo(k Kind) bool { return len(u.kinds) == 0 || slices.Co
 // fields); an event not listed takes a note. The rule that uses a field is
 // in apply.go; a field no rule reads is kept in the record as given.
 var eventFieldUses = map[Event][]fieldUse{
-	EvAssign:           {need("assignee"), use("note")},
-	EvReassign:         {need("assignee"), use("note")},
-	EvReject:           {need("reason_code"), use("note")},
-	EvFile:             {need("reason_code"), use("duplicate_of"), use("note")},
-	EvTransfer:         {need("target"), use("note")},
-	EvClassify:         {use("complexity"), use("remote_area"), only("competent", Denunciation), use("note")},
+	EvAssign:   {need("assignee"), use("note")},
+	EvReassign: {need("assignee"), use("note")},
+	EvReject:   {need("reason_code"), use("note")},
+	EvFile:     {need("reason_code"), use("duplicate_of"), use("note")},
+	EvTransfer: {need("target"), use("mode"), use("note")},
+	EvClassify: {use("complexity"), use("remote_area"), only("competent", Denunciation),
+		only("domain", Complaint, Denunciation, Petition), use("note")},
 	EvVerify:           {only("differs", Complaint), use("note")}, // only a complaint's dialogue depends on it (LKN 30)
 	EvScheduleDialogue: {need("dialogue_on"), use("note")},
 	EvRecordDialogue:   {need("minutes"), use("attended")},
@@ -270,6 +278,16 @@ func FieldNamed(name string) (Field, bool) {
 		}
 	}
 	return Field{}, false
+}
+
+// checkCodes refuses a given choice outside its field's fixed list.
+func (in Input) checkCodes(k Kind) error {
+	for _, f := range EventFields(in.Event, k) {
+		if v := in.TextOf(f.Name); f.Codes != nil && v != "" && !slices.Contains(f.Codes, v) {
+			return Invalid(f.Name, "giá trị không hợp lệ: %q", v)
+		}
+	}
+	return nil
 }
 
 // record keeps in p each field of the event that its rule did not record

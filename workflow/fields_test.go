@@ -43,8 +43,10 @@ func TestEventFieldTable(t *testing.T) {
 		k    Kind
 		want []string
 	}{
-		{EvClassify, Denunciation, []string{"complexity", "remote_area", "competent", "note"}},
-		{EvClassify, Complaint, []string{"complexity", "remote_area", "note"}},
+		{EvClassify, Denunciation, []string{"complexity", "remote_area", "competent", "domain", "note"}},
+		{EvClassify, Complaint, []string{"complexity", "remote_area", "domain", "note"}},
+		{EvClassify, Dialogue, []string{"complexity", "remote_area", "note"}},
+		{EvTransfer, Complaint, []string{"target", "mode", "note"}},
 		{EvVerify, Complaint, []string{"differs", "note"}},
 		{EvVerify, Petition, []string{"note"}},
 		{EvResolve, Petition, []string{"outcome", "summary"}},
@@ -137,5 +139,24 @@ func TestResolutionResults(t *testing.T) {
 		if _, _, err := Apply(c, b, head, env); ErrorCode(err) != CodeInvalid || err.(*Error).Field != field {
 			t.Errorf("%s: %v, want invalid naming the field", field, err)
 		}
+	}
+}
+
+// A choice with a fixed list (Field.Codes) refuses any other value, naming
+// the field, and keeps a listed one in the record.
+func TestFixedChoicesAreChecked(t *testing.T) {
+	env := testEnv()
+	c := drive(t, env, intake(Denunciation, 0, "2026-10-01"))
+	_, _, err := Apply(c, Input{Event: EvClassify, On: date("2026-10-02"), Domain: "weather"}, head, env)
+	if e, ok := err.(*Error); !ok || e.Field != "domain" {
+		t.Errorf("domain %q: %v", "weather", err)
+	}
+	_, _, err = Apply(c, Input{Event: EvTransfer, On: date("2026-10-02"), Target: "UBND xã", Mode: "lost"}, head, env)
+	if e, ok := err.(*Error); !ok || e.Field != "mode" {
+		t.Errorf("mode %q: %v", "lost", err)
+	}
+	_, rec, err := Apply(c, Input{Event: EvClassify, On: date("2026-10-02"), Domain: DomainCorruption}, head, env)
+	if err != nil || rec.Payload["domain"] != DomainCorruption {
+		t.Errorf("classified as corruption: %v, %v", rec.Payload, err)
 	}
 }
