@@ -1,0 +1,185 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"petitions/workflow"
+)
+
+// The official reports (issue 17): what a form counts for some units over a
+// period, read from the history — the cases with the acts the forms count and
+// their days, or the reception book — for workflow.Form to tally. No identity
+// is read.
+
+// ReportEntries reads the entries form f counts for the units over the period.
+func (s *Store) ReportEntries(ctx context.Context, f *workflow.Form, units []int64, p workflow.ReportPeriod) ([]workflow.Entry, error) {
+	if len(units) == 0 {
+		return nil, nil
+	}
+	if f.Reception {
+		return s.receptionEntries(ctx, units, p)
+	}
+	return s.caseEntries(ctx, units, p)
+}
+
+// finalStates is the SQL list of the states no act follows (workflow.State.Final).
+var finalStates = func() string {
+	var in []string
+	for _, st := range workflow.States {
+		if st.Final() {
+			in = append(in, "'"+string(st)+"'")
+		}
+	}
+	return strings.Join(in, ", ")
+}()
+
+// reportCases is the WHERE of the cases a period may count: received by its
+// end, and not at rest before it began (a case in a final state took its last
+// act then).
+func reportCases(units []int64, p workflow.ReportPeriod) (string, []any) {
+	where, args := unitsAndDays("c.unit_id", "", units, workflow.Date{}, workflow.Date{})
+	where = append(where, "c.received_on <= ?", "(c.last_event_on >= ? OR c.state NOT IN ("+finalStates+"))")
+	return strings.Join(where, " AND "), append(args, p.To.String(), p.From.String())
+}
+
+func (s *Store) caseEntries(ctx context.Context, units []int64, p workflow.ReportPeriod) ([]workflow.Entry, error) {
+	where, args := reportCases(units, p)
+	var cases []struct {
+		ID           int64         `db:"id"`
+		TrackingCode string        `db:"tracking_code"`
+		UnitID       int64         `db:"unit_id"`
+		Kind         workflow.Kind `db:"kind"`
+		Round        int           `db:"round"`
+		ReceivedOn   workflow.Date `db:"received_on"`
+		Prior        int           `db:"prior_decisions"`
+		Clocks       string        `db:"clocks"`
+	}
+	// A round-2 complaint follows one decision; a letter whose prior case
+	// itself followed one, two or more. A decided case's clocks tell whether
+	// it was decided in time: the records keep only the clocks left running.
+	err := s.r.SelectContext(ctx, &cases, `SELECT c.id, c.tracking_code, c.unit_id, c.kind, c.round, c.received_on,
+		CASE WHEN p.id IS NULL THEN 0 WHEN p.prior_case_id IS NULL THEN 1 ELSE 2 END AS prior_decisions,
+		CASE WHEN c.resolved_on <= ? THEN c.clocks ELSE '' END AS clocks
+		FROM cases c LEFT JOIN cases p ON p.id = c.prior_case_id WHERE `+where+` ORDER BY c.id`, append([]any{p.To.String()}, args...)...)
+	if err != nil {
+		return nil, fmt.Errorf("store: report cases: %w", err)
+	}
+	out := make([]workflow.Entry, len(cases))
+	rcs := make([]workflow.ReportCase, len(cases))
+	at := make(map[int64]int, len(cases))
+	for i, c := range cases {
+		rcs[i] = workflow.ReportCase{ID: c.ID, TrackingCode: c.TrackingCode, UnitID: c.UnitID, Kind: c.Kind, Round: c.Round,
+			PriorDecisions: c.Prior, ReceivedOn: c.ReceivedOn}
+		out[i] = workflow.Entry{ID: c.ID, UnitID: c.UnitID, Case: &rcs[i]}
+		at[c.ID] = i
+	}
+	if err := s.reportActs(ctx, where, args, p, rcs, at); err != nil {
+		return nil, err
+	}
+	for i, c := range cases {
+		if r := rcs[i].Resolution(); r != nil && c.Clocks != "" {
+			if r.Late, err = decidedLate(c.Clocks, r.On); err != nil {
+				return nil, fmt.Errorf("store: report case %d: %w", c.ID, err)
+			}
+		}
+	}
+	return out, nil
+}
+
+// reportActs reads the acts the forms count, dated by the period's end, into their cases.
+func (s *Store) reportActs(ctx context.Context, where string, args []any, p workflow.ReportPeriod, rcs []workflow.ReportCase, at map[int64]int) error {
+	events := workflow.ReportEvents()
+	in := make([]string, len(events))
+	for i, e := range events {
+		in[i] = "'" + string(e) + "'"
+	}
+	rows, err := s.r.QueryxContext(ctx, s.r.Rebind(`SELECT h.case_id, h.event, h.on_date, h.payload
+		FROM history h JOIN cases c ON c.id = h.case_id
+		WHERE `+where+` AND h.event IN (`+strings.Join(in, ", ")+`) AND h.on_date <= ? ORDER BY h.case_id, h.seq`),
+		append(args, p.To.String())...)
+	if err != nil {
+		return fmt.Errorf("store: report acts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			caseID  int64
+			event   workflow.Event
+			on      workflow.Date
+			payload string
+		)
+		if err := rows.Scan(&caseID, &event, &on, &payload); err != nil {
+			return fmt.Errorf("store: report acts: %w", err)
+		}
+		a := workflow.ReportAct{Event: event, On: on}
+		if err := json.Unmarshal([]byte(payload), &a.Input); err != nil {
+			return fmt.Errorf("store: report acts: case %d: %w", caseID, err)
+		}
+		if i, ok := at[caseID]; ok {
+			rcs[i].Acts = append(rcs[i].Acts, a)
+		}
+	}
+	return rows.Err()
+}
+
+// decidedLate reads, from a case's clocks, whether the resolution clock
+// stopped by its decision on that day had passed the day it was due.
+func decidedLate(clocksJSON string, on workflow.Date) (bool, error) {
+	var clocks []workflow.Clock
+	if err := json.Unmarshal([]byte(clocksJSON), &clocks); err != nil {
+		return false, err
+	}
+	for _, k := range clocks {
+		if k.Name == workflow.ClockResolution && k.StoppedOn.Equal(on) {
+			return k.StoppedOn.After(k.DueOn), nil
+		}
+	}
+	return false, nil
+}
+
+// receptionEntries are the period's visits and held sessions, under who received them.
+func (s *Store) receptionEntries(ctx context.Context, units []int64, p workflow.ReportPeriod) ([]workflow.Entry, error) {
+	var visits []struct {
+		ID     int64                `db:"id"`
+		UnitID int64                `db:"unit_id"`
+		On     workflow.Date        `db:"visited_on"`
+		People int                  `db:"people"`
+		Repeat bool                 `db:"repeat"`
+		Kind   workflow.SessionKind `db:"kind"`
+		Host   workflow.SessionHost `db:"host"`
+	}
+	where, args := unitsAndDays("v.unit_id", "v.visited_on", units, p.From, p.To)
+	err := s.r.SelectContext(ctx, &visits, `SELECT v.id, v.unit_id, v.visited_on, v.people, v.repeat,
+		COALESCE(s.kind, '') AS kind, COALESCE(s.host, '') AS host
+		FROM reception_visits v LEFT JOIN reception_sessions s ON s.id = v.session_id WHERE `+strings.Join(where, " AND ")+
+		` ORDER BY v.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: report visits: %w", err)
+	}
+	var sessions []struct {
+		ID     int64                `db:"id"`
+		UnitID int64                `db:"unit_id"`
+		On     workflow.Date        `db:"held_on"`
+		Kind   workflow.SessionKind `db:"kind"`
+		Host   workflow.SessionHost `db:"host"`
+	}
+	where, args = unitsAndDays("s.unit_id", "s.held_on", units, p.From, p.To)
+	err = s.r.SelectContext(ctx, &sessions, `SELECT s.id, s.unit_id, s.held_on, s.kind, s.host FROM reception_sessions s
+		WHERE `+strings.Join(where, " AND ")+` AND s.state = 'held' ORDER BY s.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: report sessions: %w", err)
+	}
+	out := make([]workflow.Entry, 0, len(visits)+len(sessions))
+	for _, v := range visits {
+		out = append(out, workflow.Entry{ID: v.ID, UnitID: v.UnitID, Visit: &workflow.ReportVisit{On: v.On,
+			Regime: workflow.RegimeOf(v.Kind, v.Host), People: v.People, Repeat: v.Repeat}})
+	}
+	for _, r := range sessions {
+		out = append(out, workflow.Entry{ID: r.ID, UnitID: r.UnitID, Session: &workflow.ReportSession{On: r.On,
+			Regime: workflow.RegimeOf(r.Kind, r.Host)}})
+	}
+	return out, nil
+}
