@@ -246,6 +246,25 @@ var amRoutes = []amRoute{
 		do: func(e *amEnv, a amActor, c amCase) amResp {
 			return e.api(a, http.MethodGet, "/api/v1/backlog?unit="+c.Unit, "")
 		}},
+	{name: "GET /api/v1/reports", // the forms: heads, supervisors, admins
+		want: amBoth("403 403 403 403 200 200 200 | 403 403 200 200 200 | 401"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodGet, "/api/v1/reports", "")
+		}},
+	{name: "GET /api/v1/reports/:form?unit=", // as the backlog: heads, supervisors, admins, within their scope
+		want: [2]string{
+			"403 403 403 403 200 200 200 | 403 403 403 403 403 | 401",
+			"403 403 403 403 200 200 200 | 403 403 200 200 200 | 401"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodGet, "/api/v1/reports/01-XLD?period=Y-2026&unit="+c.Unit, "")
+		}},
+	{name: "GET /api/v1/reports/:form/cases?unit=",
+		want: [2]string{
+			"403 403 403 403 200 200 200 | 403 403 403 403 403 | 401",
+			"403 403 403 403 200 200 200 | 403 403 200 200 200 | 401"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodGet, "/api/v1/reports/01-XLD/cases?period=Y-2026&column=c1&unit="+c.Unit, "")
+		}},
 	{name: "GET /api/v1/calendar",
 		want: amBoth("200 200 200 200 200 200 200 | 200 200 200 200 200 | 401"),
 		do: func(e *amEnv, a amActor, c amCase) amResp {

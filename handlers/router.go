@@ -110,6 +110,9 @@ func New(s *store.Store, opts ...Option) (http.Handler, error) {
 	authed.GET("/reception/compliance", a.receptionCompliance)
 	authed.GET("/reception/tasks", a.listTasks)
 	authed.POST("/reception/tasks/:id/done", a.finishTask)
+	authed.GET("/reports", a.listReports)
+	authed.GET("/reports/:form", a.getReport)
+	authed.GET("/reports/:form/cases", a.reportCases)
 
 	w, err := mountPages(r, s, a.limiter, a.lookups, public)
 	if err != nil {

@@ -25,6 +25,20 @@ func (s *Store) ReportEntries(ctx context.Context, f *workflow.Form, units []int
 	return s.caseEntries(ctx, units, p)
 }
 
+// FirstDay is the day of the first letter received, or for the reception
+// report the first visit; zero when there is none.
+func (s *Store) FirstDay(ctx context.Context, reception bool) (workflow.Date, error) {
+	query := `SELECT MIN(received_on) FROM cases`
+	if reception {
+		query = `SELECT MIN(visited_on) FROM reception_visits`
+	}
+	var d workflow.Date
+	if err := s.r.GetContext(ctx, &d, query); err != nil {
+		return d, fmt.Errorf("store: first day: %w", err)
+	}
+	return d, nil
+}
+
 // finalStates is the SQL list of the states no act follows (workflow.State.Final).
 var finalStates = func() string {
 	var in []string

@@ -91,3 +91,33 @@ func (t *unitTree) forget() {
 	t.loaded = time.Time{}
 	t.mu.Unlock()
 }
+
+// UnitTree is the unit and every unit below it, each parent before its
+// children, siblings by code: the rows of a report.
+func (s *Store) UnitTree(ctx context.Context, rootID int64) ([]Unit, error) {
+	t, err := s.tree.current(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	defer t.mu.Unlock()
+	byID := make(map[int64]Unit, len(t.units))
+	for _, u := range t.units {
+		byID[u.ID] = u
+	}
+	var out []Unit
+	seen := map[int64]bool{}
+	var visit func(id int64)
+	visit = func(id int64) {
+		u, ok := byID[id]
+		if !ok || seen[id] { // a broken link loops no further
+			return
+		}
+		seen[id] = true
+		out = append(out, u)
+		for _, c := range t.children[id] {
+			visit(c)
+		}
+	}
+	visit(rootID)
+	return out, nil
+}

@@ -1,0 +1,280 @@
+package handlers
+
+import (
+	"cmp"
+	"net/http"
+	"slices"
+
+	"github.com/gin-gonic/gin"
+
+	"petitions/store"
+	"petitions/workflow"
+)
+
+// The official reports through the API (issue 17; README "Reports"): the
+// forms, a form's figures for a period and units, and the cases behind a
+// figure. Heads, supervisors and administrators, within their scope, as the
+// backlog audit.
+
+// reportQuery is a form asked for a period and units.
+type reportQuery struct {
+	form   *workflow.Form
+	period workflow.ReportPeriod
+	unit   store.Unit   // the unit asked for (default: the viewer's)
+	rows   []store.Unit // it and the units below it, parents first
+	ids    []int64
+}
+
+// readReportQuery reads the form of the path, ?period= or ?from=&to=, and
+// ?unit=; a bad one is answered (4xx naming the field) and ok is false.
+func (a *api) readReportQuery(c *gin.Context) (q reportQuery, ok bool) {
+	v := viewerOf(c)
+	if !v.MayReadBacklog() {
+		forbidden(c, "chỉ thủ trưởng, giám sát và quản trị được xem báo cáo")
+		return q, false
+	}
+	if q.form = workflow.FormByCode(c.Param("form")); q.form == nil {
+		failCode(c, http.StatusNotFound, "not_found", "không có biểu báo cáo "+c.Param("form"), "form")
+		return q, false
+	}
+	var err error
+	if q.period, err = reportPeriod(c.Query("period"), c.Query("from"), c.Query("to")); err == nil {
+		err = a.periodAfterFirstDay(c, q)
+	}
+	if err != nil {
+		fail(c, err)
+		return q, false
+	}
+	root := v.UnitID
+	if code := c.Query("unit"); code != "" {
+		if _, ok = a.unitScope(c, v, code); !ok {
+			return q, false
+		}
+		u, err := a.store.UnitByCode(c.Request.Context(), code)
+		if err != nil {
+			fail(c, err)
+			return q, false
+		}
+		root = u.ID
+	}
+	if q.rows, err = a.store.UnitTree(c.Request.Context(), root); err == nil && len(q.rows) == 0 {
+		err = workflow.Errorf(workflow.CodeNotFound, "không tìm thấy đơn vị")
+	}
+	if err != nil {
+		fail(c, err)
+		return q, false
+	}
+	q.unit = q.rows[0]
+	for _, u := range q.rows {
+		q.ids = append(q.ids, u.ID)
+	}
+	return q, true
+}
+
+// reportPeriod is an official period by its code, else the range from–to.
+func reportPeriod(code, from, to string) (workflow.ReportPeriod, error) {
+	if code != "" {
+		return workflow.OfficialPeriod(code)
+	}
+	var days [2]workflow.Date
+	for i, s := range []string{from, to} {
+		if s == "" {
+			continue
+		}
+		d, err := workflow.ParseDate(s)
+		if err != nil {
+			return workflow.ReportPeriod{}, workflow.Invalid([]string{"from", "to"}[i], "ngày phải có dạng YYYY-MM-DD")
+		}
+		days[i] = d
+	}
+	return workflow.RangePeriod(days[0], days[1])
+}
+
+// periodAfterFirstDay refuses a period that ends before the first letter (or visit) was received.
+func (a *api) periodAfterFirstDay(c *gin.Context, q reportQuery) error {
+	first, err := a.store.FirstDay(c.Request.Context(), q.form.Reception)
+	if err != nil {
+		return err
+	}
+	if !first.IsZero() && q.period.To.Before(first) {
+		field := "to"
+		if q.period.Name != "" {
+			field = "period"
+		}
+		return workflow.Invalid(field, "kỳ báo cáo kết thúc trước ngày có đơn đầu tiên (%s)", first.VN())
+	}
+	return nil
+}
+
+// tally reads the query's entries and counts them.
+func (a *api) tally(c *gin.Context, q reportQuery) ([]workflow.Entry, workflow.Report, error) {
+	entries, err := a.store.ReportEntries(c.Request.Context(), q.form, q.ids, q.period)
+	if err != nil {
+		return nil, workflow.Report{}, err
+	}
+	return entries, q.form.Tally(entries, q.period, q.ids), nil
+}
+
+// reportJSON is GET /api/v1/reports/{form}.
+type reportJSON struct {
+	Form    string               `json:"form"`
+	Number  string               `json:"number"`
+	Title   string               `json:"title"`
+	Period  string               `json:"period,omitempty"`
+	From    workflow.Date        `json:"from"`
+	To      workflow.Date        `json:"to"`
+	Unit    string               `json:"unit"`
+	Columns []columnJSON         `json:"columns"`
+	Rows    []rowJSON            `json:"rows"`
+	Total   map[string]float64   `json:"total"`
+	Checks  []checkJSON          `json:"checks"`
+	Basis   string               `json:"basis"`
+	Notes   []string             `json:"notes"`
+	counted workflow.Report      // for the page and the files
+	units   map[int64]store.Unit // the rows' units
+}
+
+type columnJSON struct {
+	Key   string `json:"key"`
+	No    int    `json:"no"`
+	Label string `json:"label"`
+	Unit  string `json:"unit,omitempty"`
+}
+
+type rowJSON struct {
+	Unit  string             `json:"unit"`
+	Name  string             `json:"name"`
+	Cells map[string]float64 `json:"cells"`
+}
+
+type checkJSON struct {
+	Name  string  `json:"name"`
+	OK    bool    `json:"ok"`
+	Cases []int64 `json:"cases"` // the cases (for 01-TCD the visits) on which it fails
+}
+
+func reportBody(q reportQuery, r workflow.Report) reportJSON {
+	out := reportJSON{Form: q.form.Code, Number: q.form.Number, Title: q.form.Title, Period: q.period.Name,
+		From: q.period.From, To: q.period.To, Unit: q.unit.Code, Basis: q.form.Basis, Notes: q.form.Notes, counted: r,
+		units: map[int64]store.Unit{}}
+	cells := func(xs []float64) map[string]float64 {
+		m := make(map[string]float64, len(xs))
+		for i, c := range q.form.Columns {
+			m[c.Key()] = xs[i]
+		}
+		return m
+	}
+	for _, c := range q.form.Columns {
+		out.Columns = append(out.Columns, columnJSON{Key: c.Key(), No: c.No, Label: c.Path, Unit: c.Unit})
+	}
+	for _, u := range q.rows {
+		out.units[u.ID] = u
+		out.Rows = append(out.Rows, rowJSON{Unit: u.Code, Name: u.Name, Cells: cells(r.Rows[u.ID])})
+	}
+	out.Total = cells(r.Total)
+	for _, ch := range r.Checks {
+		out.Checks = append(out.Checks, checkJSON{Name: ch.Name, OK: ch.OK, Cases: nonNil(ch.Entries)})
+	}
+	return out
+}
+
+// listReports is GET /api/v1/reports: the forms.
+func (a *api) listReports(c *gin.Context) {
+	if !viewerOf(c).MayReadBacklog() {
+		forbidden(c, "chỉ thủ trưởng, giám sát và quản trị được xem báo cáo")
+		return
+	}
+	type formJSON struct {
+		Form    string `json:"form"`
+		Number  string `json:"number"`
+		Title   string `json:"title"`
+		Columns int    `json:"columns"`
+		Basis   string `json:"basis"`
+	}
+	var out []formJSON
+	for _, f := range workflow.Forms {
+		out = append(out, formJSON{Form: f.Code, Number: f.Number, Title: f.Title, Columns: len(f.Columns), Basis: f.Basis})
+	}
+	c.JSON(http.StatusOK, gin.H{"items": out})
+}
+
+// getReport is GET /api/v1/reports/{form}?period=|from=&to=&unit=[&format=csv].
+func (a *api) getReport(c *gin.Context) {
+	q, ok := a.readReportQuery(c)
+	if !ok {
+		return
+	}
+	_, r, err := a.tally(c, q)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	body := reportBody(q, r)
+	switch c.Query("format") {
+	case "", "json":
+		c.JSON(http.StatusOK, body)
+	case "csv":
+		writeReportCSV(c, body)
+	default:
+		failCode(c, http.StatusBadRequest, "invalid", "format phải là json hoặc csv", "format")
+	}
+}
+
+// reportCaseJSON is a case (or for 01-TCD a visit or session) behind a figure: never a petitioner.
+type reportCaseJSON struct {
+	ID           int64         `json:"id"`
+	TrackingCode string        `json:"tracking_code,omitempty"`
+	Unit         string        `json:"unit"`
+	Kind         workflow.Kind `json:"kind,omitempty"`
+	ReceivedOn   workflow.Date `json:"received_on,omitzero"`
+	Entry        string        `json:"entry"` // case, visit or session
+	On           workflow.Date `json:"on,omitzero"`
+}
+
+// reportCases is GET /api/v1/reports/{form}/cases?...&column=KEY: the entries
+// behind the figure of the column for ?unit= (its own row; the whole scope with
+// &all=true, as the total counts).
+func (a *api) reportCases(c *gin.Context) {
+	q, ok := a.readReportQuery(c)
+	if !ok {
+		return
+	}
+	column := c.Query("column")
+	if !q.form.HasColumn(column) {
+		failCode(c, http.StatusBadRequest, "invalid", "column phải là một cột của biểu, như c1", "column")
+		return
+	}
+	items, err := a.behind(c, q, column, c.Query("all") == "true")
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"form": q.form.Code, "column": column, "unit": q.unit.Code, "items": nonNil(items)})
+}
+
+// behind lists the entries behind one column, of the asked unit only or of all rows.
+func (a *api) behind(c *gin.Context, q reportQuery, column string, all bool) ([]reportCaseJSON, error) {
+	entries, err := a.store.ReportEntries(c.Request.Context(), q.form, q.ids, q.period)
+	if err != nil {
+		return nil, err
+	}
+	units, codes := map[int64]bool{}, map[int64]string{}
+	for _, u := range q.rows {
+		units[u.ID], codes[u.ID] = all || u.ID == q.unit.ID, u.Code
+	}
+	var out []reportCaseJSON
+	for _, e := range q.form.Behind(entries, q.period, column, units) {
+		item := reportCaseJSON{ID: e.ID, Unit: codes[e.UnitID]}
+		switch {
+		case e.Case != nil:
+			item.Entry, item.TrackingCode, item.Kind, item.ReceivedOn = "case", e.Case.TrackingCode, e.Case.Kind, e.Case.ReceivedOn
+		case e.Visit != nil:
+			item.Entry, item.On = "visit", e.Visit.On
+		case e.Session != nil:
+			item.Entry, item.On = "session", e.Session.On
+		}
+		out = append(out, item)
+	}
+	slices.SortStableFunc(out, func(x, y reportCaseJSON) int { return cmp.Compare(x.ID, y.ID) })
+	return out, nil
+}
