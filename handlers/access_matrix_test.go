@@ -513,6 +513,32 @@ var amRoutes = []amRoute{
 		do: func(e *amEnv, a amActor, c amCase) amResp {
 			return e.page(a, http.MethodGet, "/giam-sat?unit="+c.Unit, nil)
 		}},
+	{name: "GET /bao-cao", staff: true, // the reports: as the audit, within scope
+		want: amBoth("403 403 403 403 200 200 200 | 403 403 200 200 200 | 303"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodGet, "/bao-cao", nil)
+		}},
+	{name: "GET /bao-cao/:form?unit=", staff: true, // the reports: as the audit, within scope
+		want: [2]string{
+			"403 403 403 403 200 200 200 | 403 403 403 403 403 | 303",
+			"403 403 403 403 200 200 200 | 403 403 200 200 200 | 303"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodGet, "/bao-cao/01-XLD?period=Y-2026&unit="+c.Unit, nil)
+		}},
+	{name: "GET /bao-cao/:form/ho-so?unit=", staff: true, // the reports: as the audit, within scope
+		want: [2]string{
+			"403 403 403 403 200 200 200 | 403 403 403 403 403 | 303",
+			"403 403 403 403 200 200 200 | 403 403 200 200 200 | 303"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodGet, "/bao-cao/01-XLD/ho-so?period=Y-2026&column=c1&unit="+c.Unit, nil)
+		}},
+	{name: "GET /bao-cao/:form/tai-ve?unit=", staff: true, // the reports: as the audit, within scope
+		want: [2]string{
+			"403 403 403 403 200 200 200 | 403 403 403 403 403 | 303",
+			"403 403 403 403 200 200 200 | 403 403 200 200 200 | 303"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodGet, "/bao-cao/01-XLD/tai-ve?period=Y-2026&unit="+c.Unit, nil)
+		}},
 	{name: "GET /giam-sat/ho-so?scope=", staff: true,
 		want: [2]string{
 			"403 403 403 403 200 200 200 | 403 403 403 403 403 | 303",

@@ -28,7 +28,7 @@ func loadPages() (pageSet, error) {
 	set := pageSet{}
 	for _, file := range names {
 		name := strings.TrimSuffix(path.Base(file), ".html")
-		t, err := template.New(name).Funcs(templateFuncs).ParseFS(templates.FS, "layout.html", file)
+		t, err := template.New(name).Funcs(templateFuncs).ParseFS(templates.FS, "layout.html", "parts/*.html", file)
 		if err != nil {
 			return nil, fmt.Errorf("handlers: parse page %s: %w", name, err)
 		}
@@ -137,13 +137,14 @@ func navFor(u *store.User, current string) []navItem {
 			items = append(items, navItem{Key: "nav.queue", Href: "/ho-so"})
 		case workflow.RoleHead:
 			items = append(items, navItem{Key: "nav.desk", Href: "/tiep-nhan"}, navItem{Key: "nav.reception", Href: "/tiep-cong-dan"},
-				navItem{Key: "nav.queue", Href: "/ho-so"}, navItem{Key: "nav.audit", Href: "/giam-sat"})
+				navItem{Key: "nav.queue", Href: "/ho-so"}, navItem{Key: "nav.audit", Href: "/giam-sat"},
+				navItem{Key: "nav.reports", Href: "/bao-cao"})
 		case workflow.RoleSupervisor:
 			items = append(items, navItem{Key: "nav.audit", Href: "/giam-sat"}, navItem{Key: "nav.reception", Href: "/giam-sat/tiep-cong-dan"},
-				navItem{Key: "nav.queue", Href: "/ho-so"})
+				navItem{Key: "nav.reports", Href: "/bao-cao"}, navItem{Key: "nav.queue", Href: "/ho-so"})
 		case workflow.RoleAdmin:
-			items = append(items, navItem{Key: "nav.audit", Href: "/giam-sat"}, navItem{Key: "nav.queue", Href: "/ho-so"},
-				navItem{Key: "nav.settings", Href: "/cai-dat"})
+			items = append(items, navItem{Key: "nav.audit", Href: "/giam-sat"}, navItem{Key: "nav.reports", Href: "/bao-cao"},
+				navItem{Key: "nav.queue", Href: "/ho-so"}, navItem{Key: "nav.settings", Href: "/cai-dat"})
 		}
 	}
 	items = append(items, navItem{Key: "nav.public", Href: "/cong-khai"}, navItem{Key: "nav.schedule", Href: "/lich-tiep-cong-dan"})

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"cmp"
+	"context"
 	"net/http"
 	"slices"
 
@@ -27,48 +28,55 @@ type reportQuery struct {
 
 // readReportQuery reads the form of the path, ?period= or ?from=&to=, and
 // ?unit=; a bad one is answered (4xx naming the field) and ok is false.
-func (a *api) readReportQuery(c *gin.Context) (q reportQuery, ok bool) {
-	v := viewerOf(c)
-	if !v.MayReadBacklog() {
-		forbidden(c, "chỉ thủ trưởng, giám sát và quản trị được xem báo cáo")
-		return q, false
-	}
-	if q.form = workflow.FormByCode(c.Param("form")); q.form == nil {
-		failCode(c, http.StatusNotFound, "not_found", "không có biểu báo cáo "+c.Param("form"), "form")
-		return q, false
-	}
-	var err error
-	if q.period, err = reportPeriod(c.Query("period"), c.Query("from"), c.Query("to")); err == nil {
-		err = a.periodAfterFirstDay(c, q)
-	}
+func (a *api) readReportQuery(c *gin.Context) (reportQuery, bool) {
+	q, err := askReport(c.Request.Context(), a.store, viewerOf(c), c.Param("form"), c.Query("period"), c.Query("from"),
+		c.Query("to"), c.Query("unit"))
 	if err != nil {
 		fail(c, err)
 		return q, false
 	}
+	return q, true
+}
+
+// askReport reads what a report is asked for: a form the viewer may read,
+// a period, and a unit within reach (default the viewer's), with the units below it.
+func askReport(ctx context.Context, s *store.Store, v workflow.Viewer, form, period, from, to, unit string) (reportQuery, error) {
+	var q reportQuery
+	if !v.MayReadBacklog() {
+		return q, workflow.Errorf(workflow.CodeForbidden, "chỉ thủ trưởng, giám sát và quản trị được xem báo cáo")
+	}
+	if q.form = workflow.FormByCode(form); q.form == nil {
+		return q, &workflow.Error{Code: workflow.CodeNotFound, Field: "form", Message: "không có biểu báo cáo " + form}
+	}
+	var err error
+	if q.period, err = reportPeriod(period, from, to); err != nil {
+		return q, err
+	}
+	if err := periodAfterFirstDay(ctx, s, q); err != nil {
+		return q, err
+	}
 	root := v.UnitID
-	if code := c.Query("unit"); code != "" {
-		if _, ok = a.unitScope(c, v, code); !ok {
-			return q, false
-		}
-		u, err := a.store.UnitByCode(c.Request.Context(), code)
+	if unit != "" {
+		u, err := s.UnitByCode(ctx, unit)
 		if err != nil {
-			fail(c, err)
-			return q, false
+			return q, err
+		}
+		if !v.InScope(u.ID) {
+			return q, workflow.Errorf(workflow.CodeForbidden, "đơn vị không thuộc phạm vi của bạn")
 		}
 		root = u.ID
 	}
-	if q.rows, err = a.store.UnitTree(c.Request.Context(), root); err == nil && len(q.rows) == 0 {
+	if q.rows, err = s.UnitTree(ctx, root); err == nil && len(q.rows) == 0 {
 		err = workflow.Errorf(workflow.CodeNotFound, "không tìm thấy đơn vị")
 	}
 	if err != nil {
-		fail(c, err)
-		return q, false
+		return q, err
 	}
 	q.unit = q.rows[0]
 	for _, u := range q.rows {
 		q.ids = append(q.ids, u.ID)
 	}
-	return q, true
+	return q, nil
 }
 
 // reportPeriod is an official period by its code, else the range from–to.
@@ -91,8 +99,8 @@ func reportPeriod(code, from, to string) (workflow.ReportPeriod, error) {
 }
 
 // periodAfterFirstDay refuses a period that ends before the first letter (or visit) was received.
-func (a *api) periodAfterFirstDay(c *gin.Context, q reportQuery) error {
-	first, err := a.store.FirstDay(c.Request.Context(), q.form.Reception)
+func periodAfterFirstDay(ctx context.Context, s *store.Store, q reportQuery) error {
+	first, err := s.FirstDay(ctx, q.form.Reception)
 	if err != nil {
 		return err
 	}
@@ -107,12 +115,12 @@ func (a *api) periodAfterFirstDay(c *gin.Context, q reportQuery) error {
 }
 
 // tally reads the query's entries and counts them.
-func (a *api) tally(c *gin.Context, q reportQuery) ([]workflow.Entry, workflow.Report, error) {
-	entries, err := a.store.ReportEntries(c.Request.Context(), q.form, q.ids, q.period)
+func tally(ctx context.Context, s *store.Store, q reportQuery) (workflow.Report, error) {
+	entries, err := s.ReportEntries(ctx, q.form, q.ids, q.period)
 	if err != nil {
-		return nil, workflow.Report{}, err
+		return workflow.Report{}, err
 	}
-	return entries, q.form.Tally(entries, q.period, q.ids), nil
+	return q.form.Tally(entries, q.period, q.ids), nil
 }
 
 // reportJSON is GET /api/v1/reports/{form}.
@@ -204,7 +212,7 @@ func (a *api) getReport(c *gin.Context) {
 	if !ok {
 		return
 	}
-	_, r, err := a.tally(c, q)
+	r, err := tally(c.Request.Context(), a.store, q)
 	if err != nil {
 		fail(c, err)
 		return
@@ -244,7 +252,7 @@ func (a *api) reportCases(c *gin.Context) {
 		failCode(c, http.StatusBadRequest, "invalid", "column phải là một cột của biểu, như c1", "column")
 		return
 	}
-	items, err := a.behind(c, q, column, c.Query("all") == "true")
+	items, err := behind(c.Request.Context(), a.store, q, column, c.Query("all") == "true")
 	if err != nil {
 		fail(c, err)
 		return
@@ -253,8 +261,8 @@ func (a *api) reportCases(c *gin.Context) {
 }
 
 // behind lists the entries behind one column, of the asked unit only or of all rows.
-func (a *api) behind(c *gin.Context, q reportQuery, column string, all bool) ([]reportCaseJSON, error) {
-	entries, err := a.store.ReportEntries(c.Request.Context(), q.form, q.ids, q.period)
+func behind(ctx context.Context, s *store.Store, q reportQuery, column string, all bool) ([]reportCaseJSON, error) {
+	entries, err := s.ReportEntries(ctx, q.form, q.ids, q.period)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,260 @@
+package handlers
+
+// The official reports' pages (issue 17): the list of forms (GET /bao-cao),
+// a form for a period and a unit with the units below it, laid out as the
+// form is, printable on A4 landscape (GET /bao-cao/:form), its csv
+// (GET /bao-cao/:form/tai-ve), and the cases behind any figure, printable
+// (GET /bao-cao/:form/ho-so?column=). Heads, supervisors and administrators,
+// within their scope; the API is reports.go.
+
+import (
+	"cmp"
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"petitions/store"
+	"petitions/workflow"
+)
+
+// reportView is a form's page.
+type reportView struct {
+	Denied  bool
+	Problem string
+	Forms   []*workflow.Form
+	Form    *workflow.Form
+	Period  workflow.ReportPeriod
+	Unit    store.Unit
+	Units   []store.Unit // the units the viewer may report on, for the picker
+	Periods []periodChoice
+	// What was asked, typed: the period's code, or the range.
+	Asked url.Values
+	Head  [][]headCell
+	Total []cellView
+	Rows  []rowView
+	Checks []checkView
+	// The cases behind one figure (the ho-so page).
+	Column string
+	Label  string
+	Items  []reportCaseJSON
+}
+
+type periodChoice struct{ Code, Title string }
+
+type cellView struct{ Text, Link string }
+
+type rowView struct {
+	Unit  store.Unit
+	Depth int
+	Cells []cellView
+}
+
+type checkView struct {
+	Name, Link string
+	OK         bool
+	Broken     int
+}
+
+// reportsPage is GET /bao-cao: the forms, each for the current quarter.
+func (w *web) reportsPage(c *gin.Context) {
+	v := viewerOf(c)
+	if !v.MayReadBacklog() {
+		w.render(c, http.StatusForbidden, "reports", reportView{Denied: true}, nil)
+		return
+	}
+	p := reportView{Forms: workflow.Forms, Periods: periodChoices(w.store.Today()), Asked: url.Values{}}
+	p.Asked.Set("period", cmp.Or(c.Query("period"), currentQuarter(w.store.Today())))
+	if u := c.Query("unit"); u != "" {
+		p.Asked.Set("unit", u)
+	}
+	if all, err := w.store.Units(c.Request.Context()); err == nil {
+		for _, u := range all {
+			if v.InScope(u.ID) {
+				p.Units = append(p.Units, u)
+			}
+		}
+	}
+	w.render(c, http.StatusOK, "reports", p, nil)
+}
+
+// reportPage is GET /bao-cao/:form?period=|tu=&den=&unit=.
+func (w *web) reportPage(c *gin.Context) {
+	q, p, ok := w.askReportPage(c, "report")
+	if !ok {
+		return
+	}
+	r, err := tally(c.Request.Context(), w.store, q)
+	if err != nil {
+		pageFail(c, err)
+		return
+	}
+	body := reportBody(q, r)
+	p.Head = headRows(q.form.Columns)
+	link := func(unit store.Unit, col workflow.Column, all bool) string {
+		v := url.Values{"unit": {unit.Code}, "column": {col.Key()}}
+		for k, xs := range p.Asked {
+			v[k] = xs
+		}
+		if all {
+			v.Set("all", "true")
+		}
+		return "/bao-cao/" + q.form.Code + "/ho-so?" + v.Encode()
+	}
+	cells := func(unit store.Unit, xs []float64, all bool) []cellView {
+		out := make([]cellView, len(xs))
+		for i, x := range xs {
+			out[i] = cellView{Text: vnNumber(x)}
+			if x != 0 {
+				out[i].Link = link(unit, q.form.Columns[i], all)
+			}
+		}
+		return out
+	}
+	p.Total = cells(q.unit, r.Total, true)
+	depth := map[int64]int{}
+	for _, u := range q.rows {
+		if u.ParentID != nil {
+			depth[u.ID] = depth[*u.ParentID] + 1
+		}
+		p.Rows = append(p.Rows, rowView{Unit: u, Depth: depth[u.ID], Cells: cells(u, r.Rows[u.ID], false)})
+	}
+	for _, ch := range body.Checks {
+		p.Checks = append(p.Checks, checkView{Name: ch.Name, OK: ch.OK, Broken: len(ch.Cases)})
+	}
+	w.render(c, http.StatusOK, "report", p, nil)
+}
+
+// reportCasesPage is GET /bao-cao/:form/ho-so?…&column=&unit=[&all=true].
+func (w *web) reportCasesPage(c *gin.Context) {
+	q, p, ok := w.askReportPage(c, "reportcases")
+	if !ok {
+		return
+	}
+	p.Column = c.Query("column")
+	for _, col := range q.form.Columns {
+		if col.Key() == p.Column {
+			p.Label = col.Path
+		}
+	}
+	if p.Label == "" {
+		w.render(c, http.StatusBadRequest, "reportcases", reportView{Problem: translate(langOf(c), "report.bad_column")}, nil)
+		return
+	}
+	var err error
+	if p.Items, err = behind(c.Request.Context(), w.store, q, p.Column, c.Query("all") == "true"); err != nil {
+		pageFail(c, err)
+		return
+	}
+	w.render(c, http.StatusOK, "reportcases", p, nil)
+}
+
+// reportDownload is GET /bao-cao/:form/tai-ve?…: the csv.
+func (w *web) reportDownload(c *gin.Context) {
+	q, _, ok := w.askReportPage(c, "report")
+	if !ok {
+		return
+	}
+	r, err := tally(c.Request.Context(), w.store, q)
+	if err != nil {
+		pageFail(c, err)
+		return
+	}
+	writeReportCSV(c, reportBody(q, r))
+}
+
+// askReportPage reads a page's form, period and unit; a bad one is the page
+// again with its message (or the refusal), and ok is false.
+func (w *web) askReportPage(c *gin.Context, page string) (reportQuery, reportView, bool) {
+	v, today := viewerOf(c), w.store.Today()
+	p := reportView{Forms: workflow.Forms, Periods: periodChoices(today), Asked: url.Values{}}
+	if !v.MayReadBacklog() {
+		w.render(c, http.StatusForbidden, page, reportView{Denied: true}, nil)
+		return reportQuery{}, p, false
+	}
+	period, from, to := c.Query("period"), c.Query("tu"), c.Query("den")
+	if from != "" || to != "" {
+		period = ""
+		p.Asked.Set("tu", from)
+		p.Asked.Set("den", to)
+	} else {
+		period = cmp.Or(period, currentQuarter(today))
+		p.Asked.Set("period", period)
+	}
+	var err error
+	from, to, err = isoDays(from, to)
+	q := reportQuery{}
+	if err == nil {
+		q, err = askReport(c.Request.Context(), w.store, v, c.Param("form"), period, from, to, c.Query("unit"))
+	}
+	if all, uerr := w.store.Units(c.Request.Context()); uerr == nil {
+		for _, u := range all {
+			if v.InScope(u.ID) {
+				p.Units = append(p.Units, u)
+			}
+		}
+	}
+	var e *workflow.Error
+	switch {
+	case err == nil:
+	case errors.As(err, &e) && e.Code != workflow.CodeInternal:
+		p.Form = workflow.FormByCode(c.Param("form"))
+		p.Problem = sentence(e.Message)
+		w.render(c, statusOf(e.Code), page, p, nil)
+		return q, p, false
+	default:
+		pageFail(c, err)
+		return q, p, false
+	}
+	p.Form, p.Period, p.Unit = q.form, q.period, q.unit
+	if c.Query("unit") != "" {
+		p.Asked.Set("unit", q.unit.Code)
+	}
+	return q, p, true
+}
+
+// isoDays turns the typed days (dd/mm/yyyy, or YYYY-MM-DD) into the API's.
+func isoDays(days ...string) (string, string, error) {
+	out := make([]string, len(days))
+	for i, s := range days {
+		if s == "" {
+			continue
+		}
+		d, err := workflow.ParseTypedDate(s)
+		if err != nil {
+			return "", "", workflow.Invalid([]string{"from", "to"}[i], "%s", "ngày phải có dạng dd/mm/yyyy")
+		}
+		out[i] = d.String()
+	}
+	return out[0], out[1], nil
+}
+
+// currentQuarter is the code of the official quarter that holds the day.
+func currentQuarter(today workflow.Date) string {
+	for _, c := range periodChoices(today) {
+		if p, err := workflow.OfficialPeriod(c.Code); err == nil && p.Holds(today) && c.Code[0] == 'Q' {
+			return c.Code
+		}
+	}
+	return ""
+}
+
+// periodChoices are the official periods of this report year and the last:
+// a report year runs from 15 December (TT 01/2024/TT-TTCP).
+func periodChoices(today workflow.Date) []periodChoice {
+	year := today.Year()
+	if today.Time().Month() == 12 && today.Time().Day() >= 15 {
+		year++
+	}
+	var out []periodChoice
+	for _, y := range []int{year, year - 1} {
+		for _, k := range []string{"Q1", "Q2", "Q3", "Q4", "H1", "M9", "Y"} {
+			code := k + "-" + strconv.Itoa(y)
+			p, _ := workflow.OfficialPeriod(code)
+			out = append(out, periodChoice{Code: code, Title: p.Title("vi")})
+		}
+	}
+	return out
+}
