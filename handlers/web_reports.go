@@ -31,10 +31,10 @@ type reportView struct {
 	Units   []store.Unit // the units the viewer may report on, for the picker
 	Periods []periodChoice
 	// What was asked, typed: the period's code, or the range.
-	Asked url.Values
-	Head  [][]headCell
-	Total []cellView
-	Rows  []rowView
+	Asked  url.Values
+	Head   [][]headCell
+	Total  []cellView
+	Rows   []rowView
 	Checks []checkView
 	// The cases behind one figure (the ho-so page).
 	Column string
