@@ -28,9 +28,15 @@ func (r *caseRun) file(on workflow.Date, code string, duplicateOf int64, note st
 		DuplicateOf: duplicateOf, Note: note})
 }
 
+// transfer sends the letter on: a complaint's sender is guided (LTCD 26(1)(b)),
+// a petition sometimes left to the commune with a reminder to resolve it.
 func (r *caseRun) transfer(on workflow.Date, target string) bool {
-	return r.do(r.o.reception, workflow.Input{Event: workflow.EvTransfer, On: on, Target: target,
-		Note: "Chuyển đơn đến cơ quan có thẩm quyền và thông báo cho người gửi đơn."})
+	in := workflow.Input{Event: workflow.EvTransfer, On: on, Target: target, Mode: workflow.DefaultMode(r.c.Kind),
+		Note: "Chuyển đơn đến cơ quan có thẩm quyền và thông báo cho người gửi đơn."}
+	if r.c.Kind == workflow.Petition && r.l.chance(0.3) {
+		in.Mode, in.Note = workflow.ModeUrge, "Đôn đốc cơ quan có thẩm quyền cấp dưới giải quyết và báo kết quả."
+	}
+	return r.do(r.o.reception, in)
 }
 
 // notTheirs records that a denunciation lies outside the unit's competence,
@@ -40,8 +46,13 @@ func (r *caseRun) notTheirs(on workflow.Date) bool {
 	return r.do(r.o.reception, workflow.Input{Event: workflow.EvClassify, On: on, Competent: &no})
 }
 
+// classifyDomain records the field of the matter, which the reports count (Biểu 02–04/XLD).
+func (r *caseRun) classifyDomain(on workflow.Date) bool {
+	return r.do(r.o.head, workflow.Input{Event: workflow.EvClassify, On: on, Domain: domainOf(r.c.Kind, r.t.subject)})
+}
+
 func (r *caseRun) classify(on workflow.Date, cx workflow.Complexity) bool {
-	return r.do(r.o.head, workflow.Input{Event: workflow.EvClassify, On: on, Complexity: cx,
+	return r.do(r.o.head, workflow.Input{Event: workflow.EvClassify, On: on, Complexity: cx, Domain: domainOf(r.c.Kind, r.t.subject),
 		Note: "Vụ việc phức tạp: nhiều người liên quan, cần xác minh tại nhiều nơi."})
 }
 

@@ -143,3 +143,31 @@ func fillIn(s string, values [][2]string) string {
 		s = s[n:]
 	}
 }
+
+// domainOf is the field of a matter, read from its subject as an officer
+// would classify it (workflow.Domains); a dialogue has none.
+func domainOf(k workflow.Kind, subject string) string {
+	has := func(words ...string) bool {
+		for _, w := range words {
+			if strings.Contains(subject, w) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case k == workflow.Dialogue:
+		return ""
+	case has("hồ sơ khống", "thu tiền trái quy định"):
+		return workflow.DomainCorruption
+	case has("nhũng nhiễu", "buông lỏng quản lý"):
+		return workflow.DomainCivilService
+	case has("đất", "tái định cư", "giấy phép xây dựng"):
+		return workflow.DomainLand
+	case has("trợ cấp", "bảo hiểm xã hội", "hộ nghèo"):
+		return workflow.DomainPolicy
+	case k == workflow.Petition:
+		return workflow.DomainOther
+	}
+	return workflow.DomainAdminOther
+}

@@ -5,6 +5,10 @@ import "petitions/workflow"
 // work plays an accepted case up to its decision; stall leaves it unresolved
 // after the first verification. It reports whether the case was resolved.
 func (r *caseRun) work(stall bool) bool {
+	// Most matters are classified by field once accepted; the reports count the rest as "other".
+	if r.c.Kind != workflow.Dialogue && r.l.chance(0.7) && !r.classifyDomain(r.last()) {
+		return false
+	}
 	switch r.c.Kind {
 	case workflow.Complaint:
 		return r.complaintWork(stall)
