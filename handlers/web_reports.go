@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -67,13 +68,13 @@ func (w *web) reportsPage(c *gin.Context) {
 	}
 	p := reportView{Forms: workflow.Forms, Periods: periodChoices(w.store.Today()), Asked: url.Values{}}
 	p.Asked.Set("period", cmp.Or(c.Query("period"), currentQuarter(w.store.Today())))
-	if u := c.Query("unit"); u != "" {
-		p.Asked.Set("unit", u)
-	}
 	if all, err := w.store.Units(c.Request.Context()); err == nil {
 		for _, u := range all {
 			if v.InScope(u.ID) {
 				p.Units = append(p.Units, u)
+			}
+			if u.ID == v.UnitID {
+				p.Asked.Set("unit", cmp.Or(c.Query("unit"), u.Code))
 			}
 		}
 	}
@@ -122,7 +123,7 @@ func (w *web) reportPage(c *gin.Context) {
 		p.Rows = append(p.Rows, rowView{Unit: u, Depth: depth[u.ID], Cells: cells(u, r.Rows[u.ID], false)})
 	}
 	for _, ch := range body.Checks {
-		p.Checks = append(p.Checks, checkView{Name: ch.Name, OK: ch.OK, Broken: len(ch.Cases)})
+		p.Checks = append(p.Checks, checkView{Name: strings.ReplaceAll(ch.Name, "<=", " ≤ "), OK: ch.OK, Broken: len(ch.Cases)})
 	}
 	w.render(c, http.StatusOK, "report", p, nil)
 }
@@ -209,9 +210,7 @@ func (w *web) askReportPage(c *gin.Context, page string) (reportQuery, reportVie
 		return q, p, false
 	}
 	p.Form, p.Period, p.Unit = q.form, q.period, q.unit
-	if c.Query("unit") != "" {
-		p.Asked.Set("unit", q.unit.Code)
-	}
+	p.Asked.Set("unit", q.unit.Code)
 	return q, p, true
 }
 

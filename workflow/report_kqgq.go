@@ -132,7 +132,7 @@ func decidedCol(k Kind, path string, q func(c *ReportCase, r *ReportAct) bool) C
 }
 
 var _ = register(&Form{Code: "01-KQGQ", Number: "Biểu số 01/KQGQ", Title: "TỔNG HỢP KẾT QUẢ GIẢI QUYẾT KHIẾU NẠI THUỘC THẨM QUYỀN",
-	Basis: "TT 01/2024/TT-TTCP; cột theo mẫu TT 02/2021 mà hệ thống đã triển khai giữ nguyên (REPORT-FORMS.md §7); \"KHIẾU NẠI\" trong tên biểu là suy luận",
+	Basis: "Thông tư 01/2024/TT-TTCP; cột theo mẫu của Thông tư 02/2021/TT-TTCP mà hệ thống đã triển khai giữ nguyên; chữ \"KHIẾU NẠI\" trong tên biểu được thêm theo biểu kết quả giải quyết tố cáo",
 	Notes: append(slices.Clone(kqgqNotes), "Giải quyết lần 2: công nhận quyết định lần đầu khi khiếu nại sai; hủy, sửa khi khiếu nại đúng hoặc đúng một phần."),
 	Columns: append(append(append(letterColumns(Complaint, "Đơn khiếu nại thuộc thẩm quyền"),
 		col("Tổng số vụ việc khiếu nại thuộc thẩm quyền", acceptedOf(Complaint, count(func(c *ReportCase, p ReportPeriod) bool { return c.acceptedBefore(p) || c.acceptedIn(p) }))),
@@ -150,7 +150,7 @@ var _ = register(&Form{Code: "01-KQGQ", Number: "Biểu số 01/KQGQ", Title: "T
 })
 
 var _ = register(&Form{Code: "TC-KQGQ", Number: "Biểu số 03/KQGQ", Title: "TỔNG HỢP KẾT QUẢ GIẢI QUYẾT TỐ CÁO THUỘC THẨM QUYỀN",
-	Basis: "Mẫu TT 02/2021 (REPORT-FORMS.md §9): TT 01/2024 chưa xác nhận có biểu kết quả giải quyết tố cáo",
+	Basis: "Mẫu 03/KQGQ của Thông tư 02/2021/TT-TTCP: chưa xác nhận được Thông tư 01/2024/TT-TTCP có biểu kết quả giải quyết tố cáo",
 	Notes: append(slices.Clone(kqgqNotes), "Tố cáo tiếp: hồ sơ tố cáo chưa ghi nhận tố cáo trước đó, nên các cột tố cáo tiếp bằng 0.",
 		"Đình chỉ không do rút tố cáo: chưa có thao tác riêng, nên cột này bằng 0; việc rút tố cáo làm kết thúc vụ việc được tính vào cột 9.",
 		"Đẳng thức in trên biểu 6=24+26+28 tính cả vụ việc rút tố cáo; ở đây kiểm tra 7+8=24+26+28 và 7+8=30+31 (chỉ vụ việc có kết luận)."),

@@ -98,7 +98,7 @@ func regimeColumns(r Regime, group string) []Column {
 
 var _ = register(&Form{Code: "01-TCD", Number: "Biểu số 01/TCD", Reception: true,
 	Title: "TỔNG HỢP KẾT QUẢ TIẾP CÔNG DÂN THƯỜNG XUYÊN, ĐỊNH KỲ VÀ ĐỘT XUẤT",
-	Basis: "TT 01/2024/TT-TTCP; cột và đẳng thức theo hai hệ thống đã triển khai (REPORT-FORMS.md §2)",
+	Basis: "Thông tư 01/2024/TT-TTCP; cột và đẳng thức theo hai hệ thống đã triển khai",
 	Notes: []string{
 		"Đếm từ sổ tiếp công dân: mỗi lượt tiếp trong kỳ, theo người tiếp — cán bộ tiếp công dân (tiếp thường xuyên hoặc tại bàn tiếp), thủ trưởng trực tiếp tiếp, hoặc cấp phó được ủy quyền.",
 		"Mỗi lượt tiếp là một vụ việc; tiếp nhiều lần là người đã đến trước đó (đối chiếu bằng mã băm số định danh hoặc họ tên).",

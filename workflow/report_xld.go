@@ -131,7 +131,7 @@ var (
 )
 
 var _ = register(&Form{Code: "01-XLD", Number: "Biểu số 01/XLD", Title: "TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN",
-	Basis: "TT 01/2024/TT-TTCP; cột và đẳng thức theo hai hệ thống đã triển khai (REPORT-FORMS.md §3)", Notes: xldNotes,
+	Basis: "Thông tư 01/2024/TT-TTCP; cột và đẳng thức theo hai hệ thống đã triển khai", Notes: xldNotes,
 	Columns: append(toProcessColumns(lettersOfAllKinds),
 		col("Số đơn đã xử lý", letterIs(lettersOfAllKinds, (*ReportCase).processedIn)),
 		col("Số đơn chưa xử lý (chuyển kỳ sau xử lý)", letterIs(lettersOfAllKinds, (*ReportCase).notProcessed)),
@@ -156,7 +156,7 @@ var _ = register(&Form{Code: "01-XLD", Number: "Biểu số 01/XLD", Title: "T�
 })
 
 var _ = register(&Form{Code: "02-XLD", Number: "Biểu số 02/XLD", Title: "TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN KHIẾU NẠI",
-	Basis: "TT 01/2024/TT-TTCP; cột theo hai hệ thống đã triển khai, đẳng thức 8=… suy ra như Biểu 03/XLD (REPORT-FORMS.md §4)",
+	Basis: "Thông tư 01/2024/TT-TTCP; cột theo hai hệ thống đã triển khai, đẳng thức 8=… suy ra như Biểu 03/XLD",
 	Notes: append(slices.Clone(xldNotes), "Khiếu nại không thuộc thẩm quyền được hướng dẫn, không chuyển đơn (khoản 1 Điều 26 Luật Tiếp công dân 2013): đơn ghi \"chuyển đơn\" được tính vào cột Hướng dẫn.",
 		"Đã có bản án của tòa: chưa có thao tác nào ghi nhận, nên cột này bằng 0."),
 	Columns: append(append(append(toProcessColumns(complaints), processedByOrigin(complaints, "Đơn đã xử lý")...), eligibleColumns(complaints)...),
@@ -182,7 +182,7 @@ var _ = register(&Form{Code: "02-XLD", Number: "Biểu số 02/XLD", Title: "T�
 })
 
 var _ = register(&Form{Code: "03-XLD", Number: "Biểu số 03/XLD", Title: "TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN TỐ CÁO",
-	Basis: "TT 01/2024/TT-TTCP; cột và đẳng thức theo hai hệ thống đã triển khai (REPORT-FORMS.md §5)",
+	Basis: "Thông tư 01/2024/TT-TTCP; cột và đẳng thức theo hai hệ thống đã triển khai",
 	Notes: append(slices.Clone(xldNotes), "Tố cáo tiếp: hồ sơ tố cáo chưa ghi nhận tố cáo trước đó, nên các cột tố cáo tiếp bằng 0 và mọi vụ việc là chưa giải quyết, tố cáo lần đầu.",
 		"Tố cáo không thuộc thẩm quyền được chuyển đơn; đơn ghi \"hướng dẫn\" được tính vào cột Chuyển đơn."),
 	Columns: append(append(append(toProcessColumns(denunciations), processedByOrigin(denunciations, "Đơn đã xử lý")...), eligibleColumns(denunciations)...),
@@ -209,7 +209,7 @@ var _ = register(&Form{Code: "03-XLD", Number: "Biểu số 03/XLD", Title: "T�
 })
 
 var _ = register(&Form{Code: "04-XLD", Number: "Biểu số 04/XLD", Title: "TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN KIẾN NGHỊ, PHẢN ÁNH",
-	Basis: "TT 01/2024/TT-TTCP; cột theo hai hệ thống đã triển khai; đẳng thức in \"15+18\" đọc là 15+16 (REPORT-FORMS.md §6)",
+	Basis: "Thông tư 01/2024/TT-TTCP; cột theo hai hệ thống đã triển khai; đẳng thức in \"15+18\" đọc là 15+16",
 	Notes: append(slices.Clone(xldNotes), "Kiến nghị, phản ánh không thuộc thẩm quyền được chuyển đơn; đơn ghi \"hướng dẫn\" được tính vào cột Chuyển đơn.",
 		"Kết quả giải quyết vụ việc thuộc thẩm quyền: đã giải quyết là đã trả lời đến ngày cuối kỳ."),
 	Columns: append(append(append(toProcessColumns(petitions), processedByOrigin(petitions, "Đơn đã xem xét về điều kiện xử lý")...), eligibleColumns(petitions)...),
