@@ -34,10 +34,16 @@ fuzz:
 	$(GO) test ./handlers -run=NONE -fuzz=FuzzEventBody -fuzztime=$(FUZZ_HTTP)
 
 # Page tests drive Debian's headless Chromium; install it (and Vietnamese fonts) when missing.
+# The reports' xlsx is read back by LibreOffice Calc (its no-GUI build, headless)
+# and its PDF drawn by poppler's pdftoppm; install them when missing too.
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 		echo "installing chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null; }
+	@{ command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1; } || { \
+		echo "installing LibreOffice Calc and poppler for the report files' tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			libreoffice-calc-nogui poppler-utils >/dev/null; }
 
 check: fmt vet
 

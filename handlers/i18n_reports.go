@@ -22,6 +22,7 @@ var reportMessages = map[string][2]string{
 	"report.check_cases":  {"%d hồ sơ làm sai đẳng thức", "%d cases break it"},
 	"report.notes":        {"Ghi chú cách tính", "How the figures are counted"},
 	"report.basis":        {"Căn cứ", "Basis"},
+	"report.xlsx":         {"Tải về (Excel)", "Download (Excel)"},
 	"report.csv":          {"Tải về (CSV)", "Download (CSV)"},
 	"report.print":        {"In báo cáo", "Print"},
 	"report.behind":       {"Hồ sơ tạo nên số liệu", "The cases behind a figure"},

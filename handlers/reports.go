@@ -206,7 +206,7 @@ func (a *api) listReports(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"items": out})
 }
 
-// getReport is GET /api/v1/reports/{form}?period=|from=&to=&unit=[&format=csv].
+// getReport is GET /api/v1/reports/{form}?period=|from=&to=&unit=[&format=csv|xlsx].
 func (a *api) getReport(c *gin.Context) {
 	q, ok := a.readReportQuery(c)
 	if !ok {
@@ -218,13 +218,13 @@ func (a *api) getReport(c *gin.Context) {
 		return
 	}
 	body := reportBody(q, r)
-	switch c.Query("format") {
+	switch f := c.Query("format"); f {
 	case "", "json":
 		c.JSON(http.StatusOK, body)
-	case "csv":
-		writeReportCSV(c, body)
+	case "csv", "xlsx":
+		writeReport(c, body, f)
 	default:
-		failCode(c, http.StatusBadRequest, "invalid", "format phải là json hoặc csv", "format")
+		failCode(c, http.StatusBadRequest, "invalid", "format phải là json, csv hoặc xlsx", "format")
 	}
 }
 

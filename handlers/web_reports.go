@@ -2,7 +2,7 @@ package handlers
 
 // The official reports' pages (issue 17): the list of forms (GET /bao-cao),
 // a form for a period and a unit with the units below it, laid out as the
-// form is, printable on A4 landscape (GET /bao-cao/:form), its csv
+// form is, printable on A4 landscape (GET /bao-cao/:form), its xlsx or csv
 // (GET /bao-cao/:form/tai-ve), and the cases behind any figure, printable
 // (GET /bao-cao/:form/ho-so?column=). Heads, supervisors and administrators,
 // within their scope; the API is reports.go.
@@ -152,7 +152,7 @@ func (w *web) reportCasesPage(c *gin.Context) {
 	w.render(c, http.StatusOK, "reportcases", p, nil)
 }
 
-// reportDownload is GET /bao-cao/:form/tai-ve?…: the csv.
+// reportDownload is GET /bao-cao/:form/tai-ve?…&dinh-dang=xlsx|csv.
 func (w *web) reportDownload(c *gin.Context) {
 	q, _, ok := w.askReportPage(c, "report")
 	if !ok {
@@ -163,7 +163,11 @@ func (w *web) reportDownload(c *gin.Context) {
 		pageFail(c, err)
 		return
 	}
-	writeReportCSV(c, reportBody(q, r))
+	format := "xlsx"
+	if c.Query("dinh-dang") == "csv" {
+		format = "csv"
+	}
+	writeReport(c, reportBody(q, r), format)
 }
 
 // askReportPage reads a page's form, period and unit; a bad one is the page
