@@ -154,7 +154,31 @@ func (r *caseRun) resolve(on workflow.Date, o workflow.Outcome) bool {
 	r.decision = fmt.Sprintf("%d/%s", r.l.decisionNo, docs[r.c.Kind])
 	in := workflow.Input{Event: workflow.EvResolve, On: on, Outcome: o, Summary: summary(r.c.Kind, o)}
 	r.results(&in)
+	r.ordered = in
 	return r.do(r.o.head, in)
+}
+
+// carryOut records how a complaint decision that orders money or land back is
+// carried out (Biểu 02/KQGQ): part of it some weeks on, the rest later, a few
+// never finished; a sanction now and then.
+func (r *caseRun) carryOut() {
+	o, l := r.ordered, r.l
+	if r.c.Kind != workflow.Complaint || o.RecoverMoney+o.RecoverLand+o.ReturnOrgMoney+o.ReturnPersonMoney+o.ReturnPersonLand == 0 {
+		return
+	}
+	half := workflow.Input{Event: workflow.EvImplement, On: r.last().AddDays(l.intn(20, 60)),
+		RecoveredMoney: o.RecoverMoney / 2, RecoveredLand: o.RecoverLand, ReturnedOrgMoney: o.ReturnOrgMoney / 2,
+		ReturnedPersonMoney: o.ReturnPersonMoney / 2, ReturnedPersonLand: o.ReturnPersonLand,
+		Note: "Đã thi hành một phần quyết định giải quyết khiếu nại."}
+	if l.chance(0.2) {
+		half.SanctionedPersons, half.SanctionedOfficials = 1, 1
+	}
+	if !r.do(r.o.head, half) || l.chance(0.25) {
+		return
+	}
+	r.do(r.o.head, workflow.Input{Event: workflow.EvImplement, On: r.last().AddDays(l.intn(20, 90)), Completed: true,
+		RecoveredMoney: o.RecoverMoney - half.RecoveredMoney, ReturnedOrgMoney: o.ReturnOrgMoney - half.ReturnedOrgMoney,
+		ReturnedPersonMoney: o.ReturnPersonMoney - half.ReturnedPersonMoney, Note: "Đã thi hành xong quyết định."})
 }
 
 // results fills what a founded complaint or denunciation recovers, returns

@@ -65,6 +65,7 @@ func TestReportsHoldOnTheDemo(t *testing.T) {
 		{"03-XLD", 12, "civil servants' conduct"}, {"04-XLD", 19, "petitions answered"},
 		{"01-KQGQ", 2, "complaints carried over"}, {"01-KQGQ", 6, "complaints withdrawn"}, {"01-KQGQ", 7, "money to recover"},
 		{"01-KQGQ", 23, "second decisions upholding the first"}, {"01-KQGQ", 26, "complaints decided late"},
+		{"02-KQGQ", 1, "decisions to carry out"}, {"02-KQGQ", 2, "decisions carried out"}, {"02-KQGQ", 13, "money returned to people"},
 		{"TC-KQGQ", 24, "true denunciations"}, {"TC-KQGQ", 31, "denunciations concluded late"},
 		{"01-TCD", 12, "the heads' own days"}, {"01-TCD", 21, "delegated days"}, {"01-TCD", 17, "crowds the head received"},
 	} {

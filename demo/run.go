@@ -14,8 +14,9 @@ type caseRun struct {
 	c        store.Case // as the store last returned it (its version guards the next act)
 	p        store.Petitioner
 	t        topic
-	late     bool   // this case's deadlines tend to slip
-	decision string // the number of its decision or conclusion, once resolved
+	late     bool           // this case's deadlines tend to slip
+	decision string         // the number of its decision or conclusion, once resolved
+	ordered  workflow.Input // the decision, for what it orders recovered or returned
 }
 
 // letter is a letter to register.

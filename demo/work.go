@@ -168,7 +168,9 @@ func (r *caseRun) aftermath() {
 	if r.c.State == workflow.Disclosed {
 		wait = l.intn(15, 25)
 	}
-	r.close(r.last().AddDays(wait))
+	if r.close(r.last().AddDays(wait)) {
+		r.carryOut()
+	}
 }
 
 // optionalDisclosure is the chance a decision without a disclosure clock is published anyway.

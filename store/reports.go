@@ -22,7 +22,7 @@ func (s *Store) ReportEntries(ctx context.Context, f *workflow.Form, units []int
 	if f.Reception {
 		return s.receptionEntries(ctx, units, p)
 	}
-	return s.caseEntries(ctx, units, p)
+	return s.caseEntries(ctx, units, p, f.Decisions)
 }
 
 // FirstDay is the day of the first letter received, or for the reception
@@ -52,15 +52,19 @@ var finalStates = func() string {
 
 // reportCases is the WHERE of the cases a period may count: received by its
 // end, and not at rest before it began (a case in a final state took its last
-// act then).
-func reportCases(units []int64, p workflow.ReportPeriod) (string, []any) {
+// act then); or, for the implementation of decisions, every complaint decided by its end.
+func reportCases(units []int64, p workflow.ReportPeriod, decisions bool) (string, []any) {
 	where, args := unitsAndDays("c.unit_id", "", units, workflow.Date{}, workflow.Date{})
+	if decisions {
+		where = append(where, "c.kind = 'complaint'", "c.resolved_on <= ?")
+		return strings.Join(where, " AND "), append(args, p.To.String())
+	}
 	where = append(where, "c.received_on <= ?", "(c.last_event_on >= ? OR c.state NOT IN ("+finalStates+"))")
 	return strings.Join(where, " AND "), append(args, p.To.String(), p.From.String())
 }
 
-func (s *Store) caseEntries(ctx context.Context, units []int64, p workflow.ReportPeriod) ([]workflow.Entry, error) {
-	where, args := reportCases(units, p)
+func (s *Store) caseEntries(ctx context.Context, units []int64, p workflow.ReportPeriod, decisions bool) ([]workflow.Entry, error) {
+	where, args := reportCases(units, p, decisions)
 	var cases []struct {
 		ID           int64         `db:"id"`
 		TrackingCode string        `db:"tracking_code"`

@@ -11,11 +11,12 @@ import (
 // The period is 01/11/2026–20/11/2026; every case is KH-UBND's. The letters:
 //
 //	A complaint r1  received 20/10, accepted 25/10, decided 10/11 partly right:
-//	                recover 120,5 Trđ, 2 people proposed for sanctions (1 official); due 24/11: on time
+//	                recover 120,5 Trđ, 2 people proposed for sanctions (1 official); due 24/11: on time;
+//	                carried out: 100 Trđ recovered and 1 official sanctioned 15/11, the rest and done 19/11
 //	B complaint r1  received 28/10, transferred 05/11 (guided)
 //	C complaint r1  received 03/11, classified land 04/11, accepted 06/11
 //	D complaint r2  received 12/11 after E's decision, accepted 14/11
-//	E complaint r1  received 01/09, accepted 05/09, decided 10/10 (wrong): before the period
+//	E complaint r1  received 01/09, accepted 05/09, decided 10/10 (wrong): before the period; carried out 20/10
 //	F denunciation  received 02/11, filed 04/11 (anonymous)
 //	G denunciation  received 15/10, accepted 20/10, classified corruption 21/10, concluded 18/11 untrue; due 19/11: on time
 //	H denunciation  received 20/09, accepted 25/09, concluded 05/11 true, 1 case and 2 people (2 officials)
@@ -55,8 +56,12 @@ func TestReportsCountedByHand(t *testing.T) {
 
 	a := resolve("2026-11-10", workflow.PartlyCorrect)
 	a.RecoverMoney, a.SanctionPersons, a.SanctionOfficials = 120.5, 2, 1
+	paid := ev(workflow.EvImplement, "2026-11-15")
+	paid.RecoveredMoney, paid.SanctionedPersons, paid.SanctionedOfficials = 100, 1, 1
+	rest := ev(workflow.EvImplement, "2026-11-19")
+	rest.RecoveredMoney, rest.Completed = 20.5, true
 	acts(w.register("reception", letterOn(workflow.Complaint, 1, "2026-10-20")),
-		on(workflow.EvAssign, "2026-10-20"), on(workflow.EvAccept, "2026-10-25"), a)
+		on(workflow.EvAssign, "2026-10-20"), on(workflow.EvAccept, "2026-10-25"), a, paid, rest)
 	b := ev(workflow.EvTransfer, "2026-11-05")
 	b.Target, b.Mode = "UBND phường Nha Trang", workflow.ModeGuide
 	acts(w.register("reception", letterOn(workflow.Complaint, 1, "2026-10-28")), b)
@@ -64,8 +69,10 @@ func TestReportsCountedByHand(t *testing.T) {
 	c.Domain = workflow.DomainLand
 	acts(w.register("reception", letterOn(workflow.Complaint, 1, "2026-11-03")),
 		on(workflow.EvAssign, "2026-11-03"), c, on(workflow.EvAccept, "2026-11-06"))
+	carried := ev(workflow.EvImplement, "2026-10-20")
+	carried.Completed = true
 	e := acts(w.register("reception", letterOn(workflow.Complaint, 1, "2026-09-01")),
-		on(workflow.EvAssign, "2026-09-01"), on(workflow.EvAccept, "2026-09-05"), resolve("2026-10-10", workflow.Wrong))
+		on(workflow.EvAssign, "2026-09-01"), on(workflow.EvAccept, "2026-09-05"), resolve("2026-10-10", workflow.Wrong), carried)
 	second := letterOn(workflow.Complaint, 2, "2026-11-12")
 	second.PriorCaseID = e.ID
 	acts(w.register("reception", second), on(workflow.EvAssign, "2026-11-12"), on(workflow.EvAccept, "2026-11-14"))
@@ -157,6 +164,9 @@ func TestReportsCountedByHand(t *testing.T) {
 		// Complaints accepted. 1 A C D; 2 A (E ended 10/10); 3 C D; 4 A C D; 5 decided A; 6 none;
 		// 7 120,5 Trđ; 15 two people, 16 one official; 22 round 1 partly right A; 25 on time A.
 		{"01-KQGQ", []float64{3, 1, 2, 3, 1, 0, 120.5, 0, 0, 0, 0, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0}},
+		// Decisions to carry out: A (E's was carried out before the period); done A (19/11); 120,5 to recover,
+		// 100 + 20,5 recovered; 1 person sanctioned, an official.
+		{"02-KQGQ", []float64{1, 1, 120.5, 0, 120.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0}},
 		// Denunciations accepted. 1 G H I; 2 G H; 3 I; 4 G H I; 6 G H I; 7 concluded G H; 9 withdrawn I;
 		// 21 one case, 22 two people, 23 two officials sent to investigators (H);
 		// 24 true H; 26 untrue G; 30 on time G; 31 late H.

@@ -290,6 +290,8 @@ func (n *Case) effect(in Input, env Env, p map[string]any) error {
 		return n.withdraw(in, env, p)
 	case EvResolve:
 		return n.resolve(in, env, p)
+	case EvImplement:
+		return implemented(in)
 	case EvDeliver:
 		return n.deliver(in, p)
 	case EvDisclose:
@@ -523,6 +525,30 @@ func (n *Case) resolve(in Input, env Env, p map[string]any) error {
 	n.stopClocks(in.On, p, ClockResolution)
 	n.startClocks(env, AtDecision, in.On)
 	p["clocks_started"] = clockNames(n.RunningClocks())
+	return nil
+}
+
+// implemented checks an act carrying a decision out: its officials are part
+// of its totals (Biểu 02/KQGQ 15–19), and it records something.
+func implemented(in Input) error {
+	switch {
+	case in.SanctionedOfficials > in.SanctionedPersons:
+		return Invalid("sanctioned_officials", "số cán bộ, công chức, viên chức bị xử lý không được lớn hơn tổng số người bị xử lý")
+	case in.ProsecutedOfficials > in.ProsecutedPersons:
+		return Invalid("prosecuted_officials", "số cán bộ, công chức, viên chức bị khởi tố không được lớn hơn tổng số người bị khởi tố")
+	case in.ProsecutedPersons > 0 && in.ProsecutedCases == 0:
+		return Invalid("prosecuted_cases", "cần ghi số vụ đã khởi tố")
+	}
+	for _, f := range Fields {
+		if f.Group == doneGroup {
+			if _, given := in.Given(f.Name); given {
+				return nil
+			}
+		}
+	}
+	if !in.Completed && strings.TrimSpace(in.Note) == "" {
+		return Invalid("note", "cần ghi kết quả thi hành hoặc đánh dấu đã thi hành xong")
+	}
 	return nil
 }
 

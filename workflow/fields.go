@@ -59,6 +59,21 @@ type Input struct {
 	ReferredPersons   int     `json:"referred_persons"`
 	ReferredOfficials int     `json:"referred_officials"`
 
+	// implement: what was done, in this act, to carry the decision out (Biểu
+	// 02/KQGQ); the same units. Completed: the decision is now fully carried out.
+	RecoveredMoney      float64 `json:"recovered_money"`
+	RecoveredLand       float64 `json:"recovered_land"`
+	ReturnedOrgMoney    float64 `json:"returned_org_money"`
+	ReturnedOrgLand     float64 `json:"returned_org_land"`
+	ReturnedPersonMoney float64 `json:"returned_person_money"`
+	ReturnedPersonLand  float64 `json:"returned_person_land"`
+	SanctionedPersons   int     `json:"sanctioned_persons"`
+	SanctionedOfficials int     `json:"sanctioned_officials"`
+	ProsecutedCases     int     `json:"prosecuted_cases"`
+	ProsecutedPersons   int     `json:"prosecuted_persons"`
+	ProsecutedOfficials int     `json:"prosecuted_officials"`
+	Completed           bool    `json:"completed"`
+
 	Correction *Correction `json:"-"` // correct: the registration before and after (the store fills it)
 }
 
@@ -144,6 +159,18 @@ var Fields = []Field{
 	{Name: "referred_cases", Type: FieldCount, Max: maxPeople, Label: "field.referred_cases", Group: resultsGroup},
 	{Name: "referred_persons", Type: FieldCount, Max: maxPeople, Label: "field.referred_persons", Group: resultsGroup},
 	{Name: "referred_officials", Type: FieldCount, Max: maxPeople, Label: "field.referred_officials", Group: resultsGroup},
+	{Name: "recovered_money", Type: FieldAmount, Max: maxAmount, Label: "field.recovered_money", Group: doneGroup},
+	{Name: "recovered_land", Type: FieldAmount, Max: maxAmount, Label: "field.recovered_land", Group: doneGroup},
+	{Name: "returned_org_money", Type: FieldAmount, Max: maxAmount, Label: "field.returned_org_money", Group: doneGroup},
+	{Name: "returned_org_land", Type: FieldAmount, Max: maxAmount, Label: "field.returned_org_land", Group: doneGroup},
+	{Name: "returned_person_money", Type: FieldAmount, Max: maxAmount, Label: "field.returned_person_money", Group: doneGroup},
+	{Name: "returned_person_land", Type: FieldAmount, Max: maxAmount, Label: "field.returned_person_land", Group: doneGroup},
+	{Name: "sanctioned_persons", Type: FieldCount, Max: maxPeople, Label: "field.sanctioned_persons", Group: doneGroup},
+	{Name: "sanctioned_officials", Type: FieldCount, Max: maxPeople, Label: "field.sanctioned_officials", Group: doneGroup},
+	{Name: "prosecuted_cases", Type: FieldCount, Max: maxPeople, Label: "field.prosecuted_cases", Group: doneGroup},
+	{Name: "prosecuted_persons", Type: FieldCount, Max: maxPeople, Label: "field.prosecuted_persons", Group: doneGroup},
+	{Name: "prosecuted_officials", Type: FieldCount, Max: maxPeople, Label: "field.prosecuted_officials", Group: doneGroup},
+	{Name: "completed", Type: FieldCheck, Label: "field.completed"},
 	{Name: "to", Type: FieldChoice, Max: 32, Label: "field.to", Choices: "notify."},
 	{Name: "clock", Type: FieldChoice, Max: 32, Label: "field.clock", Choices: "clock."},
 	{Name: "recipient", Type: FieldLine, Max: MaxShort, Label: "field.recipient", Identity: true},
@@ -161,7 +188,10 @@ const (
 	maxPeople = 100_000
 )
 
-const resultsGroup = "field.group.results"
+const (
+	resultsGroup = "field.group.results"
+	doneGroup    = "field.group.implemented"
+)
 
 // MaxExtensionDays bounds an extension's days before the rule of its clock
 // (the longest, 30 days, LTC 2018 Art. 30(2)) is looked at.
@@ -178,6 +208,17 @@ type fieldUse struct {
 func use(name string) fieldUse              { return fieldUse{name: name} }
 func need(name string) fieldUse             { return fieldUse{name: name, required: true} }
 func only(name string, ks ...Kind) fieldUse { return fieldUse{name: name, kinds: ks} }
+
+// inGroup are the fields of a group, each optional.
+func inGroup(group string) []fieldUse {
+	var out []fieldUse
+	for _, f := range Fields {
+		if f.Group == group {
+			out = append(out, use(f.Name))
+		}
+	}
+	return out
+}
 
 // results are the resolution's results a complaint's or denunciation's
 // report counts (Biểu 01/KQGQ, 03/KQGQ).
@@ -209,6 +250,7 @@ var eventFieldUses = map[Event][]fieldUse{
 	EvRecordDialogue:   {need("minutes"), use("attended")},
 	EvExtend:           {need("days"), use("note")},
 	EvResolve:          append([]fieldUse{need("outcome"), need("summary")}, results()...),
+	EvImplement:        append(inGroup(doneGroup), use("completed"), use("note")),
 	EvDisclose:         {use("channel"), need("text")},
 	EvWithdraw:         {only("violation_signs", Denunciation), use("note")},
 	EvNotify:           {use("to"), use("recipient"), use("note")},

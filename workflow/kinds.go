@@ -75,7 +75,8 @@ func (s State) Open() bool {
 	return s == Received || s == Assigned || s == InResolution || s == Suspended
 }
 
-// Final reports whether no event may follow.
+// Final reports whether the case has ended: no act changes it, save the
+// record of how a closed case's decision is carried out (EvImplement).
 func (s State) Final() bool {
 	return s == Closed || s == Rejected || s == Transferred || s == Filed || s == Withdrawn
 }

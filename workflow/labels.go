@@ -27,7 +27,7 @@ var eventLabels = map[Event]string{
 	EvNote: "ghi chú", EvVerify: "xác minh", EvScheduleDialogue: "lên lịch đối thoại",
 	EvRecordDialogue: "ghi biên bản đối thoại", EvExtend: "gia hạn", EvNotify: "thông báo thụ lý",
 	EvSuspend: "tạm đình chỉ", EvResume: "tiếp tục giải quyết", EvWithdraw: "rút đơn / đình chỉ",
-	EvResolve: "giải quyết", EvDeliver: "gửi quyết định/kết luận", EvDisclose: "công khai", EvClose: "kết thúc",
+	EvResolve: "giải quyết", EvDeliver: "gửi quyết định/kết luận", EvDisclose: "công khai", EvClose: "kết thúc", EvImplement: "thi hành quyết định, kết luận",
 	EvRecount: "tính lại thời hạn",
 	EvCorrect: "sửa thông tin đăng ký",
 }

@@ -31,7 +31,7 @@ type ReportAct struct {
 }
 
 // The acts whose days the reports count.
-var reportEvents = []Event{EvAccept, EvReject, EvTransfer, EvFile, EvClassify, EvWithdraw, EvResolve}
+var reportEvents = []Event{EvAccept, EvReject, EvTransfer, EvFile, EvClassify, EvWithdraw, EvResolve, EvImplement}
 
 // ReportEvents are the events a report reads, in no order.
 func ReportEvents() []Event { return reportEvents }

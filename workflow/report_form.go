@@ -25,6 +25,9 @@ type Form struct {
 	Checks []string
 	// Reception: the form counts the reception book, not cases.
 	Reception bool
+	// Decisions: the form counts decisions however long ago they were made
+	// (their implementation), not only the cases active in the period.
+	Decisions bool
 }
 
 // Column is one column: its number, its heading path (group › sub › title,

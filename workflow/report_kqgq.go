@@ -175,3 +175,93 @@ var _ = register(&Form{Code: "TC-KQGQ", Number: "Biểu số 03/KQGQ", Title: "T
 		decidedCol(Denunciation, "Chấp hành thời hạn giải quyết › Không đúng quy định", late)),
 	Checks: []string{"1=2+3", "1=4", "6=7+8+9+10", "7+8=24+26+28", "7+8=30+31", "8=25+27+29", "20<=19", "23<=22"},
 })
+
+// Biểu số 02/KQGQ, the implementation of complaint decisions (TT 02/2021's
+// form, kept by the implementation we follow): the decisions made by the
+// period's end and not fully carried out before it began, what they order
+// recovered and returned, and what implement acts within the period record
+// as done.
+
+// decision is a complaint's decision made by the period's end, or nil.
+func (c *ReportCase) decision(p ReportPeriod) *ReportAct {
+	if r := c.Resolution(); r != nil && c.Kind == Complaint && p.By(r.On) {
+		return r
+	}
+	return nil
+}
+
+// completedOn is the day an implement act said the decision was fully carried out; zero if none did.
+func (c *ReportCase) completedOn() Date {
+	for _, a := range c.Acts {
+		if a.Event == EvImplement && a.Input.Completed {
+			return a.On
+		}
+	}
+	return Date{}
+}
+
+// toImplement: a decision in force within the period, not carried out before it.
+func (c *ReportCase) toImplement(p ReportPeriod) bool {
+	done := c.completedOn()
+	return c.decision(p) != nil && (done.IsZero() || !done.Before(p.From))
+}
+
+// ordered adds up what the decision orders, for the decisions to implement.
+func ordered(of func(in Input) float64) func(e *Entry, p ReportPeriod) float64 {
+	return func(e *Entry, p ReportPeriod) float64 {
+		if e.Case == nil || !e.Case.toImplement(p) {
+			return 0
+		}
+		return of(e.Case.decision(p).Input)
+	}
+}
+
+// done adds up what the implement acts of the period record, for the decisions to implement.
+func done(of func(in Input) float64) func(e *Entry, p ReportPeriod) float64 {
+	return func(e *Entry, p ReportPeriod) float64 {
+		if e.Case == nil || !e.Case.toImplement(p) {
+			return 0
+		}
+		t := 0.0
+		for _, a := range e.Case.Acts {
+			if a.Event == EvImplement && p.Holds(a.On) {
+				t += of(a.Input)
+			}
+		}
+		return t
+	}
+}
+
+var _ = register(&Form{Code: "02-KQGQ", Number: "Biểu số 02/KQGQ", Decisions: true,
+	Title: "TỔNG HỢP KẾT QUẢ THI HÀNH QUYẾT ĐỊNH GIẢI QUYẾT KHIẾU NẠI",
+	Basis: "Thông tư 01/2024/TT-TTCP; cột theo mẫu của Thông tư 02/2021/TT-TTCP mà hệ thống đã triển khai giữ nguyên",
+	Notes: []string{
+		"Quyết định phải thực hiện: quyết định giải quyết khiếu nại ban hành đến ngày cuối kỳ mà chưa thi hành xong trước kỳ.",
+		"Phải thu, phải trả: theo quyết định; đã thu, đã trả, đã xử lý, đã khởi tố: theo các lần ghi kết quả thi hành trong kỳ.",
+		"Quyết định đã thực hiện xong: lần ghi kết quả thi hành trong kỳ đánh dấu đã thi hành xong.",
+	},
+	Columns: []Column{
+		col("Tổng số quyết định phải thực hiện trong kỳ", func(e *Entry, p ReportPeriod) float64 { return one(e.Case != nil && e.Case.toImplement(p)) }),
+		col("Số quyết định đã thực hiện xong", func(e *Entry, p ReportPeriod) float64 {
+			return one(e.Case != nil && e.Case.toImplement(p) && p.Holds(e.Case.completedOn()))
+		}),
+		amount("Thu hồi cho Nhà nước › Phải thu › Tiền (Trđ)", "Trđ", ordered(func(in Input) float64 { return in.RecoverMoney })),
+		amount("Thu hồi cho Nhà nước › Phải thu › Đất (m2)", "m2", ordered(func(in Input) float64 { return in.RecoverLand })),
+		amount("Thu hồi cho Nhà nước › Đã thu › Tiền (Trđ)", "Trđ", done(func(in Input) float64 { return in.RecoveredMoney })),
+		amount("Thu hồi cho Nhà nước › Đã thu › Đất (m2)", "m2", done(func(in Input) float64 { return in.RecoveredLand })),
+		amount("Trả lại cho tổ chức, cá nhân › Phải trả › Tổ chức › Tiền (Trđ)", "Trđ", ordered(func(in Input) float64 { return in.ReturnOrgMoney })),
+		amount("Trả lại cho tổ chức, cá nhân › Phải trả › Tổ chức › Đất (m2)", "m2", ordered(func(in Input) float64 { return in.ReturnOrgLand })),
+		amount("Trả lại cho tổ chức, cá nhân › Phải trả › Cá nhân › Tiền (Trđ)", "Trđ", ordered(func(in Input) float64 { return in.ReturnPersonMoney })),
+		amount("Trả lại cho tổ chức, cá nhân › Phải trả › Cá nhân › Đất (m2)", "m2", ordered(func(in Input) float64 { return in.ReturnPersonLand })),
+		amount("Trả lại cho tổ chức, cá nhân › Đã trả › Tổ chức › Tiền (Trđ)", "Trđ", done(func(in Input) float64 { return in.ReturnedOrgMoney })),
+		amount("Trả lại cho tổ chức, cá nhân › Đã trả › Tổ chức › Đất (m2)", "m2", done(func(in Input) float64 { return in.ReturnedOrgLand })),
+		amount("Trả lại cho tổ chức, cá nhân › Đã trả › Cá nhân › Tiền (Trđ)", "Trđ", done(func(in Input) float64 { return in.ReturnedPersonMoney })),
+		amount("Trả lại cho tổ chức, cá nhân › Đã trả › Cá nhân › Đất (m2)", "m2", done(func(in Input) float64 { return in.ReturnedPersonLand })),
+		col("Đã xử lý hành chính › Tổng số người bị xử lý", done(func(in Input) float64 { return float64(in.SanctionedPersons) })),
+		col("Đã xử lý hành chính › Trong đó số cán bộ, công chức, viên chức", done(func(in Input) float64 { return float64(in.SanctionedOfficials) })),
+		col("Đã khởi tố › Số vụ", done(func(in Input) float64 { return float64(in.ProsecutedCases) })),
+		col("Đã khởi tố › Số người", done(func(in Input) float64 { return float64(in.ProsecutedPersons) })),
+		col("Đã khởi tố › Trong đó số cán bộ, công chức, viên chức", done(func(in Input) float64 { return float64(in.ProsecutedOfficials) })),
+	},
+	Checks: []string{"2<=1", "5<=3", "6<=4", "11<=7", "12<=8", "13<=9", "14<=10", "16<=15", "19<=18"},
+})

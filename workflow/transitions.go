@@ -35,6 +35,7 @@ const (
 	EvDeliver          Event = "deliver"
 	EvDisclose         Event = "disclose"
 	EvClose            Event = "close"
+	EvImplement        Event = "implement" // what was done to carry the decision out (Biểu 02/KQGQ)
 )
 
 // Transition is one row of the table every kind's machine is built from.
@@ -81,6 +82,9 @@ var Transitions = []Transition{
 	{EvDeliver, []State{InResolution, Suspended, Resolved, Disclosed, Withdrawn}, "", headOnly, []Kind{Complaint, Denunciation}},
 	{EvDisclose, []State{Resolved}, Disclosed, headOnly, nil},
 	{EvClose, []State{Resolved, Disclosed}, Closed, headOnly, nil},
+	// A decision is carried out after it is made, often after the case is
+	// closed: money recovered, rights restored, people sanctioned (Biểu 02/KQGQ).
+	{EvImplement, []State{Resolved, Disclosed, Closed}, "", caseWorkers, []Kind{Complaint, Denunciation}},
 	{EvCorrect, correctable, "", registrars, nil},
 }
 

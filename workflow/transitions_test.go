@@ -12,7 +12,7 @@ import (
 // allEvents lists every declared Event constant except receive (which only Receive records).
 var allEvents = []Event{EvAssign, EvReassign, EvAccept, EvReject, EvTransfer, EvFile, EvClassify, EvNote,
 	EvVerify, EvScheduleDialogue, EvRecordDialogue, EvExtend, EvNotify, EvSuspend, EvResume, EvWithdraw,
-	EvResolve, EvDeliver, EvDisclose, EvClose, EvCorrect}
+	EvResolve, EvDeliver, EvDisclose, EvClose, EvCorrect, EvImplement}
 
 // expected is the transition table as DOMAIN.md §2 and §4 describe it, written
 // out by hand so that a change to Transitions has to be made twice.
@@ -58,6 +58,8 @@ var wantTransitions = map[Event]expected{
 	EvDeliver:  {[]State{InResolution, Suspended, Resolved, Disclosed, Withdrawn}, "", wantDecided, wantHead},
 	EvDisclose: {[]State{Resolved}, Disclosed, nil, wantHead},
 	EvClose:    {[]State{Resolved, Disclosed}, Closed, nil, wantHead},
+	// A decision is carried out after it is made, often after the case is closed (Biểu 02/KQGQ).
+	EvImplement: {[]State{Resolved, Disclosed, Closed}, "", wantDecided, wantWorker},
 	// Registration mistakes are corrected while the case still takes acts (issue 13 §3).
 	EvCorrect: {[]State{Received, Assigned, InResolution, Suspended, Resolved, Disclosed}, "", nil, wantRegistrar},
 }
@@ -169,6 +171,8 @@ func attempt(c Case, e Event) (Case, Input) {
 	case EvExtend:
 		c.Complexity = EspeciallyComplex
 		in.Days = 3 // within both the acceptance (+3 WD) and the resolution (+30 cd) limits
+	case EvImplement:
+		in.RecoveredMoney = 12.5
 	case EvResolve:
 		c.Facts.DialogueRecorded = true
 		in.Outcome, in.Summary = OutcomesFor(c.Kind)[0], "Kết quả"
@@ -350,8 +354,9 @@ func TestAvailableEvents(t *testing.T) {
 		{Petition, Received, RoleReception, []Event{EvClassify, EvCorrect, EvFile, EvNote, EvTransfer}},
 		{Complaint, Suspended, RoleHandler, []Event{EvNote}},
 		{Dialogue, Resolved, RoleHead, []Event{EvClose, EvCorrect, EvDisclose, EvNote}},
-		{Complaint, Disclosed, RoleHead, []Event{EvClose, EvCorrect, EvDeliver, EvNote}},
-		{Complaint, Closed, RoleHead, nil},
+		{Complaint, Disclosed, RoleHead, []Event{EvClose, EvCorrect, EvDeliver, EvImplement, EvNote}},
+		{Complaint, Closed, RoleHead, []Event{EvImplement}},
+		{Petition, Closed, RoleHead, nil},
 	} {
 		for i := 0; i < 20; i++ { // AvailableTransitions comes back in map order: try it more than once
 			if got := AvailableEvents(tc.k, tc.s, tc.r); !reflect.DeepEqual(got, tc.want) {
@@ -421,12 +426,15 @@ func TestMachineKeysAreReal(t *testing.T) {
 		}
 	}
 	// Final states let nothing through, except the delivery of the termination
-	// decision of a withdrawn complaint or denunciation (LTC 34(4); ND 124 Art. 28b).
+	// decision of a withdrawn complaint or denunciation (LTC 34(4); ND 124 Art. 28b)
+	// and the record of how a closed complaint's or denunciation's decision is carried out.
 	for _, k := range Kinds {
 		for _, s := range States {
 			if s.Final() {
 				got := AvailableEvents(k, s, RoleHead)
-				if s == Withdrawn && (k == Complaint || k == Denunciation) && reflect.DeepEqual(got, []Event{EvDeliver}) {
+				decided := k == Complaint || k == Denunciation
+				if s == Withdrawn && decided && reflect.DeepEqual(got, []Event{EvDeliver}) ||
+					s == Closed && decided && reflect.DeepEqual(got, []Event{EvImplement}) {
 					continue
 				}
 				if len(got) != 0 {
