@@ -639,7 +639,7 @@ func TestRoundTwoComplaintFromReceivedToClosed(t *testing.T) {
 		if deref(c.ResolvedOn) != "2026-10-16" || deref(c.Outcome) != "partly_correct" {
 			t.Errorf("resolved_on %v outcome %v", deref(c.ResolvedOn), deref(c.Outcome))
 		}
-		wantEvents(t, c, "close", "correct", "deliver", "disclose", "note")
+		wantEvents(t, c, "close", "correct", "deliver", "disclose", "implement", "note")
 		app.refuse(t, "head", c, ev("close", "2026-10-16"), http.StatusUnprocessableEntity, "clocks_running")
 	})
 
@@ -671,13 +671,13 @@ func TestRoundTwoComplaintFromReceivedToClosed(t *testing.T) {
 		if deref(c.DisclosedOn) != "2026-11-02" {
 			t.Errorf("disclosed_on %v, want 2026-11-02", deref(c.DisclosedOn))
 		}
-		wantEvents(t, c, "close", "correct", "note") // the decision was delivered: no second delivery is offered
+		wantEvents(t, c, "close", "correct", "implement", "note") // the decision was delivered: no second delivery is offered
 	})
 
 	step(t, "HeadClosesTheCase", func(t *testing.T) {
 		c = app.fire(t, "head", c, ev("close", "2026-11-03"))
 		wantCase(t, c, "closed", 10, "on_track")
-		wantEvents(t, c)
+		wantEvents(t, c, "implement") // only how the decision is carried out
 		app.refuse(t, "head", c, ev("note", "2026-11-03", "note", "ghi chú"), http.StatusUnprocessableEntity, "illegal_transition")
 	})
 
