@@ -251,6 +251,13 @@ var amRoutes = []amRoute{
 		do: func(e *amEnv, a amActor, c amCase) amResp {
 			return e.api(a, http.MethodGet, "/api/v1/reports", "")
 		}},
+	{name: "GET /api/v1/reports/on-time?unit=", // supervisors' statistics: as the forms
+		want: [2]string{
+			"403 403 403 403 200 200 200 | 403 403 403 403 403 | 401",
+			"403 403 403 403 200 200 200 | 403 403 200 200 200 | 401"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodGet, "/api/v1/reports/on-time?period=Y-2026&unit="+c.Unit, "")
+		}},
 	{name: "GET /api/v1/reports/:form?unit=", // as the backlog: heads, supervisors, admins, within their scope
 		want: [2]string{
 			"403 403 403 403 200 200 200 | 403 403 403 403 403 | 401",
@@ -517,6 +524,13 @@ var amRoutes = []amRoute{
 		want: amBoth("403 403 403 403 200 200 200 | 403 403 200 200 200 | 303"),
 		do: func(e *amEnv, a amActor, c amCase) amResp {
 			return e.page(a, http.MethodGet, "/bao-cao", nil)
+		}},
+	{name: "GET /bao-cao/dung-han?unit=", staff: true, // the reports: as the audit, within scope
+		want: [2]string{
+			"403 403 403 403 200 200 200 | 403 403 403 403 403 | 303",
+			"403 403 403 403 200 200 200 | 403 403 200 200 200 | 303"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodGet, "/bao-cao/dung-han?period=Y-2026&unit="+c.Unit, nil)
 		}},
 	{name: "GET /bao-cao/:form?unit=", staff: true, // the reports: as the audit, within scope
 		want: [2]string{

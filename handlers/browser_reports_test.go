@@ -42,5 +42,8 @@ func TestReportsStoryInTheBrowser(t *testing.T) {
 	sup.open("/bao-cao/01-KQGQ?period=Q4-2026")
 	sup.mustSee("01/KQGQ", "TỔNG HỢP KẾT QUẢ GIẢI QUYẾT KHIẾU NẠI THUỘC THẨM QUYỀN", "250,5", "Không đúng quy định", "5=25+26: đúng")
 	citeShots(sup, "report-01-kqgq", "Biểu 01/KQGQ for the fourth quarter")
+	sup.open("/bao-cao/dung-han?period=Q4-2026")
+	sup.mustSee("on time", "Tỷ lệ giải quyết đúng thời hạn", "Khoảng tin cậy 95%", "ít số liệu, không so sánh", "0%")
+	citeShots(sup, "report-on-time", "decisions made on time, with their intervals")
 	storyDone(sup)
 }

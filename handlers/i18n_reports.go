@@ -34,6 +34,15 @@ var reportMessages = map[string][2]string{
 	"report.session":      {"Buổi tiếp", "Session"},
 	"report.visit":        {"Lượt tiếp", "Visit"},
 	"report.bad_column":   {"Biểu không có cột này.", "The form has no such column."},
+	"ontime.title":        {"Tỷ lệ giải quyết đúng thời hạn", "Decisions made on time"},
+	"ontime.lead":         {"Mỗi đơn vị, mỗi loại đơn: số quyết định, kết luận ban hành trong kỳ, số ban hành đúng thời hạn (kể cả gia hạn) và khoảng tin cậy 95% của tỷ lệ. Chỉ dùng cho giám sát, không công bố xếp hạng.", "Each unit's decisions of the period by kind, those made by the deadline (extensions included), and the 95% interval of the share. For oversight only, never a public ranking."},
+	"ontime.decided":      {"Số quyết định", "Decided"},
+	"ontime.in_time":      {"Đúng hạn", "On time"},
+	"ontime.share":        {"Tỷ lệ", "Share"},
+	"ontime.interval":     {"Khoảng tin cậy 95%", "95% interval"},
+	"ontime.few":          {"ít số liệu, không so sánh", "too few to compare"},
+	"ontime.note":         {"Khoảng tin cậy Wilson: đơn vị có ít quyết định có khoảng rộng; hai đơn vị chỉ khác nhau thực sự khi khoảng của chúng không chồng lên nhau. Dưới 10 quyết định được đánh dấu ít số liệu.", "Wilson intervals: a unit with few decisions has a wide one; two units differ only when their intervals do not overlap. Under 10 decisions is marked too few."},
+	"report.ontime_link":  {"Tỷ lệ giải quyết đúng thời hạn", "Decisions made on time"},
 }
 
 func init() { addMessages(reportMessages) }

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"math"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 
@@ -62,6 +64,11 @@ var templateFuncs = template.FuncMap{
 		}
 		return t.In(vietnamTime).Format("02/01/2006 15:04")
 	},
+	// percent writes a share as Vietnamese write it: 0.905 is "90,5%".
+	"percent": func(f float64) string { return vnNumber(math.Round(f*1000)/10) + "%" },
+	// x100 places a share on a chart 100 wide.
+	"x100": func(f float64) string { return strconv.FormatFloat(f*100, 'f', 1, 64) },
+	"sub":  func(a, b float64) float64 { return a - b },
 	// inc numbers from one what ranges from zero.
 	"inc": func(i int) int { return i + 1 },
 	// slice2 ranges over two values of a kind (a month's and a year's figures).

@@ -17,6 +17,7 @@ func TestReportsThroughTheAPI(t *testing.T) {
 	nt := app.register(t, "reception.nt", letterBody("complaint", "2026-11-02", "Khiếu nại thu hồi đất", "round", 1))
 	nt = app.fire(t, "head.nt", nt, ev("assign", "2026-11-03", "assignee", "handler.nt"))
 	nt = app.fire(t, "head.nt", nt, ev("accept", "2026-11-04"))
+	nt = app.fire(t, "head.nt", nt, ev("resolve", "2026-11-20", "outcome", "wrong", "summary", "Khiếu nại sai"))
 	app.register(t, "reception.nt", letterBody("complaint", "2026-11-05", "Khiếu nại cấp giấy chứng nhận", "round", 1))
 	away := app.register(t, "reception", letterBody("complaint", "2026-11-06", "Khiếu nại việc của xã", "round", 1))
 	app.fire(t, "head", away, ev("transfer", "2026-11-07", "target", "UBND phường Nha Trang", "mode", "guide"))
@@ -64,6 +65,16 @@ func TestReportsThroughTheAPI(t *testing.T) {
 	s, raw = app.Do(t, "head.nt", http.MethodGet, "/api/v1/reports/02-XLD/cases?from=2026-11-01&to=2026-11-30&column=c20", nil)
 	if s != http.StatusOK || !bytes.Contains(raw, []byte(fmt.Sprintf(`"id":%d`, nt.ID))) || bytes.Contains(raw, []byte("Nguyễn")) {
 		t.Errorf("the case behind the commune's figure: %d %s", s, raw)
+	}
+
+	// On time: the commune's one decision, within its deadline; too few to compare.
+	s, raw = app.Do(t, "supervisor", http.MethodGet, "/api/v1/reports/on-time?period=Q4-2026&unit=KH-UBND", nil)
+	if s != http.StatusOK || !bytes.Contains(raw, []byte(`{"unit":"KH-NT","name":"UBND phường Nha Trang","kind":"complaint","decided":1,"on_time":1,"share":1,`)) ||
+		!bytes.Contains(raw, []byte(`"few":true`)) {
+		t.Errorf("on time: %d %s", s, raw)
+	}
+	if s, raw := app.Do(t, "reception", http.MethodGet, "/api/v1/reports/on-time?period=Q4-2026", nil); s != http.StatusForbidden {
+		t.Errorf("on time read by reception: %d %s", s, raw)
 	}
 
 	req, _ := http.NewRequest(http.MethodGet, app.URL+"/api/v1/reports/01-XLD?period=Q4-2026&format=csv", nil)

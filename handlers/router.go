@@ -111,6 +111,7 @@ func New(s *store.Store, opts ...Option) (http.Handler, error) {
 	authed.GET("/reception/tasks", a.listTasks)
 	authed.POST("/reception/tasks/:id/done", a.finishTask)
 	authed.GET("/reports", a.listReports)
+	authed.GET("/reports/on-time", a.reportOnTime)
 	authed.GET("/reports/:form", a.getReport)
 	authed.GET("/reports/:form/cases", a.reportCases)
 

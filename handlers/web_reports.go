@@ -23,6 +23,7 @@ import (
 
 // reportView is a form's page.
 type reportView struct {
+	Action  string // where the picker goes (default: the form's page)
 	Denied  bool
 	Problem string
 	Forms   []*workflow.Form
@@ -41,6 +42,8 @@ type reportView struct {
 	Column string
 	Label  string
 	Items  []reportCaseJSON
+	// The on-time statistics (the dung-han page).
+	OnTime []onTimeRow
 }
 
 type periodChoice struct{ Code, Title string }
@@ -175,6 +178,9 @@ func (w *web) reportDownload(c *gin.Context) {
 func (w *web) askReportPage(c *gin.Context, page string) (reportQuery, reportView, bool) {
 	v, today := viewerOf(c), w.store.Today()
 	p := reportView{Forms: workflow.Forms, Periods: periodChoices(today), Asked: url.Values{}}
+	if page == "reportontime" {
+		p.Action = "/bao-cao/dung-han"
+	}
 	if !v.MayReadBacklog() {
 		w.render(c, http.StatusForbidden, page, reportView{Denied: true}, nil)
 		return reportQuery{}, p, false

@@ -27,6 +27,7 @@ func (w *web) mountStaffPages(g *gin.RouterGroup) {
 	g.POST("/tiep-cong-dan/viec/:id/xong", w.receptionTaskDone)
 	g.GET("/giam-sat/tiep-cong-dan", w.compliancePage)
 	g.GET("/bao-cao", w.reportsPage)
+	g.GET("/bao-cao/dung-han", w.onTimePage)
 	g.GET("/bao-cao/:form", w.reportPage)
 	g.GET("/bao-cao/:form/ho-so", w.reportCasesPage)
 	g.GET("/bao-cao/:form/tai-ve", w.reportDownload)
