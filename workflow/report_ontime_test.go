@@ -11,7 +11,7 @@ import (
 // = 0.034110, so [0.8608, 0.9291]; 3 of 3 gives [0.4385, 1].
 func TestOnTimeShares(t *testing.T) {
 	for _, tc := range []struct {
-		k, n            int
+		k, n             int
 		share, low, high float64
 	}{
 		{3, 3, 1, 0.4385, 1},
