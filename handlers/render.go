@@ -69,6 +69,8 @@ var templateFuncs = template.FuncMap{
 	// x100 places a share on a chart 100 wide.
 	"x100": func(f float64) string { return strconv.FormatFloat(f*100, 'f', 1, 64) },
 	"sub":  func(a, b float64) float64 { return a - b },
+	// pair hands a part both the page (for its words) and its own data.
+	"pair": func(p, d any) struct{ P, D any } { return struct{ P, D any }{p, d} },
 	// inc numbers from one what ranges from zero.
 	"inc": func(i int) int { return i + 1 },
 	// slice2 ranges over two values of a kind (a month's and a year's figures).

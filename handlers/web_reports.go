@@ -27,23 +27,68 @@ type reportView struct {
 	Denied  bool
 	Problem string
 	Forms   []*workflow.Form
-	Form    *workflow.Form
-	Period  workflow.ReportPeriod
-	Unit    store.Unit
 	Units   []store.Unit // the units the viewer may report on, for the picker
 	Periods []periodChoice
 	// What was asked, typed: the period's code, or the range.
-	Asked  url.Values
-	Head   [][]headCell
-	Total  []cellView
-	Rows   []rowView
-	Checks []checkView
+	Asked url.Values
+	FormTable
 	// The cases behind one figure (the ho-so page).
 	Column string
 	Label  string
 	Items  []reportCaseJSON
 	// The on-time statistics (the dung-han page).
 	OnTime []onTimeRow
+}
+
+// FormTable is one form's figures laid out as the form (parts/reporttable.html).
+type FormTable struct {
+	Form   *workflow.Form
+	Period workflow.ReportPeriod
+	Unit   store.Unit
+	Head   [][]headCell
+	Total  []cellView
+	Rows   []rowView
+	Checks []checkView
+}
+
+// layTable lays a counted report out; each figure links to the cases behind
+// it, asked again with the query's period and unit (asked).
+func layTable(q reportQuery, r workflow.Report, asked url.Values) FormTable {
+	t := FormTable{Form: q.form, Period: q.period, Unit: q.unit, Head: headRows(q.form.Columns)}
+	link := func(unit store.Unit, col workflow.Column, all bool) string {
+		v := url.Values{"unit": {unit.Code}, "column": {col.Key()}}
+		for k, xs := range asked {
+			if k != "unit" {
+				v[k] = xs
+			}
+		}
+		if all {
+			v.Set("all", "true")
+		}
+		return "/bao-cao/" + q.form.Code + "/ho-so?" + v.Encode()
+	}
+	cells := func(unit store.Unit, xs []float64, all bool) []cellView {
+		out := make([]cellView, len(xs))
+		for i, x := range xs {
+			out[i] = cellView{Text: vnNumber(x)}
+			if x != 0 {
+				out[i].Link = link(unit, q.form.Columns[i], all)
+			}
+		}
+		return out
+	}
+	t.Total = cells(q.unit, r.Total, true)
+	depth := map[int64]int{}
+	for _, u := range q.rows {
+		if u.ParentID != nil {
+			depth[u.ID] = depth[*u.ParentID] + 1
+		}
+		t.Rows = append(t.Rows, rowView{Unit: u, Depth: depth[u.ID], Cells: cells(u, r.Rows[u.ID], false)})
+	}
+	for _, ch := range r.Checks {
+		t.Checks = append(t.Checks, checkView{Name: strings.ReplaceAll(ch.Name, "<=", " ≤ "), OK: ch.OK, Broken: len(ch.Entries)})
+	}
+	return t
 }
 
 type periodChoice struct{ Code, Title string }
@@ -95,39 +140,7 @@ func (w *web) reportPage(c *gin.Context) {
 		pageFail(c, err)
 		return
 	}
-	body := reportBody(q, r)
-	p.Head = headRows(q.form.Columns)
-	link := func(unit store.Unit, col workflow.Column, all bool) string {
-		v := url.Values{"unit": {unit.Code}, "column": {col.Key()}}
-		for k, xs := range p.Asked {
-			v[k] = xs
-		}
-		if all {
-			v.Set("all", "true")
-		}
-		return "/bao-cao/" + q.form.Code + "/ho-so?" + v.Encode()
-	}
-	cells := func(unit store.Unit, xs []float64, all bool) []cellView {
-		out := make([]cellView, len(xs))
-		for i, x := range xs {
-			out[i] = cellView{Text: vnNumber(x)}
-			if x != 0 {
-				out[i].Link = link(unit, q.form.Columns[i], all)
-			}
-		}
-		return out
-	}
-	p.Total = cells(q.unit, r.Total, true)
-	depth := map[int64]int{}
-	for _, u := range q.rows {
-		if u.ParentID != nil {
-			depth[u.ID] = depth[*u.ParentID] + 1
-		}
-		p.Rows = append(p.Rows, rowView{Unit: u, Depth: depth[u.ID], Cells: cells(u, r.Rows[u.ID], false)})
-	}
-	for _, ch := range body.Checks {
-		p.Checks = append(p.Checks, checkView{Name: strings.ReplaceAll(ch.Name, "<=", " ≤ "), OK: ch.OK, Broken: len(ch.Cases)})
-	}
+	p.FormTable = layTable(q, r, p.Asked)
 	w.render(c, http.StatusOK, "report", p, nil)
 }
 
