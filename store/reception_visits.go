@@ -236,10 +236,12 @@ func (s *Store) isRepeatVisit(ctx context.Context, tx *txn, unitID int64, idHash
 		return false, nil
 	}
 	var n int
+	// "<> ''" lets SQLite use the partial indexes of the hashes (WHERE … <> ''), which
+	// "= ?" alone does not imply; without it, it read every visit and case of the unit.
 	err := tx.GetContext(ctx, &n, `SELECT
-		(SELECT COUNT(*) FROM (SELECT 1 FROM reception_visits WHERE `+col+` = ? AND unit_id = ? LIMIT 1) a) +
+		(SELECT COUNT(*) FROM (SELECT 1 FROM reception_visits WHERE `+col+` = ? AND `+col+` <> '' AND unit_id = ? LIMIT 1) a) +
 		(SELECT COUNT(*) FROM (SELECT 1 FROM petitioners p JOIN cases c ON c.id = p.case_id
-			WHERE p.`+col+` = ? AND c.unit_id = ? LIMIT 1) b)`, h, unitID, h, unitID)
+			WHERE p.`+col+` = ? AND p.`+col+` <> '' AND c.unit_id = ? LIMIT 1) b)`, h, unitID, h, unitID)
 	if err != nil {
 		return false, fmt.Errorf("store: repeat visit: %w", err)
 	}
@@ -255,7 +257,11 @@ func (s *Store) Visit(ctx context.Context, v workflow.Viewer, id int64) (Recepti
 	if !v.MayReadReception(r.UnitID) {
 		return ReceptionVisit{}, workflow.Errorf(workflow.CodeNotFound, "không tìm thấy lượt tiếp")
 	}
-	return r, s.openVisitor(ctx, v, &r)
+	one := []ReceptionVisit{r}
+	if err := s.openVisitors(ctx, v, one); err != nil {
+		return ReceptionVisit{}, err
+	}
+	return one[0], nil
 }
 
 // VisitFilter narrows the book.
@@ -282,31 +288,41 @@ func (s *Store) Visits(ctx context.Context, v workflow.Viewer, f VisitFilter) ([
 	if err != nil {
 		return nil, fmt.Errorf("store: list visits: %w", err)
 	}
-	for i := range out {
-		if err := s.openVisitor(ctx, v, &out[i]); err != nil {
-			return nil, err
-		}
+	if err := s.openVisitors(ctx, v, out); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
 
-// openVisitor opens the visitor for a viewer who may see it, recording the
-// read of a denouncer's identity as for a case's (identity_reads, with the case when linked).
-func (s *Store) openVisitor(ctx context.Context, v workflow.Viewer, r *ReceptionVisit) error {
-	sealed := r.Sealed
-	r.Sealed = ""
-	if !v.MaySeeVisitor(r.Kind, r.UnitID, r.RecordedByID) {
-		return nil
+// openVisitors opens each visitor the viewer may see, recording the reads of
+// denouncers' identities as for a case's (identity_reads, with the case when
+// linked): all of a list's at once, and no visitor shown before they are
+// committed.
+func (s *Store) openVisitors(ctx context.Context, v workflow.Viewer, rs []ReceptionVisit) error {
+	who := make([]*Visitor, len(rs))
+	var logged []int64
+	for i := range rs {
+		r := &rs[i]
+		sealed := r.Sealed
+		r.Sealed = ""
+		if !v.MaySeeVisitor(r.Kind, r.UnitID, r.RecordedByID) {
+			continue
+		}
+		who[i] = new(Visitor)
+		if err := s.keys.openValue(r.ID, visitPurpose, sealed, who[i]); err != nil {
+			return err
+		}
+		if r.Kind.IdentitySecret() && r.CaseID != nil {
+			logged = append(logged, *r.CaseID)
+		}
 	}
-	var who Visitor
-	if err := s.keys.openValue(r.ID, visitPurpose, sealed, &who); err != nil {
-		return err
-	}
-	if r.Kind.IdentitySecret() && r.CaseID != nil {
-		if err := s.recordIdentityRead(ctx, *r.CaseID, v.UserID, "reception book"); err != nil {
+	if len(logged) > 0 {
+		if err := s.recordIdentityReads(ctx, logged, v.UserID, "reception book"); err != nil {
 			return err
 		}
 	}
-	r.Visitor = &who
+	for i := range rs {
+		rs[i].Visitor = who[i]
+	}
 	return nil
 }
