@@ -32,6 +32,10 @@ type Options struct {
 	Cases    int // how many cases; 0 means DefaultCases
 	Years    int // how far back letters were received; 0 means eighteen months
 	Communes int // communes and wards below the agency; 0 means the five named ones
+	// ReceptionYears: years of citizen reception at every office, about
+	// 0.3 visits for each case; 0 means two years at the agency and the five
+	// named communes, 0–3 visits a session.
+	ReceptionYears int
 }
 
 // Load fills an empty database with the demo province; loaded is false, and
@@ -75,7 +79,7 @@ func Load(ctx context.Context, s *store.Store, opt Options) (loaded bool, err er
 	if err := desk.Close(ctx); err != nil {
 		return true, err
 	}
-	if err := l.loadReception(); err != nil {
+	if err := l.loadReception(opt.ReceptionYears); err != nil {
 		return true, err
 	}
 	return true, correctFreshLetter(ctx, s)

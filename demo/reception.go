@@ -24,23 +24,66 @@ type diligence struct {
 var diligences = []diligence{{0.95, 0.1}, {0.97, 0.05}, {0.9, 0.1}, {0.6, 0.2}, {0.8, 0.6}, {0.25, 0.3}}
 
 // loadReception writes the sessions and visits through the store, as the
-// reception officers and heads would have entered them.
-func (l *loader) loadReception() error {
+// reception officers and heads would have entered them: two years at the
+// agency and the named communes, or, with years, that many years at every
+// office (loadReceptionYears).
+func (l *loader) loadReception(years int) error {
+	if years > 0 {
+		return l.loadReceptionYears(years)
+	}
 	offices := append([]*office{l.agency}, l.communes...)
 	for i, o := range offices {
 		if i >= len(diligences) {
 			break
 		}
-		if err := l.receptionOf(o, diligences[i]); err != nil {
+		if err := l.receptionOf(o, diligences[i], 730, 1.5); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (l *loader) receptionOf(o *office, d diligence) error {
+// visitShare is how many visits the book holds for each letter received, in
+// a province of many years (the benchmark's: 300,000 visits beside a million cases).
+const visitShare = 0.3
+
+// loadReceptionYears writes years of reception at every office, the
+// communes beyond the named ones keeping their days as the named ones do in
+// turn. The visits, visitShare of the cases, are spread over the days the
+// heads would hold; a session has at least the small demo's 0–3.
+func (l *loader) loadReceptionYears(years int) error {
+	offices := append([]*office{l.agency}, l.communes...)
+	days := 0
+	for i, o := range offices {
+		days += l.dueDays(o, diligences[i%len(diligences)], years*365)
+	}
+	perSession := max(1.5, visitShare*float64(l.want)/float64(max(days, 1)))
+	for i, o := range offices {
+		if err := l.receptionOf(o, diligences[i%len(diligences)], years*365, perSession); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dueDays counts the weeks over the span in which the office's minimum wants a day.
+func (l *loader) dueDays(o *office, d diligence, span int) int {
 	level := workflow.LevelOfUnit(o.unit.Level)
-	start := l.today.AddDays(-730)
+	n := 0
+	for day := l.today.AddDays(-span); day.Before(l.today); day = day.AddDays(7) {
+		m, _ := workflow.MinimumOn(level, day)
+		if m.Per == workflow.PerWeek || day.Time().Day() <= 7*m.Days {
+			n++
+		}
+	}
+	return int(float64(n) * d.keep)
+}
+
+// receptionOf writes an office's days over the span (in days before today),
+// perSession visits a session on average, its dialogue conferences and its next day.
+func (l *loader) receptionOf(o *office, d diligence, span int, perSession float64) error {
+	level := workflow.LevelOfUnit(o.unit.Level)
+	start := l.today.AddDays(-span)
 	for day := start; day.Before(l.today); day = day.AddDays(7) {
 		m, _ := workflow.MinimumOn(level, day)
 		// A weekly minimum wants a day each week; a monthly one its days within the month's first weeks.
@@ -52,12 +95,12 @@ func (l *loader) receptionOf(o *office, d diligence) error {
 		if on.After(l.today) {
 			continue
 		}
-		if err := l.heldSession(o, on, l.chance(d.delegate)); err != nil {
+		if err := l.heldSession(o, on, l.chance(d.delegate), int(2*perSession)+1); err != nil {
 			return err
 		}
 	}
 	if workflow.DialoguesRequired(level) > 0 {
-		if err := l.conferences(o, d); err != nil {
+		if err := l.conferences(o, d, l.today.Year()-span/365+1); err != nil {
 			return err
 		}
 	}
@@ -69,7 +112,8 @@ func (l *loader) receptionOf(o *office, d diligence) error {
 }
 
 // heldSession records a head's day and its visits, entered the day it was held.
-func (l *loader) heldSession(o *office, on workflow.Date, delegated bool) error {
+// Its visits are 0 to visits-1, entered at once.
+func (l *loader) heldSession(o *office, on workflow.Date, delegated bool, visits int) error {
 	in := store.NewSession{Unit: o.unit.Code, Head: o.head.Login, Kind: workflow.SessionPeriodic, Form: workflow.FormDirect,
 		Place: "Trụ sở tiếp công dân — " + o.title, HeldOn: on, Host: workflow.HostHead, State: workflow.SessionHeld}
 	if delegated {
@@ -82,10 +126,12 @@ func (l *loader) heldSession(o *office, on workflow.Date, delegated bool) error 
 	if err != nil {
 		return fmt.Errorf("demo: reception session of %s on %s: %w", o.unit.Code, on, err)
 	}
-	for range l.rng.IntN(4) {
-		if err := l.visit(o, r); err != nil {
-			return err
-		}
+	var book []store.NewVisit
+	for range l.rng.IntN(visits) {
+		book = append(book, l.visit(o, r))
+	}
+	if _, err := l.s.RecordVisits(l.ctx, o.reception, book); err != nil {
+		return fmt.Errorf("demo: visits at %s on %s: %w", o.unit.Code, on, err)
 	}
 	if !delegated && l.chance(0.7) {
 		_, err = l.s.ConcludeReceptionSession(l.ctx, o.head, r.ID, "Giao các phòng chuyên môn kiểm tra, trả lời công dân trong 10 ngày làm việc (Điều 28 Luật Tiếp công dân 2013).")
@@ -93,8 +139,8 @@ func (l *loader) heldSession(o *office, on workflow.Date, delegated bool) error 
 	return err
 }
 
-// visit writes one entry of the book at the session.
-func (l *loader) visit(o *office, r store.ReceptionSession) error {
+// visit is one entry of the book at the session.
+func (l *loader) visit(o *office, r store.ReceptionSession) store.NewVisit {
 	kinds := []workflow.Kind{workflow.Complaint, workflow.Complaint, workflow.Petition, workflow.Petition, workflow.Denunciation}
 	kind := kinds[l.rng.IntN(len(kinds))]
 	t := l.topicFor(kind, r.HeldOn)
@@ -126,16 +172,14 @@ func (l *loader) visit(o *office, r store.ReceptionSession) error {
 			in.Outcome, in.CaseID = workflow.VisitRegistered, ids[l.rng.IntN(len(ids))]
 		}
 	}
-	if _, err := l.s.RecordVisit(l.ctx, o.reception, in); err != nil {
-		return fmt.Errorf("demo: visit at %s on %s: %w", o.unit.Code, r.HeldOn, err)
-	}
-	return nil
+	return in
 }
 
 // conferences holds a commune's yearly dialogue conference with its people
-// (LTHDCCS 2022 Art. 32), in November, this year's not by the head who rarely receives.
-func (l *loader) conferences(o *office, d diligence) error {
-	for y := l.today.Year() - 1; y <= l.today.Year(); y++ {
+// (LTHDCCS 2022 Art. 32), in November from the year from on, this year's not
+// by the head who rarely receives.
+func (l *loader) conferences(o *office, d diligence, from int) error {
+	for y := from; y <= l.today.Year(); y++ {
 		on := l.workday(workflow.MustDate(fmt.Sprintf("%04d-11-12", y)))
 		if on.After(l.today) || d.keep < 0.5 && y == l.today.Year() {
 			continue

@@ -33,25 +33,43 @@ var errStoreClosed = errors.New("store: closed")
 
 // recordIdentityRead returns once the read is committed to the log.
 func (s *Store) recordIdentityRead(ctx context.Context, caseID, userID int64, purpose string) error {
+	return s.recordIdentityReads(ctx, []int64{caseID}, userID, purpose)
+}
+
+// recordIdentityReads returns once the reads of the cases' denouncers (a
+// list's, such as the reception book's) are committed to the log. Queued
+// together, they share one transaction or a few, where one after another
+// each would wait for its own.
+func (s *Store) recordIdentityReads(ctx context.Context, caseIDs []int64, userID int64, purpose string) error {
 	l := &s.idLog
 	l.start.Do(func() {
 		l.reqs, l.quit, l.done = make(chan identityRead), make(chan struct{}), make(chan struct{})
 		go s.writeIdentityReads()
 	})
-	r := identityRead{caseID: caseID, userID: userID, at: s.stamp(), purpose: purpose, result: make(chan error, 1)}
-	select {
-	case l.reqs <- r:
-	case <-l.quit:
-		return errStoreClosed
-	case <-ctx.Done():
-		return ctx.Err()
+	at := s.stamp()
+	results := make([]chan error, 0, len(caseIDs))
+	for _, id := range caseIDs {
+		r := identityRead{caseID: id, userID: userID, at: at, purpose: purpose, result: make(chan error, 1)}
+		select {
+		case l.reqs <- r:
+			results = append(results, r.result)
+		case <-l.quit:
+			return errStoreClosed
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 	}
-	select {
-	case err := <-r.result:
-		return err
-	case <-ctx.Done(): // the record may still be written: a logged read that was not made harms no one
-		return ctx.Err()
+	for _, result := range results {
+		select {
+		case err := <-result:
+			if err != nil {
+				return err
+			}
+		case <-ctx.Done(): // the record may still be written: a logged read that was not made harms no one
+			return ctx.Err()
+		}
 	}
+	return nil
 }
 
 // writeIdentityReads takes a read, gathers those already waiting, and commits

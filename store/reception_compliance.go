@@ -66,11 +66,13 @@ func (s *Store) ReceptionCompliance(ctx context.Context, units []int64, asOf wor
 		return nil, fmt.Errorf("store: heads for compliance: %w", err)
 	}
 	// Every head's held sessions in one read; the week of 1 January may start
-	// in December, so from a week before.
+	// in December, so from a week before. "head_id + 0": SQLite otherwise
+	// took the partial index of heads (WHERE head_id IS NOT NULL) and read
+	// every session of every unit, not the units' days.
 	yearStart := workflow.MustDate(fmt.Sprintf("%04d-01-01", asOf.Year()))
 	var rows []headSession
 	err = s.r.SelectContext(ctx, &rows, `SELECT DISTINCT head_id, held_on, host, kind FROM reception_sessions
-		WHERE unit_id IN (`+placeholders(len(units))+`) AND head_id IS NOT NULL AND state = 'held'
+		WHERE unit_id IN (`+placeholders(len(units))+`) AND head_id + 0 > 0 AND state = 'held'
 		AND held_on >= ? AND held_on <= ?`, append(args, yearStart.AddDays(-7).String(), asOf.String())...)
 	if err != nil {
 		return nil, fmt.Errorf("store: sessions for compliance: %w", err)

@@ -245,3 +245,39 @@ func TestReceptionFollowUps(t *testing.T) {
 		t.Errorf("the session's log: %v, %v", acts, err)
 	}
 }
+
+// A session's visits entered at once: all or none, a repeat found among the
+// visits of the same batch, each visitor sealed to its own entry.
+func TestRecordVisitsAtOnce(t *testing.T) {
+	w := mustWorld(t)
+	d := workflow.MustDate
+	session, err := w.s.CreateReceptionSession(w.ctx, w.user("head"), store.NewSession{Unit: "KH-UBND", Kind: workflow.SessionPeriodic,
+		Form: workflow.FormDirect, HeldOn: d("2026-11-20"), Host: workflow.HostHead, State: workflow.SessionHeld})
+	if err != nil {
+		t.Fatal(err)
+	}
+	visit := func(name, id string) store.NewVisit {
+		return store.NewVisit{SessionID: session.ID, VisitedOn: d("2026-11-20"), Kind: workflow.Petition,
+			Visitor: store.Visitor{Petitioner: store.Petitioner{Name: name, IDNumber: id}}, Content: "Kiến nghị sửa đường liên thôn",
+			Outcome: workflow.VisitGuided}
+	}
+	bad := visit("", "")
+	if _, err := w.s.RecordVisits(w.ctx, w.user("reception"), []store.NewVisit{visit("Lê Văn Một", "056078000001"), bad}); workflow.ErrorCode(err) != workflow.CodeInvalid {
+		t.Errorf("a batch with a visitor without a name: %v", err)
+	}
+	ids, err := w.s.RecordVisits(w.ctx, w.user("reception"), []store.NewVisit{visit("Lê Văn Một", "056078000001"),
+		visit("Trần Thị Hai", "056078000002"), visit("Le Van Mot", "056078000001")})
+	if err != nil || len(ids) != 3 {
+		t.Fatalf("three visits: %v, %v", ids, err)
+	}
+	book, err := w.s.Visits(w.ctx, w.viewer("reception"), store.VisitFilter{Units: []int64{w.unitID("KH-UBND")}})
+	if err != nil || len(book) != 3 {
+		t.Fatalf("the book holds %d visits (want 3, none of the refused batch): %v", len(book), err)
+	}
+	for _, v := range book {
+		wantRepeat := v.ID == ids[2]
+		if v.Repeat != wantRepeat || v.Visitor == nil || v.Visitor.Name == "" {
+			t.Errorf("visit %d: repeat %v (want %v), visitor %+v", v.ID, v.Repeat, wantRepeat, v.Visitor)
+		}
+	}
+}

@@ -81,14 +81,63 @@ func (s *Store) RecordVisit(ctx context.Context, by User, in NewVisit) (Receptio
 	if err != nil {
 		return ReceptionVisit{}, err
 	}
-	unitID, sessionOn, err := s.visitPlace(ctx, in)
+	ids, err := s.recordVisits(ctx, v, by, []NewVisit{in})
 	if err != nil {
 		return ReceptionVisit{}, err
 	}
-	if !v.MayRecordReception(unitID) {
-		return ReceptionVisit{}, workflow.Errorf(workflow.CodeForbidden, "bạn không được ghi sổ tiếp công dân của đơn vị này")
+	return s.Visit(ctx, v, ids[0])
+}
+
+// RecordVisits writes several visits, as RecordVisit each, in one
+// transaction: all of them or, when one is refused, none (its error is
+// returned). It answers their ids in order. A session's visits entered at
+// once, and the demo's ten years of reception, are written this way.
+func (s *Store) RecordVisits(ctx context.Context, by User, in []NewVisit) ([]int64, error) {
+	if len(in) == 0 {
+		return nil, nil
 	}
+	v, err := s.Viewer(ctx, by)
+	if err != nil {
+		return nil, err
+	}
+	return s.recordVisits(ctx, v, by, in)
+}
+
+func (s *Store) recordVisits(ctx context.Context, v workflow.Viewer, by User, in []NewVisit) ([]int64, error) {
 	today, now := s.clock()
+	units := make([]int64, len(in))
+	for i := range in {
+		var err error
+		if units[i], err = s.checkVisit(ctx, v, today, &in[i]); err != nil {
+			return nil, err
+		}
+	}
+	ids := make([]int64, len(in))
+	err := s.write(ctx, func(tx *txn) error {
+		for i := range in {
+			var err error
+			if ids[i], err = s.insertVisit(ctx, tx, units[i], in[i], by.ID, now); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return ids, nil
+}
+
+// checkVisit holds a visit to the book's rules as of today and answers its
+// unit; a visit of one person says so (People 1).
+func (s *Store) checkVisit(ctx context.Context, v workflow.Viewer, today workflow.Date, in *NewVisit) (int64, error) {
+	unitID, sessionOn, err := s.visitPlace(ctx, *in)
+	if err != nil {
+		return 0, err
+	}
+	if !v.MayRecordReception(unitID) {
+		return 0, workflow.Errorf(workflow.CodeForbidden, "bạn không được ghi sổ tiếp công dân của đơn vị này")
+	}
 	if in.People == 0 {
 		in.People = 1
 	}
@@ -96,52 +145,55 @@ func (s *Store) RecordVisit(ctx context.Context, by User, in NewVisit) (Receptio
 		Outcome: in.Outcome, CaseID: in.CaseID, DocumentNo: in.DocumentNo, RefusalCode: in.RefusalCode, SessionOn: sessionOn}
 	switch {
 	case !in.Kind.Valid():
-		return ReceptionVisit{}, workflow.Invalid("kind", "loại nội dung không hợp lệ: %q", in.Kind)
+		return 0, workflow.Invalid("kind", "loại nội dung không hợp lệ: %q", in.Kind)
 	case strings.TrimSpace(in.Content) == "":
-		return ReceptionVisit{}, workflow.Invalid("content", "cần tóm tắt nội dung")
+		return 0, workflow.Invalid("content", "cần tóm tắt nội dung")
 	case strings.TrimSpace(in.Visitor.Name) == "":
-		return ReceptionVisit{}, workflow.Invalid("visitor.name", "cần họ tên người đến")
+		return 0, workflow.Invalid("visitor.name", "cần họ tên người đến")
 	}
 	if err := wv.Check(today); err != nil {
-		return ReceptionVisit{}, err
+		return 0, err
 	}
 	if in.CaseID != 0 {
 		if err := s.checkUnitCase(ctx, v, unitID, in.CaseID, "case_id"); err != nil {
-			return ReceptionVisit{}, err
+			return 0, err
 		}
 	}
 	if err := refuseUnstorable("content", in.Content, "handled_by", in.HandledBy, "document_no", in.DocumentNo, "documents", in.Documents,
 		"visitor.name", in.Visitor.Name, "visitor.address", in.Visitor.Address, "visitor.phone", in.Visitor.Phone,
 		"visitor.id_number", in.Visitor.IDNumber, "crowd.representatives", strings.Join(in.Visitor.Representatives, "\n")); err != nil {
-		return ReceptionVisit{}, err
+		return 0, err
 	}
+	return unitID, nil
+}
+
+// insertVisit writes one checked visit in tx: whether the unit has seen the
+// person before (earlier visits of the same transaction count), the row,
+// then the visitor sealed to the row's id.
+func (s *Store) insertVisit(ctx context.Context, tx *txn, unitID int64, in NewVisit, by int64, now string) (int64, error) {
 	idHash, nameHash := s.keys.idHash(in.Visitor.IDNumber), s.keys.nameHash(in.Visitor.Name)
-	var id int64
-	err = s.write(ctx, func(tx *txn) error {
-		repeat, err := s.isRepeatVisit(ctx, tx, unitID, idHash, nameHash)
-		if err != nil {
-			return err
-		}
-		if err := tx.GetContext(ctx, &id, `INSERT INTO reception_visits (unit_id, session_id, visited_on, kind, sealed,
-			id_hash, name_hash, people, head_received, content, handled_by, outcome, case_id, document_no, documents,
-			refusal_code, repeat, created_by, created_at) VALUES (?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			unitID, nullID(in.SessionID), in.VisitedOn.String(), in.Kind, idHash, nameHash, in.People, in.HeadReceived,
-			in.Content, in.HandledBy, in.Outcome, nullID(in.CaseID), in.DocumentNo, in.Documents, in.RefusalCode, repeat,
-			by.ID, now); err != nil {
-			return fmt.Errorf("store: insert visit: %w", err)
-		}
-		// The sealed visitor is bound to the entry's own id, so it cannot be moved to another.
-		sealed, err := s.keys.sealValue(id, visitPurpose, in.Visitor)
-		if err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE reception_visits SET sealed = ? WHERE id = ?`, sealed, id)
-		return err
-	})
+	repeat, err := s.isRepeatVisit(ctx, tx, unitID, idHash, nameHash)
 	if err != nil {
-		return ReceptionVisit{}, err
+		return 0, err
 	}
-	return s.Visit(ctx, v, id)
+	var id int64
+	if err := tx.GetContext(ctx, &id, `INSERT INTO reception_visits (unit_id, session_id, visited_on, kind, sealed,
+		id_hash, name_hash, people, head_received, content, handled_by, outcome, case_id, document_no, documents,
+		refusal_code, repeat, created_by, created_at) VALUES (?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		unitID, nullID(in.SessionID), in.VisitedOn.String(), in.Kind, idHash, nameHash, in.People, in.HeadReceived,
+		in.Content, in.HandledBy, in.Outcome, nullID(in.CaseID), in.DocumentNo, in.Documents, in.RefusalCode, repeat,
+		by, now); err != nil {
+		return 0, fmt.Errorf("store: insert visit: %w", err)
+	}
+	// The sealed visitor is bound to the entry's own id, so it cannot be moved to another.
+	sealed, err := s.keys.sealValue(id, visitPurpose, in.Visitor)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE reception_visits SET sealed = ? WHERE id = ?`, sealed, id); err != nil {
+		return 0, fmt.Errorf("store: seal visit %d: %w", id, err)
+	}
+	return id, nil
 }
 
 // visitPlace is the unit of a visit and the day of its session, if any.
@@ -185,10 +237,12 @@ func (s *Store) isRepeatVisit(ctx context.Context, tx *txn, unitID int64, idHash
 		return false, nil
 	}
 	var n int
+	// "<> ''" lets SQLite use the partial indexes of the hashes (WHERE … <> ''), which
+	// "= ?" alone does not imply; without it, it read every visit and case of the unit.
 	err := tx.GetContext(ctx, &n, `SELECT
-		(SELECT COUNT(*) FROM (SELECT 1 FROM reception_visits WHERE `+col+` = ? AND unit_id = ? LIMIT 1) a) +
+		(SELECT COUNT(*) FROM (SELECT 1 FROM reception_visits WHERE `+col+` = ? AND `+col+` <> '' AND unit_id = ? LIMIT 1) a) +
 		(SELECT COUNT(*) FROM (SELECT 1 FROM petitioners p JOIN cases c ON c.id = p.case_id
-			WHERE p.`+col+` = ? AND c.unit_id = ? LIMIT 1) b)`, h, unitID, h, unitID)
+			WHERE p.`+col+` = ? AND p.`+col+` <> '' AND c.unit_id = ? LIMIT 1) b)`, h, unitID, h, unitID)
 	if err != nil {
 		return false, fmt.Errorf("store: repeat visit: %w", err)
 	}
@@ -204,7 +258,11 @@ func (s *Store) Visit(ctx context.Context, v workflow.Viewer, id int64) (Recepti
 	if !v.MayReadReception(r.UnitID) {
 		return ReceptionVisit{}, workflow.Errorf(workflow.CodeNotFound, "không tìm thấy lượt tiếp")
 	}
-	return r, s.openVisitor(ctx, v, &r)
+	one := []ReceptionVisit{r}
+	if err := s.openVisitors(ctx, v, one); err != nil {
+		return ReceptionVisit{}, err
+	}
+	return one[0], nil
 }
 
 // VisitFilter narrows the book.
@@ -231,31 +289,41 @@ func (s *Store) Visits(ctx context.Context, v workflow.Viewer, f VisitFilter) ([
 	if err != nil {
 		return nil, fmt.Errorf("store: list visits: %w", err)
 	}
-	for i := range out {
-		if err := s.openVisitor(ctx, v, &out[i]); err != nil {
-			return nil, err
-		}
+	if err := s.openVisitors(ctx, v, out); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
 
-// openVisitor opens the visitor for a viewer who may see it, recording the
-// read of a denouncer's identity as for a case's (identity_reads, with the case when linked).
-func (s *Store) openVisitor(ctx context.Context, v workflow.Viewer, r *ReceptionVisit) error {
-	sealed := r.Sealed
-	r.Sealed = ""
-	if !v.MaySeeVisitor(r.Kind, r.UnitID, r.RecordedByID) {
-		return nil
+// openVisitors opens each visitor the viewer may see, recording the reads of
+// denouncers' identities as for a case's (identity_reads, with the case when
+// linked): all of a list's at once, and no visitor shown before they are
+// committed.
+func (s *Store) openVisitors(ctx context.Context, v workflow.Viewer, rs []ReceptionVisit) error {
+	who := make([]*Visitor, len(rs))
+	var logged []int64
+	for i := range rs {
+		r := &rs[i]
+		sealed := r.Sealed
+		r.Sealed = ""
+		if !v.MaySeeVisitor(r.Kind, r.UnitID, r.RecordedByID) {
+			continue
+		}
+		who[i] = new(Visitor)
+		if err := s.keys.openValue(r.ID, visitPurpose, sealed, who[i]); err != nil {
+			return err
+		}
+		if r.Kind.IdentitySecret() && r.CaseID != nil {
+			logged = append(logged, *r.CaseID)
+		}
 	}
-	var who Visitor
-	if err := s.keys.openValue(r.ID, visitPurpose, sealed, &who); err != nil {
-		return err
-	}
-	if r.Kind.IdentitySecret() && r.CaseID != nil {
-		if err := s.recordIdentityRead(ctx, *r.CaseID, v.UserID, "reception book"); err != nil {
+	if len(logged) > 0 {
+		if err := s.recordIdentityReads(ctx, logged, v.UserID, "reception book"); err != nil {
 			return err
 		}
 	}
-	r.Visitor = &who
+	for i := range rs {
+		rs[i].Visitor = who[i]
+	}
 	return nil
 }

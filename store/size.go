@@ -18,6 +18,17 @@ func (s *Store) Totals(ctx context.Context) (cases, records int64, err error) {
 	return cases, records, err
 }
 
+// ReceptionTotals counts the reception sessions and the visits in the book.
+func (s *Store) ReceptionTotals(ctx context.Context) (sessions, visits int64, err error) {
+	if err = s.r.GetContext(ctx, &sessions, `SELECT COUNT(*) FROM reception_sessions`); err == nil {
+		err = s.r.GetContext(ctx, &visits, `SELECT COUNT(*) FROM reception_visits`)
+	}
+	if err != nil {
+		err = fmt.Errorf("store: reception totals: %w", err)
+	}
+	return sessions, visits, err
+}
+
 // Size is the space the database takes: the SQLite file with its WAL, or the
 // PostgreSQL database.
 func (s *Store) Size(ctx context.Context) (int64, error) {

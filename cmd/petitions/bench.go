@@ -31,8 +31,8 @@ type benchConfig struct {
 	duration          time.Duration
 	writers           []int // concurrent clients of each round of transitions
 	readers, backlogs int
-	think             time.Duration // an officer's pause between clicks, in the second round of reads
-	only              string        // measure only these groups: transitions, backlog, reads, recount
+	think             time.Duration // an officer's pause between clicks, in the second round of reads and the reception loads
+	only              string        // measure only these groups: transitions, backlog, reads, reception, recount
 	out               io.Writer
 }
 
@@ -51,8 +51,8 @@ func bench(ctx context.Context, args []string) error {
 	fs.DurationVar(&cfg.duration, "duration", 10*time.Second, "how long each load runs (officers pausing between clicks: three times as long)")
 	fs.IntVar(&cfg.readers, "readers", 64, "clients reading at once")
 	fs.IntVar(&cfg.backlogs, "backlogs", 30, "backlog requests per date")
-	fs.DurationVar(&cfg.think, "think", time.Second, "an officer's pause between clicks in the second round of reads")
-	fs.StringVar(&cfg.only, "only", "", "measure only these groups, comma-separated: transitions, backlog, reads, recount")
+	fs.DurationVar(&cfg.think, "think", time.Second, "an officer's pause between clicks in the second round of reads and in the reception loads")
+	fs.StringVar(&cfg.only, "only", "", "measure only these groups, comma-separated: transitions, backlog, reads, reception, recount")
 	writers := fs.String("writers", "1,16,64", "rounds of transitions, comma-separated: how many clients write at once in each")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -137,7 +137,8 @@ func generate(ctx context.Context, s *store.Store, cfg benchConfig) (time.Durati
 	// The generator allocates fast and keeps little: collect garbage less often.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	start := time.Now()
-	_, err = demo.Load(ctx, s, demo.Options{Seed: cfg.seed, Cases: cfg.cases, Years: cfg.years, Communes: cfg.communes})
+	_, err = demo.Load(ctx, s, demo.Options{Seed: cfg.seed, Cases: cfg.cases, Years: cfg.years, Communes: cfg.communes,
+		ReceptionYears: cfg.years})
 	return time.Since(start), err
 }
 

@@ -22,6 +22,7 @@ type benchReport struct {
 	ratios         []string
 	peakRSS, size  int64
 	index          store.IndexSize // the search's own index
+	reception      string          // the reception sessions and visits, when measured
 }
 
 func (rep *benchReport) add(f figure, err error) error {
@@ -106,7 +107,10 @@ func (rep *benchReport) measure(ctx context.Context, s *store.Store, srv *child,
 			n, api.rate(), 100*api.rate()/db.rate(), db.rate(),
 			per(apiCPU.server, api.count), per(apiCPU.bench, api.count), per(dbCPU.bench+dbCPU.server, db.count)))
 	}
-	if err := rep.measureReads(ctx, srv, w); err != nil || !rep.cfg.wants("recount") {
+	if err := rep.measureReads(ctx, srv, w); err != nil {
+		return err
+	}
+	if err := rep.measureReception(ctx, s, srv, w); err != nil || !rep.cfg.wants("recount") {
 		return err
 	}
 	return rep.measureRecount(ctx, s, srv, w)
@@ -203,6 +207,9 @@ func (rep *benchReport) print(out io.Writer) {
 	fmt.Fprintf(out, "- machine: %s\n- database: %s\n", rep.machine, backendName(rep.cfg.db))
 	fmt.Fprintf(out, "- data: %d cases, %d history records (%.1f a case)\n", rep.cases, rep.records,
 		float64(rep.records)/float64(max(rep.cases, 1)))
+	if rep.reception != "" {
+		fmt.Fprintf(out, "- reception: %s\n", rep.reception)
+	}
 	if rep.generated > 0 {
 		fmt.Fprintf(out, "- generating them took %s\n", rep.generated.Round(time.Second))
 	}

@@ -34,7 +34,8 @@ func TestBenchOnASmallProvince(t *testing.T) {
 	want := map[string]int{"transition via HTTP API": 2, "transition straight to the database": 2, "backlog today": 1,
 		"backlog five years back": 1, "queue, first page": 2, "overdue queue, first page": 2, "case page": 2, "search": 2,
 		"search, common word first page": 3, "search, a word in no letter": 3,
-		"case page during the recount": 2}
+		"case page during the recount": 2, "reception book, first page": 1, "reception book via API, first page": 1,
+		"a head's compliance page, any day": 1, "a head's compliance via API, any day": 1, "province's compliance, any day": 1}
 	recounts := 0
 	for _, f := range rep.figures {
 		if strings.HasPrefix(f.name, "calendar day ") {
@@ -56,6 +57,9 @@ func TestBenchOnASmallProvince(t *testing.T) {
 		if missing != 0 {
 			t.Errorf("%s: %d figures missing from the report", name, missing)
 		}
+	}
+	if !strings.Contains(rep.reception, "sessions") || strings.HasPrefix(rep.reception, "0 ") || strings.Contains(rep.reception, " 0 visits") {
+		t.Errorf("reception: %q, want sessions and visits at every office", rep.reception)
 	}
 	if rep.peakRSS <= 0 || rep.size <= 0 || rep.index.Bytes <= 0 || len(rep.ratios) != len(cfg.writers) {
 		t.Errorf("peak memory %d, size %d, ratios %v", rep.peakRSS, rep.size, rep.ratios)

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"petitions/demo"
 	"petitions/store"
 	"petitions/workflow"
 )
@@ -82,25 +83,31 @@ func prepareWork(ctx context.Context, s *store.Store, need int) (*benchWork, err
 }
 
 // signIn opens the head's browser session, as the sign-in form does.
-func (w *benchWork) signIn(ctx context.Context, base string) error {
-	form := url.Values{"login": {"head"}, "password": {"demo"}, "next": {"/"}}
+func (w *benchWork) signIn(ctx context.Context, base string) (err error) {
+	w.cookie, err = signInAs(ctx, base, "head")
+	return err
+}
+
+// signInAs opens a demo user's browser session, as the sign-in form does,
+// and answers its cookie.
+func signInAs(ctx context.Context, base, login string) (string, error) {
+	form := url.Values{"login": {login}, "password": {demo.Password}, "next": {"/"}}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, base+"/dang-nhap", strings.NewReader(form.Encode()))
 	if err != nil {
-		return err
+		return "", err
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	res, err := noRedirect.Do(req)
 	if err != nil {
-		return err
+		return "", err
 	}
 	res.Body.Close()
 	for _, c := range res.Cookies() {
 		if c.Value != "" {
-			w.cookie = c.Name + "=" + c.Value
-			return nil
+			return c.Name + "=" + c.Value, nil
 		}
 	}
-	return fmt.Errorf("bench: sign-in as head gave %s and no session", res.Status)
+	return "", fmt.Errorf("bench: sign-in as %s gave %s and no session", login, res.Status)
 }
 
 var noRedirect = &http.Client{
