@@ -55,7 +55,7 @@ func Load(ctx context.Context, s *store.Store, opt Options) (loaded bool, err er
 		opt.Cases = DefaultCases
 	}
 	l := &loader{ctx: ctx, s: s, cal: s.Calendar(), today: s.Today(), want: opt.Cases, decisionNo: 100,
-		registered: map[shelf][]int64{}, spanDays: 548,
+		registered: map[shelf][]int64{}, visitors: map[*office][]store.Petitioner{}, spanDays: 548,
 		rng: rand.New(rand.NewPCG(uint64(opt.Seed), 0x4b48_2025_0701))}
 	if opt.Years > 0 {
 		l.spanDays = opt.Years * 365
@@ -101,8 +101,10 @@ type loader struct {
 	communes []*office
 
 	want, made int
-	decisionNo int               // the running number of decisions and conclusions
-	registered map[shelf][]int64 // cases registered so far, for duplicates
+	decisionNo int                            // the running number of decisions and conclusions
+	registered map[shelf][]int64              // cases registered so far, for duplicates
+	visitors   map[*office][]store.Petitioner // people who came to an office's reception, to come again
+	atDesk     bool                           // the reception staff's visits at the desk are written too
 }
 
 // shelf is where an office keeps the letters of one kind.

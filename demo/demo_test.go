@@ -157,13 +157,20 @@ func TestDemoCoversEveryKindStateAndStatus(t *testing.T) {
 	// of the legal minimum.
 	t.Run("Reception", func(t *testing.T) {
 		for what, q := range map[string]string{
-			"sessions held":               `SELECT COUNT(*) FROM reception_sessions WHERE state = 'held'`,
-			"sessions held by a deputy":   `SELECT COUNT(*) FROM reception_sessions WHERE host = 'deputy'`,
-			"crowds":                      `SELECT COUNT(*) FROM reception_visits WHERE people >= 5`,
-			"visits that became a letter": `SELECT COUNT(*) FROM reception_visits WHERE outcome = 'registered' AND case_id IS NOT NULL`,
-			"refusals":                    `SELECT COUNT(*) FROM reception_visits WHERE outcome = 'refused'`,
-			"days on the public schedule": `SELECT COUNT(*) FROM reception_sessions WHERE state = 'scheduled'`,
-			"sessions two years back":     `SELECT COUNT(*) FROM reception_sessions WHERE held_on < '` + today.AddDays(-600).String() + `'`,
+			"sessions held":                         `SELECT COUNT(*) FROM reception_sessions WHERE state = 'held'`,
+			"sessions held by a deputy":             `SELECT COUNT(*) FROM reception_sessions WHERE host = 'deputy'`,
+			"crowds":                                `SELECT COUNT(*) FROM reception_visits WHERE people >= 5`,
+			"visits that became a letter":           `SELECT COUNT(*) FROM reception_visits WHERE outcome = 'registered' AND case_id IS NOT NULL`,
+			"refusals":                              `SELECT COUNT(*) FROM reception_visits WHERE outcome = 'refused'`,
+			"days on the public schedule":           `SELECT COUNT(*) FROM reception_sessions WHERE state = 'scheduled'`,
+			"sessions two years back":               `SELECT COUNT(*) FROM reception_sessions WHERE held_on < '` + today.AddDays(-600).String() + `'`,
+			"visits at the desk":                    `SELECT COUNT(*) FROM reception_visits WHERE session_id IS NULL`,
+			"people who came again":                 `SELECT COUNT(*) FROM reception_visits WHERE repeat`,
+			"conclusions signed days after the day": `SELECT COUNT(*) FROM reception_sessions WHERE concluded_on > held_on`,
+			"tasks done in time":                    `SELECT COUNT(*) FROM reception_tasks WHERE done_on <= due_on`,
+			"tasks done late":                       `SELECT COUNT(*) FROM reception_tasks WHERE done_on > due_on`,
+			"tasks still open":                      `SELECT COUNT(*) FROM reception_tasks WHERE done_on IS NULL`,
+			"tasks on a case":                       `SELECT COUNT(*) FROM reception_tasks WHERE case_id IS NOT NULL`,
 		} {
 			if n := count(t, db, q); n == 0 {
 				t.Errorf("no %s", what)

@@ -31,6 +31,7 @@ func (l *loader) loadReception(years int) error {
 	if years > 0 {
 		return l.loadReceptionYears(years)
 	}
+	l.atDesk = true // the small demo shows the staff's regular reception too
 	offices := append([]*office{l.agency}, l.communes...)
 	for i, o := range offices {
 		if i >= len(diligences) {
@@ -85,6 +86,11 @@ func (l *loader) receptionOf(o *office, d diligence, span int, perSession float6
 	level := workflow.LevelOfUnit(o.unit.Level)
 	start := l.today.AddDays(-span)
 	for day := start; day.Before(l.today); day = day.AddDays(7) {
+		if l.atDesk {
+			if err := l.deskVisits(o, day); err != nil {
+				return err
+			}
+		}
 		m, _ := workflow.MinimumOn(level, day)
 		// A weekly minimum wants a day each week; a monthly one its days within the month's first weeks.
 		due := m.Per == workflow.PerWeek || day.Time().Day() <= 7*m.Days
@@ -134,9 +140,70 @@ func (l *loader) heldSession(o *office, on workflow.Date, delegated bool, visits
 		return fmt.Errorf("demo: visits at %s on %s: %w", o.unit.Code, on, err)
 	}
 	if !delegated && l.chance(0.7) {
-		_, err = l.s.ConcludeReceptionSession(l.ctx, o.head, r.ID, "Giao các phòng chuyên môn kiểm tra, trả lời công dân trong 10 ngày làm việc (Điều 28 Luật Tiếp công dân 2013).")
+		return l.conclude(o, r, book)
 	}
-	return err
+	return nil
+}
+
+// conclude has the head sign the day's conclusion a few working days after
+// it, giving a department a dated duty and, when a visit became a letter, its
+// acceptance as a case act (khoản 2 Điều 25 NĐ 154/2026/NĐ-CP); most duties
+// are done, some late, the latest still open.
+func (l *loader) conclude(o *office, r store.ReceptionSession, book []store.NewVisit) error {
+	on := l.addWD(r.HeldOn, l.rng.IntN(4))
+	if on.After(l.today) {
+		on = l.today
+	}
+	cl := store.Conclusion{On: on, Text: "Giao các phòng chuyên môn kiểm tra, trả lời công dân trong 10 ngày làm việc (Điều 28 Luật Tiếp công dân 2013).",
+		Tasks: []workflow.FollowUp{{Text: "Kiểm tra nội dung công dân phản ánh, trả lời bằng văn bản", Assignee: pick(l, departments),
+			DueOn: on.AddDays(l.intn(10, 20))}}}
+	for _, v := range book {
+		if v.CaseID != 0 {
+			cl.Tasks = append(cl.Tasks, workflow.FollowUp{Text: "Xem xét, thụ lý đơn công dân nộp tại buổi tiếp", CaseID: v.CaseID})
+			break
+		}
+	}
+	if _, err := l.s.ConcludeReceptionSession(l.ctx, o.head, r.ID, cl); err != nil {
+		return fmt.Errorf("demo: conclusion at %s on %s: %w", o.unit.Code, r.HeldOn, err)
+	}
+	tasks, err := l.s.ReceptionTasks(l.ctx, store.TaskFilter{Units: []int64{r.UnitID}, SessionID: r.ID})
+	if err != nil {
+		return err
+	}
+	for _, t := range tasks {
+		done := t.DueOn.AddDays(l.intn(-8, 0))
+		if l.chance(0.2) {
+			done = t.DueOn.AddDays(l.intn(1, 12)) // late
+		}
+		if t.CaseID != nil || done.After(l.today) || done.Before(on) || l.chance(0.1) {
+			continue
+		}
+		if _, err := l.s.FinishReceptionTask(l.ctx, o.reception, t.ID, "Đã trả lời công dân bằng văn bản.", done); err != nil {
+			return fmt.Errorf("demo: task of %s on %s: %w", o.unit.Code, r.HeldOn, err)
+		}
+	}
+	return nil
+}
+
+// departments are the bodies a head's conclusion charges.
+var departments = []string{"Phòng Tài nguyên và Môi trường", "Phòng Kinh tế, Hạ tầng và Đô thị", "Phòng Văn hóa – Xã hội",
+	"Thanh tra", "Văn phòng HĐND và UBND"}
+
+// deskVisits are a week of the reception staff's regular reception at the
+// desk, no session: a visit or two, some by people who came before.
+func (l *loader) deskVisits(o *office, week workflow.Date) error {
+	for range l.rng.IntN(3) {
+		on := l.workday(week.AddDays(l.rng.IntN(5)))
+		if on.After(l.today) {
+			return nil
+		}
+		in := l.visit(o, store.ReceptionSession{HeldOn: on})
+		in.SessionID, in.Unit = 0, o.unit.Code
+		if _, err := l.s.RecordVisit(l.ctx, o.reception, in); err != nil {
+			return fmt.Errorf("demo: desk visit at %s on %s: %w", o.unit.Code, on, err)
+		}
+	}
+	return nil
 }
 
 // visit is one entry of the book at the session.
@@ -145,6 +212,11 @@ func (l *loader) visit(o *office, r store.ReceptionSession) store.NewVisit {
 	kind := kinds[l.rng.IntN(len(kinds))]
 	t := l.topicFor(kind, r.HeldOn)
 	p := l.person(o)
+	if seen := l.visitors[o]; len(seen) > 0 && l.chance(0.15) {
+		p = seen[l.rng.IntN(len(seen))] // someone who came before: a repeat visit
+	} else if len(seen) < 200 {
+		l.visitors[o] = append(seen, p)
+	}
 	in := store.NewVisit{SessionID: r.ID, VisitedOn: r.HeldOn, Kind: kind, People: 1, Content: t.subject,
 		Visitor: store.Visitor{Petitioner: p}, Outcome: workflow.VisitGuided}
 	if kind != workflow.Denunciation && l.chance(0.12) { // a crowd with its representatives (LTCD 29)
@@ -189,7 +261,7 @@ func (l *loader) conferences(o *office, d diligence, from int) error {
 		if err != nil {
 			return fmt.Errorf("demo: dialogue conference of %s: %w", o.unit.Code, err)
 		}
-		if _, err := l.s.ConcludeReceptionSession(l.ctx, o.head, r.ID, fmt.Sprintf("Biên bản hội nghị đối thoại năm %d: tiếp thu ý kiến về bồi thường, trật tự đô thị và thủ tục đất đai; giao các bộ phận trả lời bằng văn bản.", y)); err != nil {
+		if _, err := l.s.ConcludeReceptionSession(l.ctx, o.head, r.ID, store.Conclusion{On: on, Text: fmt.Sprintf("Biên bản hội nghị đối thoại năm %d: tiếp thu ý kiến về bồi thường, trật tự đô thị và thủ tục đất đai; giao các bộ phận trả lời bằng văn bản.", y)}); err != nil {
 			return err
 		}
 	}

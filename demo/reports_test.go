@@ -67,7 +67,8 @@ func TestReportsHoldOnTheDemo(t *testing.T) {
 		{"01-KQGQ", 23, "second decisions upholding the first"}, {"01-KQGQ", 26, "complaints decided late"},
 		{"02-KQGQ", 1, "decisions to carry out"}, {"02-KQGQ", 2, "decisions carried out"}, {"02-KQGQ", 13, "money returned to people"},
 		{"TC-KQGQ", 24, "true denunciations"}, {"TC-KQGQ", 31, "denunciations concluded late"},
-		{"01-TCD", 12, "the heads' own days"}, {"01-TCD", 21, "delegated days"}, {"01-TCD", 17, "crowds the head received"},
+		{"01-TCD", 4, "visits to the reception staff"}, {"01-TCD", 7, "repeat visits to the staff"},
+		{"01-TCD", 16, "repeat visits to the head"}, {"01-TCD", 12, "the heads' own days"}, {"01-TCD", 21, "delegated days"}, {"01-TCD", 17, "crowds the head received"},
 	} {
 		if r := year[want.form]; r.Total[want.col-1] == 0 {
 			t.Errorf("Y-2026 %s column %d (%s) is empty", want.form, want.col, want.what)

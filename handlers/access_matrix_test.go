@@ -707,8 +707,8 @@ func (e *amEnv) task(c amCase) int64 {
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	if _, err := e.app.Store.ConcludeReceptionSession(context.Background(), u, id, "Giao phòng chuyên môn trả lời.",
-		workflow.FollowUp{Text: "Trả lời công dân", DueOn: e.app.Store.Today().AddDays(10)}); err != nil {
+	if _, err := e.app.Store.ConcludeReceptionSession(context.Background(), u, id, store.Conclusion{Text: "Giao phòng chuyên môn trả lời.",
+		Tasks: []workflow.FollowUp{{Text: "Trả lời công dân", DueOn: e.app.Store.Today().AddDays(10)}}}); err != nil {
 		e.t.Fatal(err)
 	}
 	r, err := e.app.Store.ReceptionTasks(context.Background(), store.TaskFilter{Units: []int64{u.UnitID}, SessionID: id})

@@ -135,6 +135,7 @@ func (a *api) holdSession(c *gin.Context) {
 func (a *api) concludeSession(c *gin.Context) {
 	var b struct {
 		Conclusion string              `json:"conclusion"`
+		On         workflow.Date       `json:"on"`
 		Tasks      []workflow.FollowUp `json:"tasks"`
 	}
 	if !decodeJSON(c, &b) {
@@ -151,7 +152,8 @@ func (a *api) concludeSession(c *gin.Context) {
 		return
 	}
 	a.sessionAct(c, func(id int64) (store.ReceptionSession, error) {
-		return a.store.ConcludeReceptionSession(c.Request.Context(), userOf(c), id, b.Conclusion, b.Tasks...)
+		return a.store.ConcludeReceptionSession(c.Request.Context(), userOf(c), id, store.Conclusion{Text: b.Conclusion,
+			On: b.On, Tasks: b.Tasks})
 	})
 }
 

@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"petitions/store"
+	"petitions/workflow"
 )
 
 // A reception day's follow-up through the API: one session with its tasks and
@@ -72,7 +73,7 @@ func (a *api) listTasks(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"items": nonNil(items)})
 }
 
-// finishTask is POST /api/v1/reception/tasks/{id}/done {result}.
+// finishTask is POST /api/v1/reception/tasks/{id}/done {result, on}.
 func (a *api) finishTask(c *gin.Context) {
 	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
 	if err != nil || id <= 0 {
@@ -80,7 +81,8 @@ func (a *api) finishTask(c *gin.Context) {
 		return
 	}
 	var b struct {
-		Result string `json:"result"`
+		Result string        `json:"result"`
+		On     workflow.Date `json:"on"`
 	}
 	if !decodeJSON(c, &b) {
 		return
@@ -89,7 +91,7 @@ func (a *api) finishTask(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	t, err := a.store.FinishReceptionTask(c.Request.Context(), userOf(c), id, b.Result)
+	t, err := a.store.FinishReceptionTask(c.Request.Context(), userOf(c), id, b.Result, b.On)
 	if err != nil {
 		fail(c, err)
 		return

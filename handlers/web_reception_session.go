@@ -139,7 +139,7 @@ func at(xs []string, i int) string {
 func (w *web) receptionConclude(c *gin.Context, id int64) {
 	text, typed, tasks, err := w.concludeForm(c)
 	if err == nil {
-		_, err = w.store.ConcludeReceptionSession(c.Request.Context(), userOf(c), id, text, tasks...)
+		_, err = w.store.ConcludeReceptionSession(c.Request.Context(), userOf(c), id, store.Conclusion{Text: text, Tasks: tasks})
 	}
 	w.sessionDone(c, id, err, text, typed)
 }
@@ -155,7 +155,7 @@ func (w *web) receptionTaskDone(c *gin.Context) {
 	session, _ := strconv.ParseInt(c.PostForm("session"), 10, 64)
 	if err = texts(textField{"result", &result, maxLong}); err == nil {
 		var t store.ReceptionTask
-		t, err = w.store.FinishReceptionTask(c.Request.Context(), userOf(c), id, result)
+		t, err = w.store.FinishReceptionTask(c.Request.Context(), userOf(c), id, result, workflow.Date{})
 		if t.SessionID != 0 {
 			session = t.SessionID
 		}

@@ -253,10 +253,17 @@ func (s *Store) HoldReceptionSession(ctx context.Context, by User, id int64) (Re
 	return s.ReceptionSession(ctx, id)
 }
 
-// ConcludeReceptionSession keeps the written conclusion of a held session (Thông báo
-// kết luận việc tiếp công dân, khoản 2 Điều 25 NĐ 154/2026/NĐ-CP) and the tasks
-// it assigns: by the head whose day it was, or by the deputy named as its host.
-func (s *Store) ConcludeReceptionSession(ctx context.Context, by User, id int64, text string, tasks ...workflow.FollowUp) (ReceptionSession, error) {
+// Conclusion is the written conclusion of a held session (Thông báo kết luận
+// việc tiếp công dân, khoản 2 Điều 25 NĐ 154/2026/NĐ-CP) and the tasks it assigns.
+type Conclusion struct {
+	Text  string
+	On    workflow.Date // the day it was signed: from the session's day to today; zero is today
+	Tasks []workflow.FollowUp
+}
+
+// ConcludeReceptionSession keeps a held session's conclusion: by the head
+// whose day it was, or by the deputy named as its host.
+func (s *Store) ConcludeReceptionSession(ctx context.Context, by User, id int64, cl Conclusion) (ReceptionSession, error) {
 	r, err := s.ReceptionSession(ctx, id)
 	if err != nil {
 		return r, err
@@ -266,21 +273,38 @@ func (s *Store) ConcludeReceptionSession(ctx context.Context, by User, id int64,
 		return r, workflow.Errorf(workflow.CodeForbidden, "chỉ người chủ trì buổi tiếp (thủ trưởng hoặc cấp phó được ủy quyền) ký thông báo kết luận")
 	case r.State != workflow.SessionHeld:
 		return r, workflow.Errorf(workflow.CodeIllegalTransition, "buổi tiếp chưa được ghi nhận đã tổ chức")
-	case strings.TrimSpace(text) == "":
+	case strings.TrimSpace(cl.Text) == "":
 		return r, workflow.Invalid("conclusion", "cần nhập nội dung kết luận")
 	}
-	if err := refuseUnstorable("conclusion", text); err != nil {
+	if err := refuseUnstorable("conclusion", cl.Text); err != nil {
 		return r, err
 	}
-	today, _ := s.clock()
-	if err := s.checkFollowUps(ctx, by, r, tasks, today); err != nil {
+	on, err := actDay(cl.On, r.HeldOn, s.Today(), "ngày tiếp")
+	if err != nil {
 		return r, err
 	}
-	if err := s.updateSession(ctx, by, r, "concluded", "", tasks, "conclusion = ?, concluded_by = ?, concluded_on = ?",
-		text, by.ID, today.String()); err != nil {
+	if err := s.checkFollowUps(ctx, by, r, cl.Tasks, on); err != nil {
+		return r, err
+	}
+	if err := s.updateSession(ctx, by, r, "concluded", "", cl.Tasks, "conclusion = ?, concluded_by = ?, concluded_on = ?",
+		cl.Text, by.ID, on.String()); err != nil {
 		return r, err
 	}
 	return s.ReceptionSession(ctx, id)
+}
+
+// actDay is the day an act on a session is dated: as given, or today; not
+// after today, nor before the day it follows (named after).
+func actDay(on, after, today workflow.Date, afterName string) (workflow.Date, error) {
+	switch {
+	case on.IsZero():
+		return today, nil
+	case on.After(today):
+		return on, workflow.Invalid("on", "ngày không được sau ngày hôm nay")
+	case on.Before(after):
+		return on, workflow.Invalid("on", "ngày không được trước %s %s", afterName, after.VN())
+	}
+	return on, nil
 }
 
 // sessionToRecord reads a session the user may record for.

@@ -72,14 +72,16 @@ func (s *Store) ReceptionTasks(ctx context.Context, f TaskFilter) ([]ReceptionTa
 	return out, nil
 }
 
-// FinishReceptionTask records that a task was done, with what was done; by the
-// unit's reception officers or head.
-func (s *Store) FinishReceptionTask(ctx context.Context, by User, id int64, result string) (ReceptionTask, error) {
+// FinishReceptionTask records that a task was done on the day (zero: today;
+// not before the conclusion), with what was done; by the unit's reception
+// officers or head.
+func (s *Store) FinishReceptionTask(ctx context.Context, by User, id int64, result string, on workflow.Date) (ReceptionTask, error) {
 	var t ReceptionTask
 	if err := s.r.GetContext(ctx, &t, `SELECT `+taskColumns+taskFrom+` WHERE t.id = ?`, id); err != nil {
 		return t, notFound(err, "việc sau tiếp công dân")
 	}
-	if _, err := s.sessionToRecord(ctx, by, t.SessionID); err != nil {
+	r, err := s.sessionToRecord(ctx, by, t.SessionID)
+	if err != nil {
 		return t, err
 	}
 	switch {
@@ -92,9 +94,12 @@ func (s *Store) FinishReceptionTask(ctx context.Context, by User, id int64, resu
 		return t, err
 	}
 	today, now := s.clock()
-	err := s.write(ctx, func(tx *txn) error {
+	if on, err = actDay(on, r.ConcludedOn, today, "ngày kết luận"); err != nil {
+		return t, err
+	}
+	err = s.write(ctx, func(tx *txn) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE reception_tasks SET done_on = ?, done_by = ?, result = ? WHERE id = ?`,
-			today.String(), by.ID, result, id); err != nil {
+			on.String(), by.ID, result, id); err != nil {
 			return fmt.Errorf("store: finish reception task %d: %w", id, err)
 		}
 		return logSession(ctx, tx, t.SessionID, t.HeldOn, "task_done", by.ID, now, t.Text+" — "+result)
@@ -102,7 +107,7 @@ func (s *Store) FinishReceptionTask(ctx context.Context, by User, id int64, resu
 	if err != nil {
 		return t, err
 	}
-	t.DoneOn, t.Result = today, result
+	t.DoneOn, t.Result = on, result
 	t.Late = workflow.TaskLate(t.DueOn, t.DoneOn, today)
 	return t, nil
 }

@@ -56,11 +56,12 @@ func TestReceptionSessions(t *testing.T) {
 	if _, err := w.s.ChangeReceptionSession(w.ctx, w.user("head"), held.ID, store.SessionChange{Cancel: true, Reason: "x"}); workflow.ErrorCode(err) != workflow.CodeIllegalTransition {
 		t.Errorf("a change after the day: %v", err)
 	}
-	if _, err := w.s.ConcludeReceptionSession(w.ctx, w.user("handler"), held.ID, "Kết luận"); workflow.ErrorCode(err) != workflow.CodeForbidden {
+	if _, err := w.s.ConcludeReceptionSession(w.ctx, w.user("handler"), held.ID, store.Conclusion{Text: "Kết luận"}); workflow.ErrorCode(err) != workflow.CodeForbidden {
 		t.Errorf("a conclusion by a handler: %v", err)
 	}
 	// The deputy named as host is the reception officer Lê Thị Tiếp here; she concludes.
-	done, err := w.s.ConcludeReceptionSession(w.ctx, w.user("reception"), held.ID, "Giao Sở Tài nguyên và Môi trường kiểm tra, trả lời trước 10/12/2026.")
+	done, err := w.s.ConcludeReceptionSession(w.ctx, w.user("reception"), held.ID,
+		store.Conclusion{Text: "Giao Sở Tài nguyên và Môi trường kiểm tra, trả lời trước 10/12/2026."})
 	if err != nil || done.ConcludedOn.String() != "2026-11-25" || !strings.HasPrefix(done.Conclusion, "Giao Sở") {
 		t.Errorf("concluded: %+v, %v", done, err)
 	}
@@ -194,7 +195,8 @@ func TestReceptionFollowUps(t *testing.T) {
 		"tasks[1].text":    {DueOn: d("2026-12-04")},
 		"tasks[1].case_id": {Text: "Một hồ sơ không có", CaseID: 999999},
 	} {
-		_, err := w.s.ConcludeReceptionSession(w.ctx, w.user("head"), s.ID, "Kết luận", duty, bad)
+		_, err := w.s.ConcludeReceptionSession(w.ctx, w.user("head"), s.ID, store.Conclusion{Text: "Kết luận",
+			Tasks: []workflow.FollowUp{duty, bad}})
 		if e, ok := err.(*workflow.Error); !ok || e.Field != name {
 			t.Errorf("a task without %s: %v", name, err)
 		}
@@ -202,7 +204,12 @@ func TestReceptionFollowUps(t *testing.T) {
 	if got, _ := w.s.ReceptionSession(w.ctx, s.ID); got.Conclusion != "" {
 		t.Fatalf("a refused conclusion was kept: %q", got.Conclusion)
 	}
-	if _, err := w.s.ConcludeReceptionSession(w.ctx, w.user("head"), s.ID, "Giao các phòng chuyên môn.", duty, caseAct); err != nil {
+	if _, err := w.s.ConcludeReceptionSession(w.ctx, w.user("head"), s.ID, store.Conclusion{Text: "Kết luận",
+		On: d("2026-11-26"), Tasks: []workflow.FollowUp{duty}}); workflow.ErrorCode(err) != workflow.CodeInvalid {
+		t.Errorf("a conclusion dated tomorrow: %v", err)
+	}
+	if _, err := w.s.ConcludeReceptionSession(w.ctx, w.user("head"), s.ID, store.Conclusion{Text: "Giao các phòng chuyên môn.",
+		Tasks: []workflow.FollowUp{duty, caseAct}}); err != nil {
 		t.Fatal(err)
 	}
 	units := []int64{w.unitID("KH-UBND")}
@@ -226,14 +233,17 @@ func TestReceptionFollowUps(t *testing.T) {
 	if !late.Late {
 		t.Errorf("the duty due 04/12 still open on 07/12 is not late: %+v", late)
 	}
-	done, err := w.s.FinishReceptionTask(w.ctx, w.user("reception"), late.ID, "Đã kiểm tra, có biên bản")
+	if _, err := w.s.FinishReceptionTask(w.ctx, w.user("reception"), late.ID, "x", d("2026-11-24")); workflow.ErrorCode(err) != workflow.CodeInvalid {
+		t.Errorf("a task done before its conclusion: %v", err)
+	}
+	done, err := w.s.FinishReceptionTask(w.ctx, w.user("reception"), late.ID, "Đã kiểm tra, có biên bản", workflow.Date{})
 	if err != nil || !done.DoneOn.Equal(d("2026-12-07")) || !done.Late {
 		t.Errorf("finished three days late: %+v, %v", done, err)
 	}
-	if _, err := w.s.FinishReceptionTask(w.ctx, w.user("reception"), late.ID, "lại"); workflow.ErrorCode(err) != workflow.CodeIllegalTransition {
+	if _, err := w.s.FinishReceptionTask(w.ctx, w.user("reception"), late.ID, "lại", workflow.Date{}); workflow.ErrorCode(err) != workflow.CodeIllegalTransition {
 		t.Errorf("finished twice: %v", err)
 	}
-	if _, err := w.s.FinishReceptionTask(w.ctx, w.user("supervisor"), tasks[0].ID, "x"); workflow.ErrorCode(err) != workflow.CodeForbidden {
+	if _, err := w.s.FinishReceptionTask(w.ctx, w.user("supervisor"), tasks[0].ID, "x", workflow.Date{}); workflow.ErrorCode(err) != workflow.CodeForbidden {
 		t.Errorf("a supervisor finishing a task: %v", err)
 	}
 	log, err := w.s.SessionLog(w.ctx, s.ID)
