@@ -525,6 +525,13 @@ var amRoutes = []amRoute{
 		do: func(e *amEnv, a amActor, c amCase) amResp {
 			return e.page(a, http.MethodGet, "/bao-cao", nil)
 		}},
+	{name: "GET /bao-cao/nam?unit=", staff: true, // the yearly report: as the forms, within scope
+		want: [2]string{
+			"403 403 403 403 200 200 200 | 403 403 403 403 403 | 303",
+			"403 403 403 403 200 200 200 | 403 403 200 200 200 | 303"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodGet, "/bao-cao/nam?nam=2026&unit="+c.Unit, nil)
+		}},
 	{name: "GET /bao-cao/dung-han?unit=", staff: true, // the reports: as the audit, within scope
 		want: [2]string{
 			"403 403 403 403 200 200 200 | 403 403 403 403 403 | 303",

@@ -10,7 +10,8 @@ import (
 
 // Issue 17's story in Chromium: the supervisor opens the reports, picks
 // 01/XLD for the fourth quarter, reads it laid out as the form with its
-// identities, opens the cases behind a figure, then reads 01/KQGQ. Today is
+// identities, opens the cases behind a figure, then reads 01/KQGQ, the
+// decisions made on time and the yearly report to the People's Council. Today is
 // 25/11/2026; screenshots at 375 and 1280 px.
 func TestReportsStoryInTheBrowser(t *testing.T) {
 	app := mustServeWeb(t)
@@ -45,5 +46,10 @@ func TestReportsStoryInTheBrowser(t *testing.T) {
 	sup.open("/bao-cao/dung-han?period=Q4-2026")
 	sup.mustSee("on time", "Tỷ lệ giải quyết đúng thời hạn", "Khoảng tin cậy 95%", "ít số liệu, không so sánh", "0%")
 	citeShots(sup, "report-on-time", "decisions made on time, with their intervals")
+	sup.open("/bao-cao/nam?nam=2026")
+	sup.mustSee("the yearly report", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Kết quả công tác tiếp công dân, xử lý đơn và giải quyết khiếu nại, tố cáo năm 2026",
+		"Kính gửi: Hội đồng nhân dân cùng cấp", "Điều 61 Luật Tố cáo năm 2018", "Kiến nghị thu hồi cho Nhà nước 250,5 triệu đồng",
+		"Biểu số 01/TCD", "Biểu số 02/KQGQ", "Năm báo cáo chưa kết thúc")
+	citeShots(sup, "report-year", "the yearly report to the People's Council, its forms annexed")
 	storyDone(sup)
 }

@@ -42,6 +42,11 @@ var reportMessages = map[string][2]string{
 	"ontime.interval":     {"Khoảng tin cậy 95%", "95% interval"},
 	"ontime.few":          {"ít số liệu, không so sánh", "too few to compare"},
 	"ontime.note":         {"Khoảng tin cậy Wilson: đơn vị có ít quyết định có khoảng rộng; hai đơn vị chỉ khác nhau thực sự khi khoảng của chúng không chồng lên nhau. Dưới 10 quyết định được đánh dấu ít số liệu.", "Wilson intervals: a unit with few decisions has a wide one; two units differ only when their intervals do not overlap. Under 10 decisions is marked too few."},
+	"year.title":          {"Báo cáo năm gửi Hội đồng nhân dân", "Yearly report to the People's Council"},
+	"year.year":           {"Năm báo cáo", "Report year"},
+	"year.running":        {"Năm báo cáo chưa kết thúc: số liệu tính đến hôm nay.", "The report year is not over: the figures run to today."},
+	"year.appendix":       {"Các biểu kèm theo", "The forms annexed"},
+	"report.year_link":    {"Báo cáo năm gửi Hội đồng nhân dân (Điều 61 Luật Tố cáo 2018)", "Yearly report to the People's Council (Art. 61, Denunciation Law 2018)"},
 	"report.ontime_link":  {"Tỷ lệ giải quyết đúng thời hạn", "Decisions made on time"},
 }
 

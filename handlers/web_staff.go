@@ -28,6 +28,7 @@ func (w *web) mountStaffPages(g *gin.RouterGroup) {
 	g.GET("/giam-sat/tiep-cong-dan", w.compliancePage)
 	g.GET("/bao-cao", w.reportsPage)
 	g.GET("/bao-cao/dung-han", w.onTimePage)
+	g.GET("/bao-cao/nam", w.yearReportPage)
 	g.GET("/bao-cao/:form", w.reportPage)
 	g.GET("/bao-cao/:form/ho-so", w.reportCasesPage)
 	g.GET("/bao-cao/:form/tai-ve", w.reportDownload)

@@ -10,7 +10,6 @@ package handlers
 // signature block), and the number is left for the clerk to write.
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -23,10 +22,8 @@ import (
 
 // visitPaperView is the page's data.
 type visitPaperView struct {
-	Visit          store.ReceptionVisit
-	Unit, Parent   string // the issuing body and the body above it
-	Place          string // the place of the date line
-	DateLine       string // "ngày 25 tháng 11 năm 2026"
+	Visit store.ReceptionVisit
+	paperHead
 	Refusal        *workflow.RefusalReason
 	Documents      []string
 	Signer         string
@@ -58,21 +55,7 @@ func (w *web) visitPaper(c *gin.Context) {
 		pageFail(c, err)
 		return
 	}
-	p := visitPaperView{Visit: visit, Signer: userOf(c).Name,
-		DateLine: fmt.Sprintf("ngày %02d tháng %02d năm %d", visit.VisitedOn.Time().Day(), int(visit.VisitedOn.Time().Month()), visit.VisitedOn.Year())}
-	byID := map[int64]store.Unit{}
-	for _, u := range units {
-		byID[u.ID] = u
-	}
-	u := byID[visit.UnitID]
-	p.Unit = u.Name
-	if u.ParentID != nil {
-		p.Parent = byID[*u.ParentID].Name
-	}
-	for u.ParentID != nil { // the province names the place
-		u = byID[*u.ParentID]
-	}
-	p.Place = strings.TrimPrefix(strings.TrimPrefix(u.Name, "Tỉnh "), "Thành phố ")
+	p := visitPaperView{Visit: visit, Signer: userOf(c).Name, paperHead: headOf(units, visit.UnitID, visit.VisitedOn)}
 	if r, ok := workflow.RefusalReasonOn(visit.RefusalCode, visit.VisitedOn); ok && visit.Outcome == workflow.VisitRefused {
 		p.Refusal = &r
 	}

@@ -2,6 +2,7 @@ package workflow
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -196,8 +197,11 @@ func (c check) holds(f *Form, cells []float64) bool {
 	return true
 }
 
-// Forms are every form, in the order the list shows them.
+// Forms are every form, in the order the list shows them (formOrder).
 var Forms []*Form
+
+// formOrder is the order of TT 01/2024's annex: reception, letters, results.
+var formOrder = []string{"01-TCD", "01-XLD", "02-XLD", "03-XLD", "04-XLD", "01-KQGQ", "02-KQGQ", "TC-KQGQ"}
 
 // FormByCode is the form of that code (01-XLD), or nil.
 func FormByCode(code string) *Form {
@@ -209,7 +213,7 @@ func FormByCode(code string) *Form {
 	return nil
 }
 
-// numbered gives a form's columns their numbers, in order, and registers it.
+// register gives a form's columns their numbers, in order, and adds it to Forms.
 func register(f *Form) *Form {
 	for i := range f.Columns {
 		f.Columns[i].No = i + 1
@@ -224,6 +228,9 @@ func register(f *Form) *Form {
 		}
 	}
 	Forms = append(Forms, f)
+	slices.SortStableFunc(Forms, func(a, b *Form) int {
+		return slices.Index(formOrder, a.Code) - slices.Index(formOrder, b.Code)
+	})
 	return f
 }
 
