@@ -634,23 +634,19 @@ var amRoutes = []amRoute{
 		do: func(e *amEnv, a amActor, c amCase) amResp {
 			return e.page(a, http.MethodPost, fmt.Sprintf("/tiep-cong-dan/viec/%d/xong", e.task(c)), url.Values{"result": {"Đã trả lời công dân"}})
 		}},
+	{name: "GET /tiep-cong-dan/luot/:id", staff: true, // one visit: the book's readers; to others it does not exist
+		want: [2]string{
+			"200 200 404 404 200 200 404 | 404 404 404 404 404 | 303",
+			"404 404 404 404 200 200 404 | 200 404 200 200 404 | 303"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodGet, fmt.Sprintf("/tiep-cong-dan/luot/%d", e.visit(c)), nil)
+		}},
 	{name: "GET /tiep-cong-dan/luot/:id/in", staff: true, // the papers name the citizen: the unit's writers only; others are told it is not theirs
 		want: [2]string{
 			"200 200 404 404 200 403 404 | 404 404 404 404 404 | 303",
 			"404 404 404 404 403 403 404 | 200 404 200 403 404 | 303"},
 		do: func(e *amEnv, a amActor, c amCase) amResp {
-			login := map[string]string{"KH-UBND": "reception", "KH-NT": "reception.nt"}[c.Unit]
-			u, err := e.app.Store.UserByLogin(context.Background(), login)
-			if err != nil {
-				e.t.Fatal(err)
-			}
-			visit, err := e.app.Store.RecordVisit(context.Background(), u, store.NewVisit{Unit: c.Unit, VisitedOn: e.app.Store.Today(),
-				Kind: workflow.Petition, Visitor: store.Visitor{Petitioner: store.Petitioner{Name: "Nguyễn Văn Đến"}},
-				Content: "Kiến nghị sửa cầu", Outcome: workflow.VisitRefused, RefusalCode: "TCD-4G"})
-			if err != nil {
-				e.t.Fatal(err)
-			}
-			return e.page(a, http.MethodGet, fmt.Sprintf("/tiep-cong-dan/luot/%d/in", visit.ID), nil)
+			return e.page(a, http.MethodGet, fmt.Sprintf("/tiep-cong-dan/luot/%d/in", e.visit(c)), nil)
 		}},
 	{name: "GET /giam-sat/tiep-cong-dan?unit=", staff: true, // heads and supervisors, within their scope
 		want: [2]string{
@@ -703,6 +699,23 @@ func (e *amEnv) session(c amCase, state workflow.SessionState, days int) int64 {
 		e.t.Fatal(err)
 	}
 	return r.ID
+}
+
+// visit is a refused visit of the unit's book, with papers to print.
+func (e *amEnv) visit(c amCase) int64 {
+	e.t.Helper()
+	login := map[string]string{"KH-UBND": "reception", "KH-NT": "reception.nt"}[c.Unit]
+	u, err := e.app.Store.UserByLogin(context.Background(), login)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	visit, err := e.app.Store.RecordVisit(context.Background(), u, store.NewVisit{Unit: c.Unit, VisitedOn: e.app.Store.Today(),
+		Kind: workflow.Petition, Visitor: store.Visitor{Petitioner: store.Petitioner{Name: "Nguyễn Văn Đến"}},
+		Content: "Kiến nghị sửa cầu", Outcome: workflow.VisitRefused, RefusalCode: "TCD-4G"})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return visit.ID
 }
 
 // task is a dated task of the conclusion of a session held today, by its head.

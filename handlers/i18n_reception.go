@@ -133,6 +133,8 @@ var receptionMessages = map[string][2]string{
 // followUpMessages are the words of a reception day's page: the conclusion's
 // tasks and the log of acts (handlers/web_reception_session.go).
 var followUpMessages = map[string][2]string{
+	"rec.reveal":       {"Xem danh tính (việc xem được ghi vào nhật ký)", "Show who (the read is logged)"},
+	"rv.title":         {"Lượt tiếp công dân", "A visit"},
 	"rs.title":         {"Buổi tiếp công dân ngày", "Reception day of"},
 	"rs.concluded_on":  {"Thông báo kết luận ký ngày", "Conclusion signed on"},
 	"rs.no_conclusion": {"Chưa có thông báo kết luận.", "No conclusion yet."},

@@ -84,7 +84,7 @@ func (w *web) renderReception(c *gin.Context, status int, code string, session, 
 		pageFail(c, err)
 		return
 	}
-	if p.Visits, err = w.store.Visits(ctx, v, store.VisitFilter{Units: units, Limit: 50}); err != nil {
+	if p.Visits, err = w.store.Visits(ctx, v, store.VisitFilter{Units: units, Limit: 50, KeepSecrets: true}); err != nil {
 		pageFail(c, err)
 		return
 	}

@@ -69,7 +69,7 @@ func (w *web) renderSession(c *gin.Context, status int, conclusion string, tasks
 	}
 	units := []int64{r.UnitID}
 	if p.Unit, err = w.store.UnitByCode(ctx, r.Unit); err == nil {
-		p.Visits, err = w.store.Visits(ctx, v, store.VisitFilter{Units: units, SessionID: id, Limit: 200})
+		p.Visits, err = w.store.Visits(ctx, v, store.VisitFilter{Units: units, SessionID: id, Limit: 200, KeepSecrets: true})
 	}
 	if err == nil {
 		p.Tasks, err = w.store.ReceptionTasks(ctx, store.TaskFilter{Units: units, SessionID: id})

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
 	"petitions/store"
@@ -39,5 +40,43 @@ func TestHeadMovesAReceptionDay(t *testing.T) {
 	rec := app.newBrowser(t, "reception")
 	if res, _ := rec.post(path, url.Values{"csrf": {rec.csrf("/tiep-cong-dan")}, "unit": {"KH-UBND"}, "held_on": {"18/12/2026"}, "text": {"Thủ trưởng đi công tác"}}); res.StatusCode != http.StatusSeeOther {
 		t.Errorf("reception moves the head's day: status %d", res.StatusCode)
+	}
+}
+
+// The book keeps a denouncer who came sealed even for the head: the page
+// reads no identity and logs no read; the head asks for one visit, and that
+// read is logged (LTC 2018 Art. 8). Issue 16's speed: a book page needs no write.
+func TestTheBookKeepsADenouncerSealedUntilAsked(t *testing.T) {
+	app := mustServeWeb(t)
+	ctx := context.Background()
+	den := qcCase(t, app, "reception", workflow.Denunciation, "2026-11-25", "Tố cáo cán bộ địa chính", "Phạm Thị Mật")
+	v, err := app.Store.RecordVisit(ctx, qcUser(t, app, "reception"), store.NewVisit{Unit: "KH-UBND", VisitedOn: workflow.MustDate("2026-11-25"),
+		Kind: workflow.Denunciation, Visitor: store.Visitor{Petitioner: store.Petitioner{Name: "Phạm Thị Mật"}},
+		Content: "Nộp đơn tố cáo cán bộ địa chính", Outcome: workflow.VisitRegistered, CaseID: den.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reads := func() int {
+		n, err := app.Store.IdentityReads(ctx, den.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	head := app.newBrowser(t, "head")
+	before := reads()
+	_, body := head.get("/tiep-cong-dan")
+	if strings.Contains(body, "Phạm Thị Mật") || reads() != before {
+		t.Fatalf("the book page shows the denouncer (%v) or logs a read (%d → %d)", strings.Contains(body, "Phạm Thị Mật"), before, reads())
+	}
+	qcIndex(t, body, fmt.Sprintf(`href="/tiep-cong-dan/luot/%d"`, v.ID))
+	_, body = head.get(fmt.Sprintf("/tiep-cong-dan/luot/%d", v.ID))
+	qcIndex(t, body, "Phạm Thị Mật")
+	if reads() != before+1 {
+		t.Errorf("opening the visit logged %d reads, want 1", reads()-before)
+	}
+	_, body = app.newBrowser(t, "supervisor").get(fmt.Sprintf("/tiep-cong-dan/luot/%d", v.ID))
+	if strings.Contains(body, "Phạm Thị Mật") || strings.Contains(body, `/tiep-cong-dan/luot/`+fmt.Sprint(v.ID)+`"`) {
+		t.Errorf("the supervisor sees the denouncer who came")
 	}
 }

@@ -21,6 +21,7 @@ func (w *web) mountStaffPages(g *gin.RouterGroup) {
 	g.GET("/tiep-cong-dan", w.receptionBook)
 	g.POST("/tiep-cong-dan/buoi", w.receptionSessionPost)
 	g.POST("/tiep-cong-dan/luot", w.receptionVisitPost)
+	g.GET("/tiep-cong-dan/luot/:id", w.receptionVisitPage)
 	g.GET("/tiep-cong-dan/luot/:id/in", w.visitPaper)
 	g.GET("/tiep-cong-dan/buoi/:id", w.receptionSessionPage)
 	g.POST("/tiep-cong-dan/buoi/:id/:act", w.receptionSessionAct)

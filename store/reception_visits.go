@@ -48,6 +48,9 @@ type ReceptionVisit struct {
 	RecordedBy   string                `db:"recorded_by" json:"recorded_by"`
 	Sealed       string                `db:"sealed" json:"-"`
 	Visitor      *Visitor              `db:"-" json:"visitor,omitempty"`
+	// Revealable: a denouncer the viewer may see, left sealed in a list that
+	// keeps secrets sealed (VisitFilter.KeepSecrets); one visit opens it.
+	Revealable bool `db:"-" json:"-"`
 }
 
 // NewVisit is a visit as entered.
@@ -259,7 +262,7 @@ func (s *Store) Visit(ctx context.Context, v workflow.Viewer, id int64) (Recepti
 		return ReceptionVisit{}, workflow.Errorf(workflow.CodeNotFound, "không tìm thấy lượt tiếp")
 	}
 	one := []ReceptionVisit{r}
-	if err := s.openVisitors(ctx, v, one); err != nil {
+	if err := s.openVisitors(ctx, v, one, false); err != nil {
 		return ReceptionVisit{}, err
 	}
 	return one[0], nil
@@ -271,6 +274,10 @@ type VisitFilter struct {
 	SessionID int64
 	From, To  workflow.Date
 	Limit     int
+	// KeepSecrets leaves a denouncer's identity sealed even for those who may
+	// see it (Revealable): a page of the book then reads no identity, and
+	// writes no read to the log, until one is asked for.
+	KeepSecrets bool
 }
 
 // Visits lists the book, newest first, each visitor opened for a viewer who may see it.
@@ -289,7 +296,7 @@ func (s *Store) Visits(ctx context.Context, v workflow.Viewer, f VisitFilter) ([
 	if err != nil {
 		return nil, fmt.Errorf("store: list visits: %w", err)
 	}
-	if err := s.openVisitors(ctx, v, out); err != nil {
+	if err := s.openVisitors(ctx, v, out, f.KeepSecrets); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -299,7 +306,7 @@ func (s *Store) Visits(ctx context.Context, v workflow.Viewer, f VisitFilter) ([
 // denouncers' identities as for a case's (identity_reads, with the case when
 // linked): all of a list's at once, and no visitor shown before they are
 // committed.
-func (s *Store) openVisitors(ctx context.Context, v workflow.Viewer, rs []ReceptionVisit) error {
+func (s *Store) openVisitors(ctx context.Context, v workflow.Viewer, rs []ReceptionVisit, keepSecrets bool) error {
 	who := make([]*Visitor, len(rs))
 	var logged []int64
 	for i := range rs {
@@ -307,6 +314,10 @@ func (s *Store) openVisitors(ctx context.Context, v workflow.Viewer, rs []Recept
 		sealed := r.Sealed
 		r.Sealed = ""
 		if !v.MaySeeVisitor(r.Kind, r.UnitID, r.RecordedByID) {
+			continue
+		}
+		if keepSecrets && r.Kind.IdentitySecret() {
+			r.Revealable = true
 			continue
 		}
 		who[i] = new(Visitor)
