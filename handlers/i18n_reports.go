@@ -23,6 +23,7 @@ var reportMessages = map[string][2]string{
 	"report.notes":        {"Ghi chú cách tính", "How the figures are counted"},
 	"report.basis":        {"Căn cứ", "Basis"},
 	"report.xlsx":         {"Tải về (Excel)", "Download (Excel)"},
+	"report.merged":       {"Gộp số liệu theo đơn vị sau sắp xếp", "As merged: count ended units under their successors"},
 	"report.csv":          {"Tải về (CSV)", "Download (CSV)"},
 	"report.print":        {"In báo cáo", "Print"},
 	"report.behind":       {"Hồ sơ tạo nên số liệu", "The cases behind a figure"},

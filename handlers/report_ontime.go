@@ -51,7 +51,7 @@ func onTime(ctx context.Context, s *store.Store, q reportQuery) ([]onTimeRow, er
 
 func (a *api) reportOnTime(c *gin.Context) {
 	q, err := askReport(c.Request.Context(), a.store, viewerOf(c), onTimeSource, c.Query("period"), c.Query("from"),
-		c.Query("to"), c.Query("unit"))
+		c.Query("to"), c.Query("unit"), false)
 	if err != nil {
 		fail(c, err)
 		return

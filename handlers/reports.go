@@ -24,13 +24,88 @@ type reportQuery struct {
 	unit   store.Unit   // the unit asked for (default: the viewer's)
 	rows   []store.Unit // it and the units below it, parents first
 	ids    []int64
+	// rowOf is the row each unit's cases are counted in: its own, or, asked
+	// "as merged", the row of the unit that took over its work.
+	rowOf map[int64]int64
+}
+
+// unitRows are the report's rows, each unit's cells with those of the units merged into it.
+func (q reportQuery) unitRows(r workflow.Report) []unitRow {
+	var out []unitRow
+	for _, u := range q.rows {
+		if q.rowOf[u.ID] != u.ID {
+			continue
+		}
+		cells := make([]float64, len(q.form.Columns))
+		for _, x := range q.rows {
+			if q.rowOf[x.ID] == u.ID {
+				for i, c := range r.Rows[x.ID] {
+					cells[i] += c
+				}
+			}
+		}
+		out = append(out, unitRow{u, cells})
+	}
+	return out
+}
+
+type unitRow struct {
+	store.Unit
+	cells []float64
+}
+
+// mergedInto are the units outside rows whose work passed, in the end, to one of them.
+func mergedInto(all, rows []store.Unit, v workflow.Viewer) []store.Unit {
+	byID, in := map[int64]store.Unit{}, map[int64]bool{}
+	for _, u := range all {
+		byID[u.ID] = u
+	}
+	for _, u := range rows {
+		in[u.ID] = true
+	}
+	var out []store.Unit
+	for _, u := range all {
+		if in[u.ID] || u.SuccessorID == nil || !v.InScope(u.ID) {
+			continue
+		}
+		at := u
+		for step := 0; at.SuccessorID != nil && step < len(all); step++ {
+			at = byID[*at.SuccessorID]
+		}
+		if in[at.ID] {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// rowsAsMerged maps each unit to itself, or when merged is asked to the last
+// unit its work passed to within the rows (a successor outside them keeps
+// the unit its own row).
+func rowsAsMerged(rows []store.Unit, merged bool) map[int64]int64 {
+	in, out := map[int64]store.Unit{}, map[int64]int64{}
+	for _, u := range rows {
+		in[u.ID] = u
+	}
+	for _, u := range rows {
+		at := u
+		for step := 0; merged && at.SuccessorID != nil && step < len(rows); step++ { // MergeUnit makes no loop; bounded all the same
+			next, ok := in[*at.SuccessorID]
+			if !ok {
+				break
+			}
+			at = next
+		}
+		out[u.ID] = at.ID
+	}
+	return out
 }
 
 // readReportQuery reads the form of the path, ?period= or ?from=&to=, and
 // ?unit=; a bad one is answered (4xx naming the field) and ok is false.
 func (a *api) readReportQuery(c *gin.Context) (reportQuery, bool) {
 	q, err := askReport(c.Request.Context(), a.store, viewerOf(c), c.Param("form"), c.Query("period"), c.Query("from"),
-		c.Query("to"), c.Query("unit"))
+		c.Query("to"), c.Query("unit"), c.Query("merged") == "true")
 	if err != nil {
 		fail(c, err)
 		return q, false
@@ -40,7 +115,7 @@ func (a *api) readReportQuery(c *gin.Context) (reportQuery, bool) {
 
 // askReport reads what a report is asked for: a form the viewer may read,
 // a period, and a unit within reach (default the viewer's), with the units below it.
-func askReport(ctx context.Context, s *store.Store, v workflow.Viewer, form, period, from, to, unit string) (reportQuery, error) {
+func askReport(ctx context.Context, s *store.Store, v workflow.Viewer, form, period, from, to, unit string, merged bool) (reportQuery, error) {
 	var q reportQuery
 	if !v.MayReadBacklog() {
 		return q, workflow.Errorf(workflow.CodeForbidden, "chỉ thủ trưởng, giám sát và quản trị được xem báo cáo")
@@ -73,9 +148,17 @@ func askReport(ctx context.Context, s *store.Store, v workflow.Viewer, form, per
 		return q, err
 	}
 	q.unit = q.rows[0]
+	if merged { // the units merged into these, wherever they stood, within the viewer's reach
+		all, err := s.Units(ctx)
+		if err != nil {
+			return q, err
+		}
+		q.rows = append(q.rows, mergedInto(all, q.rows, v)...)
+	}
 	for _, u := range q.rows {
 		q.ids = append(q.ids, u.ID)
 	}
+	q.rowOf = rowsAsMerged(q.rows, merged)
 	return q, nil
 }
 
@@ -177,7 +260,9 @@ func reportBody(q reportQuery, r workflow.Report) reportJSON {
 	}
 	for _, u := range q.rows {
 		out.units[u.ID] = u
-		out.Rows = append(out.Rows, rowJSON{Unit: u.Code, Name: u.Name, Cells: cells(r.Rows[u.ID])})
+	}
+	for _, row := range q.unitRows(r) {
+		out.Rows = append(out.Rows, rowJSON{Unit: row.Code, Name: row.Name, Cells: cells(row.cells)})
 	}
 	out.Total = cells(r.Total)
 	for _, ch := range r.Checks {
@@ -268,7 +353,7 @@ func behind(ctx context.Context, s *store.Store, q reportQuery, column string, a
 	}
 	units, codes := map[int64]bool{}, map[int64]string{}
 	for _, u := range q.rows {
-		units[u.ID], codes[u.ID] = all || u.ID == q.unit.ID, u.Code
+		units[u.ID], codes[u.ID] = all || q.rowOf[u.ID] == q.unit.ID, u.Code
 	}
 	var out []reportCaseJSON
 	for _, e := range q.form.Behind(entries, q.period, column, units) {

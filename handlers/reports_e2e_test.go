@@ -2,9 +2,14 @@ package handlers_test
 
 import (
 	"bytes"
+	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"testing"
+
+	"petitions/store"
+	"petitions/workflow"
 )
 
 // Issue 17 through the API: a form for an official period and for a range,
@@ -108,5 +113,60 @@ func TestReportsThroughTheAPI(t *testing.T) {
 		if e := wantError(t, s, raw, tc.status, ""); e.Field != tc.field {
 			t.Errorf("%s %s: field %q, want %q", tc.login, tc.path, e.Field, tc.field)
 		}
+	}
+}
+
+// Rolled up as merged: a commune that ended on 30/06/2025 counts, with
+// merged=true, in the row of the commune that took over its work, and the
+// cases behind that row include its letters.
+func TestReportsAsMerged(t *testing.T) {
+	app := MustServe(t)
+	app.SetToday(t, "2026-11-25")
+	ctx := context.Background()
+	if _, err := app.Store.CreateUnit(ctx, "KH-CL", "UBND xã Cam Lâm (cũ)", "commune", "KH-UBND"); err != nil {
+		t.Fatal(err)
+	}
+	u, err := app.Store.CreateUser(ctx, "reception.cl", "Tiếp dân Cam Lâm", workflow.RoleReception, "KH-CL", "demo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := app.Store.CreateCase(ctx, u, store.NewCase{Subject: "Kiến nghị sửa đường", Content: "Đường hư hỏng",
+		Intake: workflow.Intake{Kind: workflow.Petition, Channel: "walk_in", ReceivedOn: workflow.MustDate("2025-06-20")},
+		Petitioner: store.Petitioner{Name: "Lê Văn Cũ"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	app.register(t, "reception.nt", letterBody("petition", "2025-06-25", "Kiến nghị đèn đường"))
+	if _, err := app.Store.MergeUnit(ctx, "KH-CL", "KH-NT", workflow.MustDate("2025-07-01")); err != nil {
+		t.Fatal(err)
+	}
+	rows := func(query string) map[string]float64 {
+		t.Helper()
+		s, raw := app.Do(t, "supervisor", http.MethodGet, "/api/v1/reports/04-XLD?from=2025-06-01&to=2025-07-31&unit=KH-UBND"+query, nil)
+		if s != http.StatusOK {
+			t.Fatalf("04-XLD: %d %s", s, raw)
+		}
+		var r struct {
+			Rows []struct {
+				Unit  string             `json:"unit"`
+				Cells map[string]float64 `json:"cells"`
+			} `json:"rows"`
+		}
+		json.Unmarshal(raw, &r)
+		out := map[string]float64{}
+		for _, row := range r.Rows {
+			out[row.Unit] = row.Cells["c1"]
+		}
+		return out
+	}
+	if got := rows(""); got["KH-CL"] != 1 || got["KH-NT"] != 1 {
+		t.Errorf("as they were: %v", got)
+	}
+	if got := rows("&merged=true"); len(got) != 2 || got["KH-NT"] != 2 {
+		t.Errorf("as merged (KH-UBND and KH-NT, the ended commune's letter in KH-NT's row): %v", got)
+	}
+	s, raw := app.Do(t, "supervisor", http.MethodGet, "/api/v1/reports/04-XLD/cases?from=2025-06-01&to=2025-07-31&unit=KH-NT&merged=true&column=c1", nil)
+	if s != http.StatusOK || !bytes.Contains(raw, []byte(fmt.Sprintf(`"id":%d`, old.ID))) {
+		t.Errorf("the cases behind KH-NT's row, as merged: %d %s", s, raw)
 	}
 }

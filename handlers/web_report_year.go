@@ -73,7 +73,7 @@ func (w *web) yearReportPage(c *gin.Context) {
 	sources := map[string][]workflow.Entry{} // the cases, the decisions and the book: each read once
 	var cases reportQuery
 	for _, f := range workflow.Forms {
-		q, err := askReport(ctx, w.store, v, f.Code, code, "", "", c.Query("unit"))
+		q, err := askReport(ctx, w.store, v, f.Code, code, "", "", c.Query("unit"), c.Query("gop") == "1")
 		var e *workflow.Error
 		switch {
 		case errors.As(err, &e) && e.Code != workflow.CodeInternal:

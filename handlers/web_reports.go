@@ -83,7 +83,9 @@ func layTable(q reportQuery, r workflow.Report, asked url.Values) FormTable {
 		if u.ParentID != nil {
 			depth[u.ID] = depth[*u.ParentID] + 1
 		}
-		t.Rows = append(t.Rows, rowView{Unit: u, Depth: depth[u.ID], Cells: cells(u, r.Rows[u.ID], false)})
+	}
+	for _, row := range q.unitRows(r) {
+		t.Rows = append(t.Rows, rowView{Unit: row.Unit, Depth: depth[row.ID], Cells: cells(row.Unit, row.cells, false)})
 	}
 	for _, ch := range r.Checks {
 		t.Checks = append(t.Checks, checkView{Name: strings.ReplaceAll(ch.Name, "<=", " ≤ "), OK: ch.OK, Broken: len(ch.Entries)})
@@ -211,7 +213,10 @@ func (w *web) askReportPage(c *gin.Context, page string) (reportQuery, reportVie
 	from, to, err = isoDays(from, to)
 	q := reportQuery{}
 	if err == nil {
-		q, err = askReport(c.Request.Context(), w.store, v, c.Param("form"), period, from, to, c.Query("unit"))
+		q, err = askReport(c.Request.Context(), w.store, v, c.Param("form"), period, from, to, c.Query("unit"), c.Query("gop") == "1")
+		if c.Query("gop") == "1" {
+			p.Asked.Set("gop", "1")
+		}
 	}
 	if all, uerr := w.store.Units(c.Request.Context()); uerr == nil {
 		for _, u := range all {

@@ -197,3 +197,30 @@ func TestReportsCountedByHand(t *testing.T) {
 		}
 	}
 }
+
+// A merger (the communes rearranged from 01/07/2025): the unit that ended
+// names its successor once; never itself, nor a unit that has ended.
+func TestMergeUnit(t *testing.T) {
+	w := mustWorld(t)
+	d := workflow.MustDate
+	if _, err := w.s.CreateUnit(w.ctx, "KH-CL", "UBND xã Cam Lâm (cũ)", "commune", "KH-UBND"); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ code, into, field string }{
+		{"KH-CL", "KH-CL", "successor"}, {"KH-CL", "KH-XX", "successor"},
+	} {
+		if _, err := w.s.MergeUnit(w.ctx, tc.code, tc.into, d("2025-07-01")); err == nil || err.(*workflow.Error).Field != tc.field {
+			t.Errorf("%s into %s: %v", tc.code, tc.into, err)
+		}
+	}
+	u, err := w.s.MergeUnit(w.ctx, "KH-CL", "KH-NT", d("2025-07-01"))
+	if err != nil || u.SuccessorID == nil || *u.SuccessorID != w.unitID("KH-NT") || u.ValidTo.String() != "2025-06-30" {
+		t.Fatalf("merged: %+v, %v", u, err)
+	}
+	if _, err := w.s.MergeUnit(w.ctx, "KH-CL", "KH-UBND", d("2025-07-01")); workflow.ErrorCode(err) != workflow.CodeIllegalTransition {
+		t.Errorf("merged twice: %v", err)
+	}
+	if _, err := w.s.MergeUnit(w.ctx, "KH-UBND", "KH-CL", d("2025-07-01")); err == nil || err.(*workflow.Error).Field != "successor" {
+		t.Errorf("into a unit that ended: %v", err)
+	}
+}

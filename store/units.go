@@ -21,6 +21,8 @@ type Unit struct {
 	Level     string        `db:"level" json:"level"`
 	ValidFrom workflow.Date `db:"valid_from" json:"-"`
 	ValidTo   workflow.Date `db:"valid_to" json:"-"`
+	// SuccessorID is the unit that took over this one's work when it ended (a merger).
+	SuccessorID *int64 `db:"successor_id" json:"-"`
 	Settings  string        `db:"settings" json:"-"`
 }
 
@@ -90,12 +92,47 @@ func (s *Store) CreateUnit(ctx context.Context, code, name, level, parentCode st
 	return u, err
 }
 
+// MergeUnit records that the unit ended on the day before on and that
+// successor took over its work: its cases stay its own, and the reports can
+// count them under the successor ("as merged"). A unit merges once, into a
+// unit that has not itself ended, never into itself.
+func (s *Store) MergeUnit(ctx context.Context, code, successor string, on workflow.Date) (Unit, error) {
+	var u Unit
+	err := s.write(ctx, func(tx *txn) error {
+		old, err := unitByCode(ctx, tx, code)
+		if err != nil {
+			return err
+		}
+		into, err := unitByCode(ctx, tx, successor)
+		switch {
+		case err != nil:
+			return workflow.Invalid("successor", "không tìm thấy đơn vị %q", successor)
+		case into.ID == old.ID:
+			return workflow.Invalid("successor", "đơn vị không sáp nhập vào chính nó")
+		case old.SuccessorID != nil:
+			return workflow.Errorf(workflow.CodeIllegalTransition, "đơn vị %s đã được sáp nhập", code)
+		case into.SuccessorID != nil:
+			return workflow.Invalid("successor", "đơn vị %s đã được sáp nhập vào đơn vị khác", successor)
+		case on.IsZero():
+			return workflow.Invalid("on", "cần ngày đơn vị mới bắt đầu thực hiện nhiệm vụ")
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE units SET successor_id = ?, valid_to = ? WHERE id = ?`,
+			into.ID, on.AddDays(-1).String(), old.ID); err != nil {
+			return fmt.Errorf("store: merge unit %s: %w", code, err)
+		}
+		u, err = unitByID(ctx, tx, old.ID)
+		return err
+	})
+	s.tree.forget()
+	return u, err
+}
+
 // UnitByCode returns the unit with that code (not_found otherwise).
 func (s *Store) UnitByCode(ctx context.Context, code string) (Unit, error) {
 	return unitByCode(ctx, s.r, code)
 }
 
-const unitColumns = `id, code, name, parent_id, level, valid_from, valid_to, settings`
+const unitColumns = `id, code, name, parent_id, level, valid_from, valid_to, successor_id, settings`
 
 func unitByCode(ctx context.Context, q sqlx.QueryerContext, code string) (Unit, error) {
 	var u Unit

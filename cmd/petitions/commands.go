@@ -195,3 +195,28 @@ func unitAdd(ctx context.Context, args []string) error {
 		return nil
 	})
 }
+
+// unitMerge records a merger: the unit ended the day before --on and --into
+// took over its work; the reports count its cases under --into "as merged".
+func unitMerge(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("unit merge", flag.ContinueOnError)
+	db := dbFlag(fs)
+	code := fs.String("code", "", "the unit that ended")
+	into := fs.String("into", "", "the unit that took over its work")
+	on := fs.String("on", "", "the day the successor took over (YYYY-MM-DD)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	day, err := workflow.ParseDate(*on)
+	if err != nil {
+		return fmt.Errorf("unit merge: --on wants a day YYYY-MM-DD, not %q", *on)
+	}
+	return withStore(ctx, *db, "", func(s *store.Store) error {
+		u, err := s.MergeUnit(ctx, *code, *into, day)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("unit %s (%s) ended %s; its work passed to %s\n", u.Code, u.Name, u.ValidTo.VN(), *into)
+		return nil
+	})
+}

@@ -15,6 +15,7 @@ Usage:
   petitions key generate
   petitions migrate [--db FILE] [--key-file FILE]
   petitions unit add --db FILE --code CODE --name NAME [--level agency] [--parent CODE]
+  petitions unit merge --db FILE --code CODE --into CODE --on YYYY-MM-DD
   petitions user add --db FILE --login LOGIN --name NAME --role ROLE --unit CODE --password PASSWORD
   petitions user disable --db FILE --login LOGIN [--enable]
   petitions user password --db FILE --login LOGIN --password PASSWORD
@@ -64,6 +65,9 @@ func run(ctx context.Context, args []string) error {
 	case "unit":
 		if len(args) > 1 && args[1] == "add" {
 			return unitAdd(ctx, args[2:])
+		}
+		if len(args) > 1 && args[1] == "merge" {
+			return unitMerge(ctx, args[2:])
 		}
 	case "token":
 		if len(args) > 1 && args[1] == "create" {
