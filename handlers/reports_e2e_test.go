@@ -131,7 +131,7 @@ func TestReportsAsMerged(t *testing.T) {
 		t.Fatal(err)
 	}
 	old, err := app.Store.CreateCase(ctx, u, store.NewCase{Subject: "Kiến nghị sửa đường", Content: "Đường hư hỏng",
-		Intake: workflow.Intake{Kind: workflow.Petition, Channel: "walk_in", ReceivedOn: workflow.MustDate("2025-06-20")},
+		Intake:     workflow.Intake{Kind: workflow.Petition, Channel: "walk_in", ReceivedOn: workflow.MustDate("2025-06-20")},
 		Petitioner: store.Petitioner{Name: "Lê Văn Cũ"}})
 	if err != nil {
 		t.Fatal(err)

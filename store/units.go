@@ -23,7 +23,7 @@ type Unit struct {
 	ValidTo   workflow.Date `db:"valid_to" json:"-"`
 	// SuccessorID is the unit that took over this one's work when it ended (a merger).
 	SuccessorID *int64 `db:"successor_id" json:"-"`
-	Settings  string        `db:"settings" json:"-"`
+	Settings    string `db:"settings" json:"-"`
 }
 
 // UnitSettings decodes the unit's latest settings over the defaults: the last
