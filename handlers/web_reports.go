@@ -133,17 +133,27 @@ func (w *web) reportsPage(c *gin.Context) {
 
 // reportPage is GET /bao-cao/:form?period=|tu=&den=&unit=.
 func (w *web) reportPage(c *gin.Context) {
-	q, p, ok := w.askReportPage(c, "report")
+	q, p, r, ok := w.countReport(c)
 	if !ok {
-		return
-	}
-	r, err := tally(c.Request.Context(), w.store, q)
-	if err != nil {
-		pageFail(c, err)
 		return
 	}
 	p.FormTable = layTable(q, r, p.Asked)
 	w.render(c, http.StatusOK, "report", p, nil)
+}
+
+// countReport reads and counts the form a page asks for; ok is false when
+// the page was answered instead (a bad question, a failure).
+func (w *web) countReport(c *gin.Context) (reportQuery, reportView, workflow.Report, bool) {
+	q, p, ok := w.askReportPage(c, "report")
+	if !ok {
+		return q, p, workflow.Report{}, false
+	}
+	r, err := tally(c.Request.Context(), w.store, q)
+	if err != nil {
+		pageFail(c, err)
+		return q, p, r, false
+	}
+	return q, p, r, true
 }
 
 // reportCasesPage is GET /bao-cao/:form/ho-so?…&column=&unit=[&all=true].
@@ -172,13 +182,8 @@ func (w *web) reportCasesPage(c *gin.Context) {
 
 // reportDownload is GET /bao-cao/:form/tai-ve?…&dinh-dang=xlsx|csv.
 func (w *web) reportDownload(c *gin.Context) {
-	q, _, ok := w.askReportPage(c, "report")
+	q, _, r, ok := w.countReport(c)
 	if !ok {
-		return
-	}
-	r, err := tally(c.Request.Context(), w.store, q)
-	if err != nil {
-		pageFail(c, err)
 		return
 	}
 	format := "xlsx"
