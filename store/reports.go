@@ -65,43 +65,50 @@ func reportCases(units []int64, p workflow.ReportPeriod, decisions bool) (string
 
 func (s *Store) caseEntries(ctx context.Context, units []int64, p workflow.ReportPeriod, decisions bool) ([]workflow.Entry, error) {
 	where, args := reportCases(units, p, decisions)
-	var cases []struct {
-		ID           int64         `db:"id"`
-		TrackingCode string        `db:"tracking_code"`
-		UnitID       int64         `db:"unit_id"`
-		Kind         workflow.Kind `db:"kind"`
-		Round        int           `db:"round"`
-		ReceivedOn   workflow.Date `db:"received_on"`
-		Prior        int           `db:"prior_decisions"`
-		Clocks       string        `db:"clocks"`
-	}
 	// A round-2 complaint follows one decision; a letter whose prior case
 	// itself followed one, two or more. A decided case's clocks tell whether
 	// it was decided in time: the records keep only the clocks left running.
-	err := s.r.SelectContext(ctx, &cases, `SELECT c.id, c.tracking_code, c.unit_id, c.kind, c.round, c.received_on,
+	rows, err := s.r.QueryxContext(ctx, `SELECT c.id, c.tracking_code, c.unit_id, c.kind, c.round, c.received_on,
 		CASE WHEN p.id IS NULL THEN 0 WHEN p.prior_case_id IS NULL THEN 1 ELSE 2 END AS prior_decisions,
 		CASE WHEN c.resolved_on <= ? THEN c.clocks ELSE '' END AS clocks
 		FROM cases c LEFT JOIN cases p ON p.id = c.prior_case_id WHERE `+where+` ORDER BY c.id`, append([]any{p.To.String()}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: report cases: %w", err)
 	}
-	out := make([]workflow.Entry, len(cases))
-	rcs := make([]workflow.ReportCase, len(cases))
-	at := make(map[int64]int, len(cases))
-	for i, c := range cases {
-		rcs[i] = workflow.ReportCase{ID: c.ID, TrackingCode: c.TrackingCode, UnitID: c.UnitID, Kind: c.Kind, Round: c.Round,
-			PriorDecisions: c.Prior, ReceivedOn: c.ReceivedOn}
-		out[i] = workflow.Entry{ID: c.ID, UnitID: c.UnitID, Case: &rcs[i]}
-		at[c.ID] = i
+	defer rows.Close()
+	var (
+		rcs    []workflow.ReportCase
+		clocks [][]resolutionClock // each case's resolution clocks, kept small: a case's clocks are kilobytes
+	)
+	for rows.Next() {
+		var (
+			c  workflow.ReportCase
+			cj string
+		)
+		if err := rows.Scan(&c.ID, &c.TrackingCode, &c.UnitID, &c.Kind, &c.Round, &c.ReceivedOn, &c.PriorDecisions, &cj); err != nil {
+			return nil, fmt.Errorf("store: report cases: %w", err)
+		}
+		rc, err := resolutionClocks(cj)
+		if err != nil {
+			return nil, fmt.Errorf("store: report case %d: %w", c.ID, err)
+		}
+		rcs, clocks = append(rcs, c), append(clocks, rc)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: report cases: %w", err)
+	}
+	out := make([]workflow.Entry, len(rcs))
+	at := make(map[int64]int, len(rcs))
+	for i := range rcs {
+		out[i] = workflow.Entry{ID: rcs[i].ID, UnitID: rcs[i].UnitID, Case: &rcs[i]}
+		at[rcs[i].ID] = i
 	}
 	if err := s.reportActs(ctx, where, args, p, rcs, at); err != nil {
 		return nil, err
 	}
-	for i, c := range cases {
-		if r := rcs[i].Resolution(); r != nil && c.Clocks != "" {
-			if r.Late, err = decidedLate(c.Clocks, r.On); err != nil {
-				return nil, fmt.Errorf("store: report case %d: %w", c.ID, err)
-			}
+	for i := range rcs {
+		if r := rcs[i].Resolution(); r != nil {
+			r.Late = decidedLate(clocks[i], r.On)
 		}
 	}
 	return out, nil
@@ -109,15 +116,7 @@ func (s *Store) caseEntries(ctx context.Context, units []int64, p workflow.Repor
 
 // reportActs reads the acts the forms count, dated by the period's end, into their cases.
 func (s *Store) reportActs(ctx context.Context, where string, args []any, p workflow.ReportPeriod, rcs []workflow.ReportCase, at map[int64]int) error {
-	events := workflow.ReportEvents()
-	in := make([]string, len(events))
-	for i, e := range events {
-		in[i] = "'" + string(e) + "'"
-	}
-	rows, err := s.r.QueryxContext(ctx, s.r.Rebind(`SELECT h.case_id, h.event, h.on_date, h.payload
-		FROM history h JOIN cases c ON c.id = h.case_id
-		WHERE `+where+` AND h.event IN (`+strings.Join(in, ", ")+`) AND h.on_date <= ? ORDER BY h.case_id, h.seq`),
-		append(args, p.To.String())...)
+	rows, err := s.r.QueryxContext(ctx, s.r.Rebind(reportActsQuery(where)), append(args, p.To.String())...)
 	if err != nil {
 		return fmt.Errorf("store: report acts: %w", err)
 	}
@@ -143,19 +142,56 @@ func (s *Store) reportActs(ctx context.Context, where string, args []any, p work
 	return rows.Err()
 }
 
-// decidedLate reads, from a case's clocks, whether the resolution clock
-// stopped by its decision on that day had passed the day it was due.
-func decidedLate(clocksJSON string, on workflow.Date) (bool, error) {
-	var clocks []workflow.Clock
-	if err := json.Unmarshal([]byte(clocksJSON), &clocks); err != nil {
-		return false, err
+// reportActsQuery reads the acts the forms count of the cases where selects,
+// up to a day. Its list of events is the WHERE of the index history_report
+// (migration 00018), term for term, so the database may read the acts from it.
+func reportActsQuery(where string) string {
+	events := workflow.ReportEvents()
+	in := make([]string, len(events))
+	for i, e := range events {
+		in[i] = "'" + string(e) + "'"
 	}
+	return `SELECT h.case_id, h.event, h.on_date, h.payload
+		FROM history h JOIN cases c ON c.id = h.case_id
+		WHERE ` + where + ` AND h.event IN (` + strings.Join(in, ", ") + `) AND h.on_date <= ? ORDER BY h.case_id, h.seq`
+}
+
+// resolutionClock is what a report reads of a case's clock: a resolution
+// clock's due day and the day it stopped.
+type resolutionClock struct {
+	Name      workflow.ClockName `json:"name"`
+	DueOn     workflow.Date      `json:"due_on"`
+	StoppedOn workflow.Date      `json:"stopped_on"`
+}
+
+// resolutionClocks reads a case's resolution clocks from its clocks (JSON,
+// or "" when it was not decided), skipping the rest.
+func resolutionClocks(clocksJSON string) ([]resolutionClock, error) {
+	if !strings.Contains(clocksJSON, `"`+string(workflow.ClockResolution)+`"`) {
+		return nil, nil
+	}
+	var clocks []resolutionClock
+	if err := json.Unmarshal([]byte(clocksJSON), &clocks); err != nil {
+		return nil, err
+	}
+	out := clocks[:0]
 	for _, k := range clocks {
-		if k.Name == workflow.ClockResolution && k.StoppedOn.Equal(on) {
-			return k.StoppedOn.After(k.DueOn), nil
+		if k.Name == workflow.ClockResolution {
+			out = append(out, k)
 		}
 	}
-	return false, nil
+	return out, nil
+}
+
+// decidedLate reads, from a case's resolution clocks, whether the one
+// stopped by its decision on that day had passed the day it was due.
+func decidedLate(clocks []resolutionClock, on workflow.Date) bool {
+	for _, k := range clocks {
+		if k.StoppedOn.Equal(on) {
+			return k.StoppedOn.After(k.DueOn)
+		}
+	}
+	return false
 }
 
 // receptionEntries are the period's visits and held sessions, under who received them.

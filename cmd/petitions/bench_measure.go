@@ -23,6 +23,9 @@ type benchReport struct {
 	peakRSS, size  int64
 	index          store.IndexSize // the search's own index
 	reception      string          // the reception sessions and visits, when measured
+	checks         []string        // each form's cross-checks on the province's year, when the reports are measured
+	checksFailed   int             // how many of them failed
+	reportRSS      int64           // the peak memory of the reports' own server
 }
 
 func (rep *benchReport) add(f figure, err error) error {
@@ -110,7 +113,10 @@ func (rep *benchReport) measure(ctx context.Context, s *store.Store, srv *child,
 	if err := rep.measureReads(ctx, srv, w); err != nil {
 		return err
 	}
-	if err := rep.measureReception(ctx, s, srv, w); err != nil || !rep.cfg.wants("recount") {
+	if err := rep.measureReception(ctx, s, srv, w); err != nil {
+		return err
+	}
+	if err := rep.measureReports(ctx, s, w); err != nil || !rep.cfg.wants("recount") {
 		return err
 	}
 	return rep.measureRecount(ctx, s, srv, w)
@@ -215,6 +221,10 @@ func (rep *benchReport) print(out io.Writer) {
 	}
 	fmt.Fprintf(out, "- server peak memory (VmHWM): %.0f MB; database size: %.0f MB\n",
 		float64(rep.peakRSS)/(1<<20), float64(rep.size)/(1<<20))
+	if rep.reportRSS > 0 {
+		fmt.Fprintf(out, "- the reports' own server (started for them, the OS's page cache as it was): peak memory %.0f MB\n",
+			float64(rep.reportRSS)/(1<<20))
+	}
 	fmt.Fprintf(out, "- search index (%s): %.0f MB, %.1f%% of the database\n\n", rep.index.What,
 		float64(rep.index.Bytes)/(1<<20), 100*float64(rep.index.Bytes)/float64(max(rep.size, 1)))
 	fmt.Fprintln(out, "| measure | clients | pause | done | p50 ms | p99 ms | per second |")
@@ -226,6 +236,9 @@ func (rep *benchReport) print(out io.Writer) {
 	fmt.Fprintln(out)
 	for _, r := range rep.ratios {
 		fmt.Fprintln(out, "- transitions at", r)
+	}
+	for _, c := range rep.checks {
+		fmt.Fprintln(out, "- cross-checks on the province's year,", c)
 	}
 }
 

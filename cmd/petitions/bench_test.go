@@ -3,12 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"petitions/store/storetest"
+	"petitions/workflow"
 )
 
 // The benchmark runs end to end on a small province, on either backend:
@@ -36,6 +38,13 @@ func TestBenchOnASmallProvince(t *testing.T) {
 		"search, common word first page": 3, "search, a word in no letter": 3,
 		"case page during the recount": 2, "reception book, first page": 1, "reception book via API, first page": 1,
 		"a head's compliance page, any day": 1, "a head's compliance via API, any day": 1, "province's compliance, any day": 1}
+	for _, f := range workflow.Forms {
+		want["report "+f.Code+", province's year, first time"], want["report "+f.Code+", province's year, again"] = 1, 1
+	}
+	for _, code := range reportFiles {
+		want["report "+code+" xlsx, province's year"] = 1
+	}
+	want[fmt.Sprintf("reports, all %d forms, a commune's quarter", len(workflow.Forms))] = 1
 	recounts := 0
 	for _, f := range rep.figures {
 		if strings.HasPrefix(f.name, "calendar day ") {
@@ -57,6 +66,10 @@ func TestBenchOnASmallProvince(t *testing.T) {
 		if missing != 0 {
 			t.Errorf("%s: %d figures missing from the report", name, missing)
 		}
+	}
+	// The "cross-checks hold on the benchmark's province", on a small one.
+	if len(rep.checks) != len(workflow.Forms) || rep.checksFailed > 0 {
+		t.Errorf("reports' cross-checks: %d failed of the forms':\n%s", rep.checksFailed, strings.Join(rep.checks, "\n"))
 	}
 	if !strings.Contains(rep.reception, "sessions") || strings.HasPrefix(rep.reception, "0 ") || strings.Contains(rep.reception, " 0 visits") {
 		t.Errorf("reception: %q, want sessions and visits at every office", rep.reception)
