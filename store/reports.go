@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -66,33 +67,30 @@ func reportCases(units []int64, p workflow.ReportPeriod, decisions bool) (string
 func (s *Store) caseEntries(ctx context.Context, units []int64, p workflow.ReportPeriod, decisions bool) ([]workflow.Entry, error) {
 	where, args := reportCases(units, p, decisions)
 	// A round-2 complaint follows one decision; a letter whose prior case
-	// itself followed one, two or more. A decided case's clocks tell whether
-	// it was decided in time: the records keep only the clocks left running.
+	// itself followed one, two or more. Whether a decided case was decided in
+	// time is read from its clocks by the database (the records keep only the
+	// clocks left running): a case's clocks are kilobytes of JSON.
 	rows, err := s.r.QueryxContext(ctx, `SELECT c.id, c.tracking_code, c.unit_id, c.kind, c.round, c.received_on,
 		CASE WHEN p.id IS NULL THEN 0 WHEN p.prior_case_id IS NULL THEN 1 ELSE 2 END AS prior_decisions,
-		CASE WHEN c.resolved_on <= ? THEN c.clocks ELSE '' END AS clocks
+		CASE WHEN c.resolved_on <= ? THEN `+s.decidedLateSQL()+` ELSE 0 END AS late
 		FROM cases c LEFT JOIN cases p ON p.id = c.prior_case_id WHERE `+where+` ORDER BY c.id`, append([]any{p.To.String()}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: report cases: %w", err)
 	}
 	defer rows.Close()
 	var (
-		rcs    []workflow.ReportCase
-		clocks [][]resolutionClock // each case's resolution clocks, kept small: a case's clocks are kilobytes
+		rcs  []workflow.ReportCase
+		late []bool
 	)
 	for rows.Next() {
 		var (
-			c  workflow.ReportCase
-			cj string
+			c workflow.ReportCase
+			l sql.NullInt64
 		)
-		if err := rows.Scan(&c.ID, &c.TrackingCode, &c.UnitID, &c.Kind, &c.Round, &c.ReceivedOn, &c.PriorDecisions, &cj); err != nil {
+		if err := rows.Scan(&c.ID, &c.TrackingCode, &c.UnitID, &c.Kind, &c.Round, &c.ReceivedOn, &c.PriorDecisions, &l); err != nil {
 			return nil, fmt.Errorf("store: report cases: %w", err)
 		}
-		rc, err := resolutionClocks(cj)
-		if err != nil {
-			return nil, fmt.Errorf("store: report case %d: %w", c.ID, err)
-		}
-		rcs, clocks = append(rcs, c), append(clocks, rc)
+		rcs, late = append(rcs, c), append(late, l.Int64 == 1)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: report cases: %w", err)
@@ -108,7 +106,7 @@ func (s *Store) caseEntries(ctx context.Context, units []int64, p workflow.Repor
 	}
 	for i := range rcs {
 		if r := rcs[i].Resolution(); r != nil {
-			r.Late = decidedLate(clocks[i], r.On)
+			r.Late = late[i]
 		}
 	}
 	return out, nil
@@ -131,9 +129,12 @@ func (s *Store) reportActs(ctx context.Context, where string, args []any, p work
 		if err := rows.Scan(&caseID, &event, &on, &payload); err != nil {
 			return fmt.Errorf("store: report acts: %w", err)
 		}
-		a := workflow.ReportAct{Event: event, On: on}
-		if err := json.Unmarshal([]byte(payload), &a.Input); err != nil {
-			return fmt.Errorf("store: report acts: case %d: %w", caseID, err)
+		a := workflow.ReportAct{Event: event, On: on, Input: workflow.NoFields}
+		if payload != "" {
+			a.Input = new(workflow.Input)
+			if err := json.Unmarshal([]byte(payload), a.Input); err != nil {
+				return fmt.Errorf("store: report acts: case %d: %w", caseID, err)
+			}
 		}
 		if i, ok := at[caseID]; ok {
 			rcs[i].Acts = append(rcs[i].Acts, a)
@@ -151,47 +152,31 @@ func reportActsQuery(where string) string {
 	for i, e := range events {
 		in[i] = "'" + string(e) + "'"
 	}
-	return `SELECT h.case_id, h.event, h.on_date, h.payload
+	var fields []string
+	for _, e := range events {
+		if workflow.ReportFieldsOf(e) {
+			fields = append(fields, "'"+string(e)+"'")
+		}
+	}
+	// Only the acts whose fields a form reads bring their payload.
+	return `SELECT h.case_id, h.event, h.on_date,
+		CASE WHEN h.event IN (` + strings.Join(fields, ", ") + `) THEN h.payload ELSE '' END AS payload
 		FROM history h JOIN cases c ON c.id = h.case_id
 		WHERE ` + where + ` AND h.event IN (` + strings.Join(in, ", ") + `) AND h.on_date <= ? ORDER BY h.case_id, h.seq`
 }
 
-// resolutionClock is what a report reads of a case's clock: a resolution
-// clock's due day and the day it stopped.
-type resolutionClock struct {
-	Name      workflow.ClockName `json:"name"`
-	DueOn     workflow.Date      `json:"due_on"`
-	StoppedOn workflow.Date      `json:"stopped_on"`
-}
-
-// resolutionClocks reads a case's resolution clocks from its clocks (JSON,
-// or "" when it was not decided), skipping the rest.
-func resolutionClocks(clocksJSON string) ([]resolutionClock, error) {
-	if !strings.Contains(clocksJSON, `"`+string(workflow.ClockResolution)+`"`) {
-		return nil, nil
+// decidedLateSQL is 1 when the resolution clock its decision stopped (on the
+// day the case was resolved) had passed the day it was due, else 0: read by
+// the database from the case's clocks (JSON), each dialect with its own functions.
+func (s *Store) decidedLateSQL() string {
+	if s.dialect == postgresDialect {
+		return `COALESCE((SELECT CASE WHEN k->>'stopped_on' > k->>'due_on' THEN 1 ELSE 0 END
+			FROM jsonb_array_elements(CAST(c.clocks AS jsonb)) k
+			WHERE k->>'name' = 'resolution' AND k->>'stopped_on' = c.resolved_on LIMIT 1), 0)`
 	}
-	var clocks []resolutionClock
-	if err := json.Unmarshal([]byte(clocksJSON), &clocks); err != nil {
-		return nil, err
-	}
-	out := clocks[:0]
-	for _, k := range clocks {
-		if k.Name == workflow.ClockResolution {
-			out = append(out, k)
-		}
-	}
-	return out, nil
-}
-
-// decidedLate reads, from a case's resolution clocks, whether the one
-// stopped by its decision on that day had passed the day it was due.
-func decidedLate(clocks []resolutionClock, on workflow.Date) bool {
-	for _, k := range clocks {
-		if k.StoppedOn.Equal(on) {
-			return k.StoppedOn.After(k.DueOn)
-		}
-	}
-	return false
+	return `COALESCE((SELECT CASE WHEN json_extract(k.value, '$.stopped_on') > json_extract(k.value, '$.due_on') THEN 1 ELSE 0 END
+		FROM json_each(c.clocks) k
+		WHERE json_extract(k.value, '$.name') = 'resolution' AND json_extract(k.value, '$.stopped_on') = c.resolved_on LIMIT 1), 0)`
 }
 
 // receptionEntries are the period's visits and held sessions, under who received them.

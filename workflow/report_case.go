@@ -24,7 +24,10 @@ type ReportCase struct {
 type ReportAct struct {
 	Event Event
 	On    Date
-	Input Input // the record's fields, as given
+	// Input is the record's fields, as given, for the acts whose fields the
+	// forms read (ReportFieldsOf); the others share an empty one. A
+	// province's year holds some 300,000 acts: most need only their day.
+	Input *Input
 	// Late: a resolution decided after its legal deadline (its resolution
 	// clock stopped after the day it was due), extensions included.
 	Late bool
@@ -35,6 +38,17 @@ var reportEvents = []Event{EvAccept, EvReject, EvTransfer, EvFile, EvClassify, E
 
 // ReportEvents are the events a report reads, in no order.
 func ReportEvents() []Event { return reportEvents }
+
+// ReportFieldsOf reports whether the forms read the fields an act of the
+// event recorded, beyond its day: a transfer's mode, a classification's
+// domain, a withdrawal's signs of violation, a decision's outcome and results,
+// an implementation's.
+func ReportFieldsOf(e Event) bool {
+	return e == EvTransfer || e == EvClassify || e == EvWithdraw || e == EvResolve || e == EvImplement
+}
+
+// NoFields is the Input of an act whose fields the forms do not read.
+var NoFields = &Input{}
 
 // first is the first act of one of the events, or nil.
 func (c *ReportCase) first(events ...Event) *ReportAct {

@@ -65,7 +65,7 @@ func decided(q func(c *ReportCase, r *ReportAct) bool) func(c *ReportCase, p Rep
 }
 
 // result adds up one result of the period's decisions.
-func result(of func(in Input) float64) func(c *ReportCase, p ReportPeriod) float64 {
+func result(of func(in *Input) float64) func(c *ReportCase, p ReportPeriod) float64 {
 	return func(c *ReportCase, p ReportPeriod) float64 {
 		if r := c.decidedIn(p); r != nil {
 			return of(r.Input)
@@ -98,23 +98,23 @@ var (
 // resultColumns are the money, land and people of the decisions, under the
 // forms' headings; "Trả lại" and the rights restored come in the order of each form.
 func resultColumns(k Kind, referred string) []Column {
-	a := func(path, unit string, of func(in Input) float64) Column {
+	a := func(path, unit string, of func(in *Input) float64) Column {
 		return amount(path, unit, acceptedOf(k, result(of)))
 	}
 	return []Column{
-		a("Kết quả giải quyết › Kiến nghị thu hồi cho Nhà nước › Tiền (Trđ)", "Trđ", func(in Input) float64 { return in.RecoverMoney }),
-		a("Kết quả giải quyết › Kiến nghị thu hồi cho Nhà nước › Đất (m2)", "m2", func(in Input) float64 { return in.RecoverLand }),
-		a("Kết quả giải quyết › Trả lại cho tổ chức, cá nhân › Tổ chức › Tiền (Trđ)", "Trđ", func(in Input) float64 { return in.ReturnOrgMoney }),
-		a("Kết quả giải quyết › Trả lại cho tổ chức, cá nhân › Tổ chức › Đất (m2)", "m2", func(in Input) float64 { return in.ReturnOrgLand }),
-		a("Kết quả giải quyết › Trả lại cho tổ chức, cá nhân › Cá nhân › Tiền (Trđ)", "Trđ", func(in Input) float64 { return in.ReturnPersonMoney }),
-		a("Kết quả giải quyết › Trả lại cho tổ chức, cá nhân › Cá nhân › Đất (m2)", "m2", func(in Input) float64 { return in.ReturnPersonLand }),
-		a("Kết quả giải quyết › Trả lại cho tổ chức, cá nhân › Số tổ chức được trả lại quyền lợi", "", func(in Input) float64 { return float64(in.RestoredOrgs) }),
-		a("Kết quả giải quyết › Trả lại cho tổ chức, cá nhân › Số cá nhân được trả lại quyền lợi", "", func(in Input) float64 { return float64(in.RestoredPersons) }),
-		a("Kết quả giải quyết › Kiến nghị xử lý hành chính › Tổng số người bị kiến nghị xử lý", "", func(in Input) float64 { return float64(in.SanctionPersons) }),
-		a("Kết quả giải quyết › Kiến nghị xử lý hành chính › Trong đó số cán bộ, công chức, viên chức", "", func(in Input) float64 { return float64(in.SanctionOfficials) }),
-		a("Kết quả giải quyết › Chuyển cơ quan điều tra › Số vụ", "", func(in Input) float64 { return float64(in.ReferredCases) }),
-		a("Kết quả giải quyết › Chuyển cơ quan điều tra › "+referred, "", func(in Input) float64 { return float64(in.ReferredPersons) }),
-		a("Kết quả giải quyết › Chuyển cơ quan điều tra › Trong đó số cán bộ, công chức, viên chức", "", func(in Input) float64 { return float64(in.ReferredOfficials) }),
+		a("Kết quả giải quyết › Kiến nghị thu hồi cho Nhà nước › Tiền (Trđ)", "Trđ", func(in *Input) float64 { return in.RecoverMoney }),
+		a("Kết quả giải quyết › Kiến nghị thu hồi cho Nhà nước › Đất (m2)", "m2", func(in *Input) float64 { return in.RecoverLand }),
+		a("Kết quả giải quyết › Trả lại cho tổ chức, cá nhân › Tổ chức › Tiền (Trđ)", "Trđ", func(in *Input) float64 { return in.ReturnOrgMoney }),
+		a("Kết quả giải quyết › Trả lại cho tổ chức, cá nhân › Tổ chức › Đất (m2)", "m2", func(in *Input) float64 { return in.ReturnOrgLand }),
+		a("Kết quả giải quyết › Trả lại cho tổ chức, cá nhân › Cá nhân › Tiền (Trđ)", "Trđ", func(in *Input) float64 { return in.ReturnPersonMoney }),
+		a("Kết quả giải quyết › Trả lại cho tổ chức, cá nhân › Cá nhân › Đất (m2)", "m2", func(in *Input) float64 { return in.ReturnPersonLand }),
+		a("Kết quả giải quyết › Trả lại cho tổ chức, cá nhân › Số tổ chức được trả lại quyền lợi", "", func(in *Input) float64 { return float64(in.RestoredOrgs) }),
+		a("Kết quả giải quyết › Trả lại cho tổ chức, cá nhân › Số cá nhân được trả lại quyền lợi", "", func(in *Input) float64 { return float64(in.RestoredPersons) }),
+		a("Kết quả giải quyết › Kiến nghị xử lý hành chính › Tổng số người bị kiến nghị xử lý", "", func(in *Input) float64 { return float64(in.SanctionPersons) }),
+		a("Kết quả giải quyết › Kiến nghị xử lý hành chính › Trong đó số cán bộ, công chức, viên chức", "", func(in *Input) float64 { return float64(in.SanctionOfficials) }),
+		a("Kết quả giải quyết › Chuyển cơ quan điều tra › Số vụ", "", func(in *Input) float64 { return float64(in.ReferredCases) }),
+		a("Kết quả giải quyết › Chuyển cơ quan điều tra › "+referred, "", func(in *Input) float64 { return float64(in.ReferredPersons) }),
+		a("Kết quả giải quyết › Chuyển cơ quan điều tra › Trong đó số cán bộ, công chức, viên chức", "", func(in *Input) float64 { return float64(in.ReferredOfficials) }),
 	}
 }
 
@@ -207,7 +207,7 @@ func (c *ReportCase) toImplement(p ReportPeriod) bool {
 }
 
 // ordered adds up what the decision orders, for the decisions to implement.
-func ordered(of func(in Input) float64) func(e *Entry, p ReportPeriod) float64 {
+func ordered(of func(in *Input) float64) func(e *Entry, p ReportPeriod) float64 {
 	return func(e *Entry, p ReportPeriod) float64 {
 		if e.Case == nil || !e.Case.toImplement(p) {
 			return 0
@@ -217,7 +217,7 @@ func ordered(of func(in Input) float64) func(e *Entry, p ReportPeriod) float64 {
 }
 
 // done adds up what the implement acts of the period record, for the decisions to implement.
-func done(of func(in Input) float64) func(e *Entry, p ReportPeriod) float64 {
+func done(of func(in *Input) float64) func(e *Entry, p ReportPeriod) float64 {
 	return func(e *Entry, p ReportPeriod) float64 {
 		if e.Case == nil || !e.Case.toImplement(p) {
 			return 0
@@ -245,23 +245,23 @@ var _ = register(&Form{Code: "02-KQGQ", Number: "Biểu số 02/KQGQ", Decisions
 		col("Số quyết định đã thực hiện xong", func(e *Entry, p ReportPeriod) float64 {
 			return one(e.Case != nil && e.Case.toImplement(p) && p.Holds(e.Case.completedOn()))
 		}),
-		amount("Thu hồi cho Nhà nước › Phải thu › Tiền (Trđ)", "Trđ", ordered(func(in Input) float64 { return in.RecoverMoney })),
-		amount("Thu hồi cho Nhà nước › Phải thu › Đất (m2)", "m2", ordered(func(in Input) float64 { return in.RecoverLand })),
-		amount("Thu hồi cho Nhà nước › Đã thu › Tiền (Trđ)", "Trđ", done(func(in Input) float64 { return in.RecoveredMoney })),
-		amount("Thu hồi cho Nhà nước › Đã thu › Đất (m2)", "m2", done(func(in Input) float64 { return in.RecoveredLand })),
-		amount("Trả lại cho tổ chức, cá nhân › Phải trả › Tổ chức › Tiền (Trđ)", "Trđ", ordered(func(in Input) float64 { return in.ReturnOrgMoney })),
-		amount("Trả lại cho tổ chức, cá nhân › Phải trả › Tổ chức › Đất (m2)", "m2", ordered(func(in Input) float64 { return in.ReturnOrgLand })),
-		amount("Trả lại cho tổ chức, cá nhân › Phải trả › Cá nhân › Tiền (Trđ)", "Trđ", ordered(func(in Input) float64 { return in.ReturnPersonMoney })),
-		amount("Trả lại cho tổ chức, cá nhân › Phải trả › Cá nhân › Đất (m2)", "m2", ordered(func(in Input) float64 { return in.ReturnPersonLand })),
-		amount("Trả lại cho tổ chức, cá nhân › Đã trả › Tổ chức › Tiền (Trđ)", "Trđ", done(func(in Input) float64 { return in.ReturnedOrgMoney })),
-		amount("Trả lại cho tổ chức, cá nhân › Đã trả › Tổ chức › Đất (m2)", "m2", done(func(in Input) float64 { return in.ReturnedOrgLand })),
-		amount("Trả lại cho tổ chức, cá nhân › Đã trả › Cá nhân › Tiền (Trđ)", "Trđ", done(func(in Input) float64 { return in.ReturnedPersonMoney })),
-		amount("Trả lại cho tổ chức, cá nhân › Đã trả › Cá nhân › Đất (m2)", "m2", done(func(in Input) float64 { return in.ReturnedPersonLand })),
-		col("Đã xử lý hành chính › Tổng số người bị xử lý", done(func(in Input) float64 { return float64(in.SanctionedPersons) })),
-		col("Đã xử lý hành chính › Trong đó số cán bộ, công chức, viên chức", done(func(in Input) float64 { return float64(in.SanctionedOfficials) })),
-		col("Đã khởi tố › Số vụ", done(func(in Input) float64 { return float64(in.ProsecutedCases) })),
-		col("Đã khởi tố › Số người", done(func(in Input) float64 { return float64(in.ProsecutedPersons) })),
-		col("Đã khởi tố › Trong đó số cán bộ, công chức, viên chức", done(func(in Input) float64 { return float64(in.ProsecutedOfficials) })),
+		amount("Thu hồi cho Nhà nước › Phải thu › Tiền (Trđ)", "Trđ", ordered(func(in *Input) float64 { return in.RecoverMoney })),
+		amount("Thu hồi cho Nhà nước › Phải thu › Đất (m2)", "m2", ordered(func(in *Input) float64 { return in.RecoverLand })),
+		amount("Thu hồi cho Nhà nước › Đã thu › Tiền (Trđ)", "Trđ", done(func(in *Input) float64 { return in.RecoveredMoney })),
+		amount("Thu hồi cho Nhà nước › Đã thu › Đất (m2)", "m2", done(func(in *Input) float64 { return in.RecoveredLand })),
+		amount("Trả lại cho tổ chức, cá nhân › Phải trả › Tổ chức › Tiền (Trđ)", "Trđ", ordered(func(in *Input) float64 { return in.ReturnOrgMoney })),
+		amount("Trả lại cho tổ chức, cá nhân › Phải trả › Tổ chức › Đất (m2)", "m2", ordered(func(in *Input) float64 { return in.ReturnOrgLand })),
+		amount("Trả lại cho tổ chức, cá nhân › Phải trả › Cá nhân › Tiền (Trđ)", "Trđ", ordered(func(in *Input) float64 { return in.ReturnPersonMoney })),
+		amount("Trả lại cho tổ chức, cá nhân › Phải trả › Cá nhân › Đất (m2)", "m2", ordered(func(in *Input) float64 { return in.ReturnPersonLand })),
+		amount("Trả lại cho tổ chức, cá nhân › Đã trả › Tổ chức › Tiền (Trđ)", "Trđ", done(func(in *Input) float64 { return in.ReturnedOrgMoney })),
+		amount("Trả lại cho tổ chức, cá nhân › Đã trả › Tổ chức › Đất (m2)", "m2", done(func(in *Input) float64 { return in.ReturnedOrgLand })),
+		amount("Trả lại cho tổ chức, cá nhân › Đã trả › Cá nhân › Tiền (Trđ)", "Trđ", done(func(in *Input) float64 { return in.ReturnedPersonMoney })),
+		amount("Trả lại cho tổ chức, cá nhân › Đã trả › Cá nhân › Đất (m2)", "m2", done(func(in *Input) float64 { return in.ReturnedPersonLand })),
+		col("Đã xử lý hành chính › Tổng số người bị xử lý", done(func(in *Input) float64 { return float64(in.SanctionedPersons) })),
+		col("Đã xử lý hành chính › Trong đó số cán bộ, công chức, viên chức", done(func(in *Input) float64 { return float64(in.SanctionedOfficials) })),
+		col("Đã khởi tố › Số vụ", done(func(in *Input) float64 { return float64(in.ProsecutedCases) })),
+		col("Đã khởi tố › Số người", done(func(in *Input) float64 { return float64(in.ProsecutedPersons) })),
+		col("Đã khởi tố › Trong đó số cán bộ, công chức, viên chức", done(func(in *Input) float64 { return float64(in.ProsecutedOfficials) })),
 	},
 	Checks: []string{"2<=1", "5<=3", "6<=4", "11<=7", "12<=8", "13<=9", "14<=10", "16<=15", "19<=18"},
 })
