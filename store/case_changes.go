@@ -25,7 +25,7 @@ func caseColumns(code string, c workflow.Case, assignee int64) ([]caseColumn, er
 		{"disclosed_on", nullDate(c.DisclosedOn)}, {"last_event_on", c.LastEventOn.String()},
 		{"outcome", nullString(string(c.Outcome))}, {"remote_area", c.RemoteArea}, {"complexity", string(c.Complexity)},
 		{"due_on", nullDate(c.EarliestDue())}, {"clocks", clocks}, {"facts", facts}, {"settled_on", settled},
-		{"span_class", class}, {"public_fold", publicFold(code, c)}}, nil
+		{"span_class", class}, {"public_fold", publicFold(code, c)}, {"decided_late", c.DecidedLate()}}, nil
 }
 
 // caseChanges is the SET clause of the UPDATE an event makes, with its

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -67,13 +66,11 @@ func reportCases(units []int64, p workflow.ReportPeriod, decisions bool) (string
 func (s *Store) caseEntries(ctx context.Context, units []int64, p workflow.ReportPeriod, decisions bool) ([]workflow.Entry, error) {
 	where, args := reportCases(units, p, decisions)
 	// A round-2 complaint follows one decision; a letter whose prior case
-	// itself followed one, two or more. Whether a decided case was decided in
-	// time is read from its clocks by the database (the records keep only the
-	// clocks left running): a case's clocks are kilobytes of JSON.
+	// itself followed one, two or more. Whether a case was decided in time is
+	// kept on it when it is decided (workflow.Case.DecidedLate).
 	rows, err := s.r.QueryxContext(ctx, `SELECT c.id, c.tracking_code, c.unit_id, c.kind, c.round, c.received_on,
-		CASE WHEN p.id IS NULL THEN 0 WHEN p.prior_case_id IS NULL THEN 1 ELSE 2 END AS prior_decisions,
-		CASE WHEN c.resolved_on <= ? THEN `+s.decidedLateSQL()+` ELSE 0 END AS late
-		FROM cases c LEFT JOIN cases p ON p.id = c.prior_case_id WHERE `+where+` ORDER BY c.id`, append([]any{p.To.String()}, args...)...)
+		CASE WHEN p.id IS NULL THEN 0 WHEN p.prior_case_id IS NULL THEN 1 ELSE 2 END AS prior_decisions, c.decided_late
+		FROM cases c LEFT JOIN cases p ON p.id = c.prior_case_id WHERE `+where+` ORDER BY c.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: report cases: %w", err)
 	}
@@ -85,12 +82,12 @@ func (s *Store) caseEntries(ctx context.Context, units []int64, p workflow.Repor
 	for rows.Next() {
 		var (
 			c workflow.ReportCase
-			l sql.NullInt64
+			l bool
 		)
 		if err := rows.Scan(&c.ID, &c.TrackingCode, &c.UnitID, &c.Kind, &c.Round, &c.ReceivedOn, &c.PriorDecisions, &l); err != nil {
 			return nil, fmt.Errorf("store: report cases: %w", err)
 		}
-		rcs, late = append(rcs, c), append(late, l.Int64 == 1)
+		rcs, late = append(rcs, c), append(late, l)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: report cases: %w", err)
@@ -163,20 +160,6 @@ func reportActsQuery(where string) string {
 		CASE WHEN h.event IN (` + strings.Join(fields, ", ") + `) THEN h.payload ELSE '' END AS payload
 		FROM history h JOIN cases c ON c.id = h.case_id
 		WHERE ` + where + ` AND h.event IN (` + strings.Join(in, ", ") + `) AND h.on_date <= ? ORDER BY h.case_id, h.seq`
-}
-
-// decidedLateSQL is 1 when the resolution clock its decision stopped (on the
-// day the case was resolved) had passed the day it was due, else 0: read by
-// the database from the case's clocks (JSON), each dialect with its own functions.
-func (s *Store) decidedLateSQL() string {
-	if s.dialect == postgresDialect {
-		return `COALESCE((SELECT CASE WHEN k->>'stopped_on' > k->>'due_on' THEN 1 ELSE 0 END
-			FROM jsonb_array_elements(CAST(c.clocks AS jsonb)) k
-			WHERE k->>'name' = 'resolution' AND k->>'stopped_on' = c.resolved_on LIMIT 1), 0)`
-	}
-	return `COALESCE((SELECT CASE WHEN json_extract(k.value, '$.stopped_on') > json_extract(k.value, '$.due_on') THEN 1 ELSE 0 END
-		FROM json_each(c.clocks) k
-		WHERE json_extract(k.value, '$.name') = 'resolution' AND json_extract(k.value, '$.stopped_on') = c.resolved_on LIMIT 1), 0)`
 }
 
 // receptionEntries are the period's visits and held sessions, under who received them.

@@ -251,3 +251,38 @@ func TestReportActsReadTheirIndex(t *testing.T) {
 		t.Errorf("the cases should be chosen from cases_report and their acts read from history_report, got plan:\n%s", plan)
 	}
 }
+
+// Migration 00020 keeps whether a case was decided late (workflow.Case.DecidedLate)
+// in a column, and gives the cases already decided theirs from their clocks.
+func TestDecidedLateKeptAndBackFilled(t *testing.T) {
+	w := mustWorld(t)
+	w.user("handler")
+	decide := func(accepted, decided string) store.Case {
+		c := w.register("reception", letter(workflow.Denunciation, 0, "2026-09-20"))
+		a := ev(workflow.EvAssign, "2026-09-20")
+		a.Assignee = "handler"
+		r := ev(workflow.EvResolve, decided)
+		r.Outcome, r.Summary = workflow.Correct, "Kết luận"
+		return w.act("head", w.act("head", w.act("head", c, a), ev(workflow.EvAccept, accepted)), r)
+	}
+	late, inTime := decide("2026-09-25", "2026-11-05"), decide("2026-09-25", "2026-10-20") // due 26/10
+	if !late.DecidedLate() || inTime.DecidedLate() {
+		t.Fatalf("decided 05/11 late %v, 20/10 late %v; want true, false", late.DecidedLate(), inTime.DecidedLate())
+	}
+	w.s.Close()
+	db := storetest.Raw(t, w.dsn)
+	mustExec(t, db, `ALTER TABLE cases DROP COLUMN decided_late`)
+	mustExec(t, db, `DELETE FROM goose_db_version WHERE version_id >= 20`)
+	s, err := store.Open(w.ctx, w.dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var got []int64
+	if err := db.Select(&got, db.Rebind(`SELECT id FROM cases WHERE decided_late = ? ORDER BY id`), true); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0] != late.ID {
+		t.Errorf("back-filled as late: %v, want [%d]", got, late.ID)
+	}
+}

@@ -40,6 +40,18 @@ type Facts struct {
 	Summary             string `json:"summary,omitempty"`
 }
 
+// DecidedLate reports whether the case was decided after its resolution
+// deadline, extensions included: its resolution clock, stopped by the
+// decision on the day it was resolved, had passed the day it was due.
+func (c Case) DecidedLate() bool {
+	for _, k := range c.Clocks {
+		if k.Name == ClockResolution && !c.ResolvedOn.IsZero() && k.StoppedOn.Equal(c.ResolvedOn) {
+			return k.StoppedOn.After(k.DueOn)
+		}
+	}
+	return false
+}
+
 // RunningClocks lists the clocks that still count.
 func (c Case) RunningClocks() []Clock {
 	var out []Clock
