@@ -88,15 +88,15 @@ func (f *Form) Tally(entries []Entry, p ReportPeriod, units []int64) Report {
 		if !ok {
 			continue
 		}
-		any := false
+		counted := false
 		for j, c := range f.Columns {
 			cells[j] = c.value(e, p)
 			row[j] += cells[j]
 			r.Total[j] += cells[j]
-			any = any || cells[j] != 0
+			counted = counted || cells[j] != 0
 		}
-		if !any {
-			continue
+		if !counted {
+			continue // an entry no column counts breaks no identity
 		}
 		for k, ch := range checks {
 			if !ch.holds(f, cells) {
