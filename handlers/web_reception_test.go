@@ -75,6 +75,19 @@ func TestTheBookKeepsADenouncerSealedUntilAsked(t *testing.T) {
 	if reads() != before+1 {
 		t.Errorf("opening the visit logged %d reads, want 1", reads()-before)
 	}
+	// A denouncer who came and registered no letter: the read is logged against the visit.
+	alone, err := app.Store.RecordVisit(ctx, qcUser(t, app, "reception"), store.NewVisit{Unit: "KH-UBND", VisitedOn: workflow.MustDate("2026-11-25"),
+		Kind: workflow.Denunciation, Visitor: store.Visitor{Petitioner: store.Petitioner{Name: "Đỗ Văn Kín"}},
+		Content: "Trình bày việc tố cáo, được hướng dẫn", Outcome: workflow.VisitGuided})
+	if err != nil {
+		t.Fatal(err)
+	}
+	was, _ := app.Store.VisitIdentityReads(ctx, alone.ID) // the officer who wrote it read it too
+	_, body = head.get(fmt.Sprintf("/tiep-cong-dan/luot/%d", alone.ID))
+	qcIndex(t, body, "Đỗ Văn Kín")
+	if n, err := app.Store.VisitIdentityReads(ctx, alone.ID); err != nil || n != was+1 {
+		t.Errorf("the head's read of a denouncer whose visit became no case: %d logged, %v", n-was, err)
+	}
 	_, body = app.newBrowser(t, "supervisor").get(fmt.Sprintf("/tiep-cong-dan/luot/%d", v.ID))
 	if strings.Contains(body, "Phạm Thị Mật") || strings.Contains(body, `/tiep-cong-dan/luot/`+fmt.Sprint(v.ID)+`"`) {
 		t.Errorf("the supervisor sees the denouncer who came")

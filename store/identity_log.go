@@ -22,6 +22,7 @@ type identityLog struct {
 
 type identityRead struct {
 	caseID, userID int64
+	visitID        int64 // a denouncer who came and whose visit became no case: caseID is 0
 	at, purpose    string
 	result         chan error
 }
@@ -41,15 +42,28 @@ func (s *Store) recordIdentityRead(ctx context.Context, caseID, userID int64, pu
 // together, they share one transaction or a few, where one after another
 // each would wait for its own.
 func (s *Store) recordIdentityReads(ctx context.Context, caseIDs []int64, userID int64, purpose string) error {
+	return s.recordReads(ctx, caseIDs, nil, userID, purpose)
+}
+
+// recordReads logs the reads of the cases' denouncers and of the visits'
+// (those whose visit became no case), together.
+func (s *Store) recordReads(ctx context.Context, caseIDs, visitIDs []int64, userID int64, purpose string) error {
 	l := &s.idLog
 	l.start.Do(func() {
 		l.reqs, l.quit, l.done = make(chan identityRead), make(chan struct{}), make(chan struct{})
 		go s.writeIdentityReads()
 	})
 	at := s.stamp()
-	results := make([]chan error, 0, len(caseIDs))
+	reads := make([]identityRead, 0, len(caseIDs)+len(visitIDs))
 	for _, id := range caseIDs {
-		r := identityRead{caseID: id, userID: userID, at: at, purpose: purpose, result: make(chan error, 1)}
+		reads = append(reads, identityRead{caseID: id})
+	}
+	for _, id := range visitIDs {
+		reads = append(reads, identityRead{visitID: id})
+	}
+	results := make([]chan error, 0, len(reads))
+	for _, r := range reads {
+		r.userID, r.at, r.purpose, r.result = userID, at, purpose, make(chan error, 1)
 		select {
 		case l.reqs <- r:
 			results = append(results, r.result)
@@ -96,7 +110,7 @@ func (s *Store) writeIdentityReads() {
 		}
 		err := s.write(context.Background(), func(tx *txn) error {
 			for _, r := range batch {
-				if err := insertIdentityRead(context.Background(), tx, r.caseID, r.userID, r.at, r.purpose); err != nil {
+				if err := insertRead(context.Background(), tx, r); err != nil {
 					return err
 				}
 			}
@@ -116,6 +130,18 @@ func (l *identityLog) stopIdentityLog() {
 			<-l.done
 		}
 	})
+}
+
+// insertRead writes one read to its log: a case's, or a visit's.
+func insertRead(ctx context.Context, tx *txn, r identityRead) error {
+	if r.visitID != 0 {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO visit_identity_reads (visit_id, user_id, at, purpose) VALUES (?, ?, ?, ?)`,
+			r.visitID, r.userID, r.at, r.purpose); err != nil {
+			return fmt.Errorf("store: record identity read: %w", err)
+		}
+		return nil
+	}
+	return insertIdentityRead(ctx, tx, r.caseID, r.userID, r.at, r.purpose)
 }
 
 func insertIdentityRead(ctx context.Context, tx *txn, caseID, userID int64, at, purpose string) error {

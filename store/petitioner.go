@@ -33,6 +33,13 @@ func (s *Store) petitioner(ctx context.Context, q sqlx.QueryerContext, caseID in
 	return s.keys.open(caseID, sealed)
 }
 
+// VisitIdentityReads counts the logged reads of the denouncer of a visit that became no case.
+func (s *Store) VisitIdentityReads(ctx context.Context, visitID int64) (int, error) {
+	var n int
+	err := s.r.GetContext(ctx, &n, `SELECT COUNT(*) FROM visit_identity_reads WHERE visit_id = ?`, visitID)
+	return n, err
+}
+
 // IdentityReads counts the recorded reads of a case's petitioner.
 func (s *Store) IdentityReads(ctx context.Context, caseID int64) (int, error) {
 	var n int

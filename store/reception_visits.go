@@ -308,7 +308,7 @@ func (s *Store) Visits(ctx context.Context, v workflow.Viewer, f VisitFilter) ([
 // committed.
 func (s *Store) openVisitors(ctx context.Context, v workflow.Viewer, rs []ReceptionVisit, keepSecrets bool) error {
 	who := make([]*Visitor, len(rs))
-	var logged []int64
+	var logged, loggedVisits []int64
 	for i := range rs {
 		r := &rs[i]
 		sealed := r.Sealed
@@ -324,12 +324,15 @@ func (s *Store) openVisitors(ctx context.Context, v workflow.Viewer, rs []Recept
 		if err := s.keys.openValue(r.ID, visitPurpose, sealed, who[i]); err != nil {
 			return err
 		}
-		if r.Kind.IdentitySecret() && r.CaseID != nil {
+		switch {
+		case r.Kind.IdentitySecret() && r.CaseID != nil:
 			logged = append(logged, *r.CaseID)
+		case r.Kind.IdentitySecret():
+			loggedVisits = append(loggedVisits, r.ID)
 		}
 	}
-	if len(logged) > 0 {
-		if err := s.recordIdentityReads(ctx, logged, v.UserID, "reception book"); err != nil {
+	if len(logged)+len(loggedVisits) > 0 {
+		if err := s.recordReads(ctx, logged, loggedVisits, v.UserID, "reception book"); err != nil {
 			return err
 		}
 	}
