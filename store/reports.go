@@ -67,9 +67,12 @@ func (s *Store) caseEntries(ctx context.Context, units []int64, p workflow.Repor
 	where, args := reportCases(units, p, decisions)
 	// A round-2 complaint follows one decision; a letter whose prior case
 	// itself followed one, two or more. Whether a case was decided in time is
-	// kept on it when it is decided (workflow.Case.DecidedLate).
+	// kept on it when it is decided (workflow.Case.DecidedLate). The acts that
+	// need no more than their day, acceptance and the ends of refusal and
+	// filing, are the case's own columns (processingOf).
 	rows, err := s.r.QueryxContext(ctx, `SELECT c.id, c.tracking_code, c.unit_id, c.kind, c.round, c.received_on,
-		CASE WHEN p.id IS NULL THEN 0 WHEN p.prior_case_id IS NULL THEN 1 ELSE 2 END AS prior_decisions, c.decided_late
+		CASE WHEN p.id IS NULL THEN 0 WHEN p.prior_case_id IS NULL THEN 1 ELSE 2 END AS prior_decisions, c.decided_late,
+		c.accepted_on, c.state, c.last_event_on
 		FROM cases c LEFT JOIN cases p ON p.id = c.prior_case_id WHERE `+where+` ORDER BY c.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: report cases: %w", err)
@@ -81,11 +84,17 @@ func (s *Store) caseEntries(ctx context.Context, units []int64, p workflow.Repor
 	)
 	for rows.Next() {
 		var (
-			c workflow.ReportCase
-			l bool
+			c                 workflow.ReportCase
+			l                 bool
+			accepted, lastAct workflow.Date
+			state             workflow.State
 		)
-		if err := rows.Scan(&c.ID, &c.TrackingCode, &c.UnitID, &c.Kind, &c.Round, &c.ReceivedOn, &c.PriorDecisions, &l); err != nil {
+		if err := rows.Scan(&c.ID, &c.TrackingCode, &c.UnitID, &c.Kind, &c.Round, &c.ReceivedOn, &c.PriorDecisions, &l,
+			&accepted, &state, &lastAct); err != nil {
 			return nil, fmt.Errorf("store: report cases: %w", err)
+		}
+		if a, ok := processingOf(accepted, state, lastAct); ok && p.By(a.On) {
+			c.Acts = append(c.Acts, a)
 		}
 		rcs, late = append(rcs, c), append(late, l)
 	}
@@ -108,6 +117,25 @@ func (s *Store) caseEntries(ctx context.Context, units []int64, p workflow.Repor
 	}
 	return out, nil
 }
+
+// processingOf is the act that ended a letter's processing when the case's
+// row tells it: its acceptance, or the refusal or filing that ended it (a
+// final state reached before acceptance: its last act). A transfer is read
+// with its record, for its mode.
+func processingOf(accepted workflow.Date, state workflow.State, lastAct workflow.Date) (workflow.ReportAct, bool) {
+	switch {
+	case !accepted.IsZero():
+		return workflow.ReportAct{Event: workflow.EvAccept, On: accepted, Input: workflow.NoFields}, true
+	case state == workflow.Rejected:
+		return workflow.ReportAct{Event: workflow.EvReject, On: lastAct, Input: workflow.NoFields}, true
+	case state == workflow.Filed:
+		return workflow.ReportAct{Event: workflow.EvFile, On: lastAct, Input: workflow.NoFields}, true
+	}
+	return workflow.ReportAct{}, false
+}
+
+// fromRows are the events processingOf reads from the case's row, not its records.
+var fromRows = []workflow.Event{workflow.EvAccept, workflow.EvReject, workflow.EvFile}
 
 // reportActs reads the acts the forms count, dated by the period's end, into their cases.
 func (s *Store) reportActs(ctx context.Context, where string, args []any, p workflow.ReportPeriod, rcs []workflow.ReportCase, at map[int64]int) error {
@@ -155,11 +183,17 @@ func reportActsQuery(where string) string {
 			fields = append(fields, "'"+string(e)+"'")
 		}
 	}
-	// Only the acts whose fields a form reads bring their payload.
+	var rowOnly []string
+	for _, e := range fromRows {
+		rowOnly = append(rowOnly, "'"+string(e)+"'")
+	}
+	// Only the acts whose fields a form reads bring their payload; those the
+	// case's row tells (fromRows) are not read at all.
 	return `SELECT h.case_id, h.event, h.on_date,
 		CASE WHEN h.event IN (` + strings.Join(fields, ", ") + `) THEN h.payload ELSE '' END AS payload
 		FROM history h JOIN cases c ON c.id = h.case_id
-		WHERE ` + where + ` AND h.event IN (` + strings.Join(in, ", ") + `) AND h.on_date <= ? ORDER BY h.case_id, h.seq`
+		WHERE ` + where + ` AND h.event IN (` + strings.Join(in, ", ") + `) AND h.event NOT IN (` + strings.Join(rowOnly, ", ") + `)
+		AND h.on_date <= ? ORDER BY h.case_id, h.seq`
 }
 
 // receptionEntries are the period's visits and held sessions, under who received them.

@@ -271,7 +271,8 @@ func TestDecidedLateKeptAndBackFilled(t *testing.T) {
 	}
 	w.s.Close()
 	db := storetest.Raw(t, w.dsn)
-	mustExec(t, db, `DROP INDEX cases_report`) // 00021's, which carries the column
+	mustExec(t, db, `DROP TABLE visit_identity_reads`) // 00022: undone with what it follows
+	mustExec(t, db, `DROP INDEX cases_report`)         // 00021's, which carries the column
 	mustExec(t, db, `ALTER TABLE cases DROP COLUMN decided_late`)
 	mustExec(t, db, `DELETE FROM goose_db_version WHERE version_id >= 20`)
 	s, err := store.Open(w.ctx, w.dsn)
@@ -285,5 +286,35 @@ func TestDecidedLateKeptAndBackFilled(t *testing.T) {
 	}
 	if len(got) != 1 || got[0] != late.ID {
 		t.Errorf("back-filled as late: %v, want [%d]", got, late.ID)
+	}
+}
+
+// A letter not accepted (không thụ lý) ended its processing within the
+// body's competence: 01/XLD counts it processed, eligible and within.
+func TestReportsCountARefusal(t *testing.T) {
+	w := mustWorld(t)
+	w.user("handler")
+	c := w.register("reception", letter(workflow.Complaint, 1, "2026-11-02"))
+	a := ev(workflow.EvAssign, "2026-11-02")
+	a.Assignee = "handler"
+	r := ev(workflow.EvReject, "2026-11-05")
+	r.ReasonCode = "KN-NA-06"
+	w.act("head", w.act("head", c, a), r)
+	p, _ := workflow.RangePeriod(workflow.MustDate("2026-11-01"), workflow.MustDate("2026-11-30"))
+	f := workflow.FormByCode("01-XLD")
+	units := []int64{w.unitID("KH-UBND")}
+	entries, err := w.s.ReportEntries(w.ctx, f, units, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := f.Tally(entries, p, units).Total
+	if got[0] != 1 || got[3] != 1 || got[4] != 0 || got[5] != 1 || got[13] != 1 || got[14] != 1 || got[17] != 0 {
+		t.Errorf("a refusal in 01/XLD: columns 1, 4, 5, 6, 14, 15, 18 = %v %v %v %v %v %v %v, want 1 1 0 1 1 1 0",
+			got[0], got[3], got[4], got[5], got[13], got[14], got[17])
+	}
+	early, _ := workflow.RangePeriod(workflow.MustDate("2026-11-01"), workflow.MustDate("2026-11-04"))
+	entries, _ = w.s.ReportEntries(w.ctx, f, units, early)
+	if got := f.Tally(entries, early, units).Total; got[3] != 0 || got[4] != 1 {
+		t.Errorf("before the refusal: processed %v, not processed %v; want 0, 1", got[3], got[4])
 	}
 }
