@@ -72,7 +72,9 @@ const sessionColumns = `s.id, s.unit_id, n.code AS unit_code, s.head_id, COALESC
 	s.published_on, s.change_reason, s.notified_on, s.recording, s.conclusion, s.concluded_on,
 	(SELECT COUNT(*) FROM reception_visits v WHERE v.session_id = s.id) AS visits`
 
-const sessionFrom = ` FROM reception_sessions s JOIN units n ON n.id = s.unit_id LEFT JOIN users h ON h.id = s.head_id`
+const sessionFrom = ` FROM reception_sessions s` + sessionJoins
+
+const sessionJoins = ` JOIN units n ON n.id = s.unit_id LEFT JOIN users h ON h.id = s.head_id`
 
 // CreateReceptionSession records a session of a unit the user may record for: one
 // scheduled ahead (it goes on the public schedule at once) or one held.
@@ -164,8 +166,10 @@ func (s *Store) ReceptionSessions(ctx context.Context, f SessionFilter) ([]Recep
 	}
 	limit := boundedLimit(f.Limit, 500)
 	var out []ReceptionSession
-	err := s.r.SelectContext(ctx, &out, `SELECT `+sessionColumns+sessionFrom+` WHERE `+strings.Join(where, " AND ")+
-		` ORDER BY s.held_on DESC, s.id DESC LIMIT `+strconv.Itoa(limit), args...)
+	// The page is chosen first, then joined and its visits counted: only its rows (see Visits).
+	order := ` ORDER BY s.held_on DESC, s.id DESC`
+	err := s.r.SelectContext(ctx, &out, `SELECT `+sessionColumns+` FROM (SELECT * FROM reception_sessions s WHERE `+
+		strings.Join(where, " AND ")+order+` LIMIT `+strconv.Itoa(limit)+`) s`+sessionJoins+order, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: list reception sessions: %w", err)
 	}

@@ -75,7 +75,9 @@ const visitColumns = `v.id, v.unit_id, n.code AS unit_code, v.session_id, v.visi
 	v.content, v.handled_by, v.outcome, v.case_id, COALESCE(c.tracking_code, '') AS tracking_code, v.document_no,
 	v.documents, v.refusal_code, v.repeat, v.created_by, u.login AS recorded_by, v.sealed`
 
-const visitFrom = ` FROM reception_visits v JOIN units n ON n.id = v.unit_id JOIN users u ON u.id = v.created_by
+const visitFrom = ` FROM reception_visits v` + visitJoins
+
+const visitJoins = ` JOIN units n ON n.id = v.unit_id JOIN users u ON u.id = v.created_by
 	LEFT JOIN cases c ON c.id = v.case_id`
 
 // RecordVisit writes a visit into the book of a unit the user may record for.
@@ -291,8 +293,12 @@ func (s *Store) Visits(ctx context.Context, v workflow.Viewer, f VisitFilter) ([
 	}
 	limit := boundedLimit(f.Limit, 200)
 	var out []ReceptionVisit
-	err := s.r.SelectContext(ctx, &out, `SELECT `+visitColumns+visitFrom+` WHERE `+strings.Join(where, " AND ")+
-		` ORDER BY v.visited_on DESC, v.id DESC LIMIT `+strconv.Itoa(limit), args...)
+	// The page is chosen first, on the unit's index by day, and only its rows
+	// are joined: PostgreSQL, asked for the joins with the limit, read every
+	// visit of the unit and joined the cases by hash (20–30 ms a page).
+	order := ` ORDER BY v.visited_on DESC, v.id DESC`
+	err := s.r.SelectContext(ctx, &out, `SELECT `+visitColumns+` FROM (SELECT * FROM reception_visits v WHERE `+
+		strings.Join(where, " AND ")+order+` LIMIT `+strconv.Itoa(limit)+`) v`+visitJoins+order, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: list visits: %w", err)
 	}
