@@ -13,7 +13,6 @@ package handlers
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -74,14 +73,8 @@ func (w *web) yearReportPage(c *gin.Context) {
 	var cases reportQuery
 	for _, f := range workflow.Forms {
 		q, err := askReport(ctx, w.store, v, f.Code, code, "", "", c.Query("unit"), c.Query("gop") == "1")
-		var e *workflow.Error
-		switch {
-		case errors.As(err, &e) && e.Code != workflow.CodeInternal:
-			p.Problem = sentence(e.Message)
-			w.render(c, statusOf(e.Code), "reportyear", p, nil)
-			return
-		case err != nil:
-			pageFail(c, err)
+		if err != nil {
+			w.reportRefused(c, "reportyear", &p.reportView, err, &p)
 			return
 		}
 		key := map[bool]string{true: "book"}[f.Reception] + map[bool]string{true: "decisions"}[f.Decisions]

@@ -230,21 +230,27 @@ func (w *web) askReportPage(c *gin.Context, page string) (reportQuery, reportVie
 			}
 		}
 	}
-	var e *workflow.Error
-	switch {
-	case err == nil:
-	case errors.As(err, &e) && e.Code != workflow.CodeInternal:
+	if err != nil {
 		p.Form = workflow.FormByCode(c.Param("form"))
-		p.Problem = sentence(e.Message)
-		w.render(c, statusOf(e.Code), page, p, nil)
-		return q, p, false
-	default:
-		pageFail(c, err)
+		w.reportRefused(c, page, &p, err, &p)
 		return q, p, false
 	}
 	p.Form, p.Period, p.Unit = q.form, q.period, q.unit
 	p.Asked.Set("unit", q.unit.Code)
 	return q, p, true
+}
+
+// reportRefused answers a report page that could not be made: the page again
+// with the refusal's sentence atop (problem is where data keeps it), or the
+// failure page for an internal error.
+func (w *web) reportRefused(c *gin.Context, page string, problem *reportView, err error, data any) {
+	var e *workflow.Error
+	if !errors.As(err, &e) || e.Code == workflow.CodeInternal {
+		pageFail(c, err)
+		return
+	}
+	problem.Problem = sentence(e.Message)
+	w.render(c, statusOf(e.Code), page, data, nil)
 }
 
 // isoDays turns the typed days (dd/mm/yyyy, or YYYY-MM-DD) into the API's.
