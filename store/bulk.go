@@ -65,6 +65,8 @@ type bulkCase struct {
 	created string
 	updated string // the time of its last record
 	seq     int    // its records so far
+	// The acts its reports count (report_acts.go), as a JSON list without its brackets.
+	reportActs []byte
 	// The sealer's: the hash of its last record sealed, if any.
 	last   [sha256.Size]byte
 	sealed bool
@@ -225,6 +227,16 @@ func (b *Bulk) ApplyEvent(ctx context.Context, actor User, c Case, version int, 
 	}
 	if err := b.s.sealIdentityFields(c.ID, c.Kind, &rec); err != nil {
 		return Case{}, err
+	}
+	act, err := reportActOf(rec)
+	if err != nil {
+		return Case{}, err
+	}
+	if act != nil {
+		if len(bc.reportActs) > 0 {
+			bc.reportActs = append(bc.reportActs, ',')
+		}
+		bc.reportActs = append(bc.reportActs, act...)
 	}
 	c.Case = n
 	bc.c = c

@@ -236,6 +236,9 @@ func (sl *bulkSealer) sealCase(rows *bulkRows, bc *bulkCase) error {
 		}
 		clocks, facts = rows.text(k), rows.text(f)
 	}
+	start := len(rows.arena)
+	rows.arena = append(append(append(rows.arena, '['), bc.reportActs...), ']')
+	reportActs := rows.since(start)
 	rows.cases = append(rows.cases, bulkInteger(c.ID), rows.text(c.TrackingCode), rows.text(string(c.Kind)),
 		bulkInteger(int64(c.Round)), bulkNullID(c.PriorCaseID), rows.text(string(c.Channel)), bulkInteger(c.UnitID),
 		bulkNullID(c.AssigneeID), bulkInteger(c.RegisteredBy), rows.text(string(c.State)), bulkInteger(int64(c.Version)),
@@ -245,8 +248,8 @@ func (sl *bulkSealer) sealCase(rows *bulkRows, bc *bulkCase) error {
 		rows.text(string(c.Complexity)), rows.nullDate(c.EarliestDue()), clocks, facts, rows.text(bc.created),
 		rows.text(bc.updated), settledOn, class, bulkBoolean(c.Disciplinary), bulkBoolean(c.ReceivedByTransfer),
 		bulkBoolean(c.ForwardedByAuthority), rows.text(searchFold(c.TrackingCode, c.Subject, c.Content)),
-		rows.text(publicFold(c.TrackingCode, c.Case)), bulkBoolean(c.DecidedLate()))
-	start := len(rows.arena)
+		rows.text(publicFold(c.TrackingCode, c.Case)), bulkBoolean(c.DecidedLate()), reportActs)
+	start = len(rows.arena)
 	var err error
 	if rows.arena, err = sl.appendSealed(rows.arena, c.ID, bc.p); err != nil {
 		return err

@@ -15,7 +15,8 @@ var bulkCaseColumns = []string{"id", "tracking_code", "kind", "round", "prior_ca
 	"assignee_id", "registered_by", "state", "version", "received_on", "matter_started_on", "accepted_on",
 	"resolved_on", "disclosed_on", "last_event_on", "outcome", "subject", "content", "anonymous", "signatories",
 	"remote_area", "complexity", "due_on", "clocks", "facts", "created_at", "updated_at", "settled_on", "span_class",
-	"disciplinary", "received_by_transfer", "forwarded_by_authority", "search_fold", "public_fold", "decided_late"}
+	"disciplinary", "received_by_transfer", "forwarded_by_authority", "search_fold", "public_fold", "decided_late",
+	"report_acts"}
 
 var bulkPetitionerColumns = []string{"case_id", "sealed", "id_hash", "name_hash", "phone_hash"}
 

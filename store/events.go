@@ -73,6 +73,9 @@ func (s *Store) applyEvent(ctx context.Context, actor User, c Case, version int,
 	if err != nil {
 		return Case{}, err
 	}
+	if set, args, err = s.withReportAct(set, args, rec); err != nil {
+		return Case{}, err
+	}
 	if err := s.sealIdentityFields(caseID, c.Kind, &rec); err != nil {
 		return Case{}, err
 	}

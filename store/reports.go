@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -67,133 +66,54 @@ func (s *Store) caseEntries(ctx context.Context, units []int64, p workflow.Repor
 	where, args := reportCases(units, p, decisions)
 	// A round-2 complaint follows one decision; a letter whose prior case
 	// itself followed one, two or more. Whether a case was decided in time is
-	// kept on it when it is decided (workflow.Case.DecidedLate). The acts that
-	// need no more than their day, acceptance and the ends of refusal and
-	// filing, are the case's own columns (processingOf).
-	rows, err := s.r.QueryxContext(ctx, `SELECT c.id, c.tracking_code, c.unit_id, c.kind, c.round, c.received_on,
-		CASE WHEN p.id IS NULL THEN 0 WHEN p.prior_case_id IS NULL THEN 1 ELSE 2 END AS prior_decisions, c.decided_late,
-		c.accepted_on, c.state, c.last_event_on
-		FROM cases c LEFT JOIN cases p ON p.id = c.prior_case_id WHERE `+where+` ORDER BY c.id`, args...)
+	// kept on it when it is decided (workflow.Case.DecidedLate), and the acts
+	// the forms count with it as they are recorded (report_acts.go).
+	rows, err := s.r.QueryxContext(ctx, reportCasesQuery(where), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: report cases: %w", err)
 	}
 	defer rows.Close()
 	var (
-		rcs  []workflow.ReportCase
-		late []bool
+		out  []workflow.Entry
+		acts []byte
 	)
 	for rows.Next() {
 		var (
-			c                 workflow.ReportCase
-			l                 bool
-			accepted, lastAct workflow.Date
-			state             workflow.State
+			c    = new(workflow.ReportCase)
+			late bool
 		)
-		if err := rows.Scan(&c.ID, &c.TrackingCode, &c.UnitID, &c.Kind, &c.Round, &c.ReceivedOn, &c.PriorDecisions, &l,
-			&accepted, &state, &lastAct); err != nil {
+		if err := rows.Scan(&c.ID, &c.TrackingCode, &c.UnitID, &c.Kind, &c.Round, &c.ReceivedOn, &c.PriorDecisions, &late,
+			&acts); err != nil {
 			return nil, fmt.Errorf("store: report cases: %w", err)
 		}
-		if a, ok := processingOf(accepted, state, lastAct); ok && p.By(a.On) {
-			c.Acts = append(c.Acts, a)
+		all, err := decodeReportActs(acts)
+		if err != nil {
+			return nil, fmt.Errorf("store: case %d: %w", c.ID, err)
 		}
-		rcs, late = append(rcs, c), append(late, l)
+		// The acts dated by the period's end: a past period reads as it did.
+		c.Acts = all[:0]
+		for _, a := range all {
+			if p.By(a.On) {
+				c.Acts = append(c.Acts, a)
+			}
+		}
+		if r := c.Resolution(); r != nil {
+			r.Late = late
+		}
+		out = append(out, workflow.Entry{ID: c.ID, UnitID: c.UnitID, Case: c})
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: report cases: %w", err)
 	}
-	out := make([]workflow.Entry, len(rcs))
-	at := make(map[int64]int, len(rcs))
-	for i := range rcs {
-		out[i] = workflow.Entry{ID: rcs[i].ID, UnitID: rcs[i].UnitID, Case: &rcs[i]}
-		at[rcs[i].ID] = i
-	}
-	if err := s.reportActs(ctx, where, args, p, rcs, at); err != nil {
-		return nil, err
-	}
-	for i := range rcs {
-		if r := rcs[i].Resolution(); r != nil {
-			r.Late = late[i]
-		}
-	}
 	return out, nil
 }
 
-// processingOf is the act that ended a letter's processing when the case's
-// row tells it: its acceptance, or the refusal or filing that ended it (a
-// final state reached before acceptance: its last act). A transfer is read
-// with its record, for its mode.
-func processingOf(accepted workflow.Date, state workflow.State, lastAct workflow.Date) (workflow.ReportAct, bool) {
-	switch {
-	case !accepted.IsZero():
-		return workflow.ReportAct{Event: workflow.EvAccept, On: accepted, Input: workflow.NoFields}, true
-	case state == workflow.Rejected:
-		return workflow.ReportAct{Event: workflow.EvReject, On: lastAct, Input: workflow.NoFields}, true
-	case state == workflow.Filed:
-		return workflow.ReportAct{Event: workflow.EvFile, On: lastAct, Input: workflow.NoFields}, true
-	}
-	return workflow.ReportAct{}, false
-}
-
-// fromRows are the events processingOf reads from the case's row, not its records.
-var fromRows = []workflow.Event{workflow.EvAccept, workflow.EvReject, workflow.EvFile}
-
-// reportActs reads the acts the forms count, dated by the period's end, into their cases.
-func (s *Store) reportActs(ctx context.Context, where string, args []any, p workflow.ReportPeriod, rcs []workflow.ReportCase, at map[int64]int) error {
-	rows, err := s.r.QueryxContext(ctx, s.r.Rebind(reportActsQuery(where)), append(args, p.To.String())...)
-	if err != nil {
-		return fmt.Errorf("store: report acts: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var (
-			caseID  int64
-			event   workflow.Event
-			on      workflow.Date
-			payload string
-		)
-		if err := rows.Scan(&caseID, &event, &on, &payload); err != nil {
-			return fmt.Errorf("store: report acts: %w", err)
-		}
-		a := workflow.ReportAct{Event: event, On: on, Input: workflow.NoFields}
-		if payload != "" {
-			a.Input = new(workflow.Input)
-			if err := json.Unmarshal([]byte(payload), a.Input); err != nil {
-				return fmt.Errorf("store: report acts: case %d: %w", caseID, err)
-			}
-		}
-		if i, ok := at[caseID]; ok {
-			rcs[i].Acts = append(rcs[i].Acts, a)
-		}
-	}
-	return rows.Err()
-}
-
-// reportActsQuery reads the acts the forms count of the cases where selects,
-// up to a day. Its list of events is the WHERE of the index history_report
-// (migration 00018), term for term, so the database may read the acts from it.
-func reportActsQuery(where string) string {
-	events := workflow.ReportEvents()
-	in := make([]string, len(events))
-	for i, e := range events {
-		in[i] = "'" + string(e) + "'"
-	}
-	var fields []string
-	for _, e := range events {
-		if workflow.ReportFieldsOf(e) {
-			fields = append(fields, "'"+string(e)+"'")
-		}
-	}
-	var rowOnly []string
-	for _, e := range fromRows {
-		rowOnly = append(rowOnly, "'"+string(e)+"'")
-	}
-	// Only the acts whose fields a form reads bring their payload; those the
-	// case's row tells (fromRows) are not read at all.
-	return `SELECT h.case_id, h.event, h.on_date,
-		CASE WHEN h.event IN (` + strings.Join(fields, ", ") + `) THEN h.payload ELSE '' END AS payload
-		FROM history h JOIN cases c ON c.id = h.case_id
-		WHERE ` + where + ` AND h.event IN (` + strings.Join(in, ", ") + `) AND h.event NOT IN (` + strings.Join(rowOnly, ", ") + `)
-		AND h.on_date <= ? ORDER BY h.case_id, h.seq`
+// reportCasesQuery reads the cases where selects, with their acts.
+func reportCasesQuery(where string) string {
+	return `SELECT c.id, c.tracking_code, c.unit_id, c.kind, c.round, c.received_on,
+		CASE WHEN p.id IS NULL THEN 0 WHEN p.prior_case_id IS NULL THEN 1 ELSE 2 END AS prior_decisions, c.decided_late,
+		c.report_acts
+		FROM cases c LEFT JOIN cases p ON p.id = c.prior_case_id WHERE ` + where + ` ORDER BY c.id`
 }
 
 // receptionEntries are the period's visits and held sessions, under who received them.

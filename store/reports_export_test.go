@@ -7,15 +7,15 @@ import (
 	"petitions/workflow"
 )
 
-// ReportActsPlan is SQLite's plan of the query reading the acts of the
-// cases a form counts for the units over the period.
-func (s *Store) ReportActsPlan(ctx context.Context, units []int64, p workflow.ReportPeriod) (string, error) {
+// ReportCasesPlan is SQLite's plan of the query reading the cases a form
+// counts for the units over the period, with their acts.
+func (s *Store) ReportCasesPlan(ctx context.Context, units []int64, p workflow.ReportPeriod) (string, error) {
 	where, args := reportCases(units, p, false)
 	var steps []struct {
 		ID, Parent, NotUsed int
 		Detail              string
 	}
-	if err := s.r.SelectContext(ctx, &steps, "EXPLAIN QUERY PLAN "+reportActsQuery(where), append(args, p.To.String())...); err != nil {
+	if err := s.r.SelectContext(ctx, &steps, "EXPLAIN QUERY PLAN "+reportCasesQuery(where), args...); err != nil {
 		return "", err
 	}
 	var lines []string

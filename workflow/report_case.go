@@ -1,5 +1,7 @@
 package workflow
 
+import "slices"
+
 // The reports rebuild any period from the acts and their days: a case as a
 // report reads it is its registration and the acts the forms count. Every
 // column of every form (report_forms*.go) is a question put to these, so a
@@ -49,6 +51,43 @@ func ReportFieldsOf(e Event) bool {
 
 // NoFields is the Input of an act whose fields the forms do not read.
 var NoFields = &Input{}
+
+// reportFields are the recorded fields the forms read (ReportFieldsOf): a
+// classification's domain, a transfer's mode, a withdrawal's signs of
+// violation, a decision's outcome and results, an implementation's. All are
+// codes, numbers and ticks: no text, so nothing a report keeps names a person.
+var reportFields = func() map[string]bool {
+	keep := map[string]bool{"domain": true, "mode": true, "violation_signs": true, "outcome": true, "completed": true}
+	for _, f := range Fields {
+		if f.Group == resultsGroup || f.Group == doneGroup {
+			keep[f.Name] = true
+		}
+	}
+	return keep
+}()
+
+// ReportFieldsOfRecord is what a report keeps of a record: whether its event
+// is one the forms count, and the fields of its payload they read (nil when
+// they read none). The store keeps these with the case as acts are recorded,
+// so a report reads a case's acts from its row (store/report_acts.go).
+func ReportFieldsOfRecord(rec Record) (map[string]any, bool) {
+	if !slices.Contains(reportEvents, rec.Event) {
+		return nil, false
+	}
+	if !ReportFieldsOf(rec.Event) {
+		return nil, true
+	}
+	var kept map[string]any
+	for k, v := range rec.Payload {
+		if reportFields[k] {
+			if kept == nil {
+				kept = map[string]any{}
+			}
+			kept[k] = v
+		}
+	}
+	return kept, true
+}
 
 // first is the first act of one of the events, or nil.
 func (c *ReportCase) first(events ...Event) *ReportAct {

@@ -1,0 +1,39 @@
+-- +goose Up
+-- A report reads, for each case a period counts, the acts the forms count
+-- (workflow.ReportEvents) with their days and the fields the forms read
+-- (workflow.ReportFieldsOfRecord): a province's year sought them in the
+-- history one case at a time, some 150,000 acts (docs/PERFORMANCE.md, issue
+-- 17). The store now keeps them on the case's row as they are recorded
+-- (store/report_acts.go), so a report reads one row a case; the history
+-- stays the record. The cases recorded so far get theirs from their history
+-- here, with the same fields; history_report is then read by nothing.
+ALTER TABLE cases ADD COLUMN report_acts TEXT NOT NULL DEFAULT '[]';
+UPDATE cases SET report_acts = (
+    SELECT json_group_array(json_object('e', h.event, 'on', h.on_date, 'in',
+        CASE WHEN h.event IN ('classify', 'transfer', 'withdraw', 'resolve', 'implement') THEN json((
+            SELECT json_group_object(j.key, CASE j.type WHEN 'true' THEN json('true') WHEN 'false' THEN json('false') ELSE j.value END)
+            FROM json_each(h.payload) j WHERE j.key IN (
+                'domain', 'mode', 'violation_signs', 'outcome', 'completed', 'recover_money', 'recover_land',
+                'return_org_money', 'return_org_land', 'return_person_money', 'return_person_land',
+                'restored_orgs', 'restored_persons', 'sanction_persons', 'sanction_officials',
+                'referred_cases', 'referred_persons', 'referred_officials', 'recovered_money',
+                'recovered_land', 'returned_org_money', 'returned_org_land', 'returned_person_money',
+                'returned_person_land', 'sanctioned_persons', 'sanctioned_officials', 'prosecuted_cases',
+                'prosecuted_persons', 'prosecuted_officials')))
+        END) ORDER BY h.seq)
+    FROM history h WHERE h.case_id = cases.id
+        AND h.event IN ('accept', 'reject', 'transfer', 'file', 'classify', 'withdraw', 'resolve', 'implement'))
+WHERE id IN (SELECT case_id FROM history WHERE event IN ('accept', 'reject', 'transfer', 'file', 'classify', 'withdraw', 'resolve', 'implement'));
+DROP INDEX history_report;
+-- The reports choose their cases and read their acts from this index alone.
+DROP INDEX cases_report;
+CREATE INDEX cases_report ON cases(unit_id, received_on, last_event_on, state, kind, resolved_on,
+    decided_late, round, prior_case_id, tracking_code, report_acts);
+
+-- +goose Down
+DROP INDEX cases_report;
+CREATE INDEX cases_report ON cases(unit_id, received_on, last_event_on, state, kind, resolved_on,
+    decided_late, round, prior_case_id, tracking_code, accepted_on);
+CREATE INDEX history_report ON history(case_id, on_date, seq, event, payload)
+    WHERE event IN ('accept', 'reject', 'transfer', 'file', 'classify', 'withdraw', 'resolve', 'implement');
+ALTER TABLE cases DROP COLUMN report_acts;
