@@ -1,8 +1,8 @@
 package store
 
 import (
-	"encoding/json"
 	"fmt"
+	json "github.com/goccy/go-json"
 
 	"petitions/workflow"
 )
@@ -45,23 +45,42 @@ func (s *Store) withReportAct(set string, args []any, rec workflow.Record) (stri
 	return set + ", " + term, append(args, string(act)), nil
 }
 
-// decodeReportActs reads report_acts; the acts whose fields the forms do
-// not read share workflow.NoFields.
-func decodeReportActs(text []byte) ([]workflow.ReportAct, error) {
-	var stored []struct {
+// reportActsDecoder reads report_acts, case after case. Acts that record
+// the same fields share one Input (most decisions record an outcome and
+// nothing else), and those whose fields the forms do not read share
+// workflow.NoFields: a province's year decodes some 250,000 lists.
+type reportActsDecoder struct {
+	stored []struct {
 		Event workflow.Event  `json:"e"`
 		On    workflow.Date   `json:"on"`
-		In    *workflow.Input `json:"in"`
+		In    json.RawMessage `json:"in"`
 	}
-	if err := json.Unmarshal(text, &stored); err != nil {
+	inputs map[string]*workflow.Input
+}
+
+func (d *reportActsDecoder) decode(text []byte) ([]workflow.ReportAct, error) {
+	d.stored = d.stored[:0]
+	if err := json.Unmarshal(text, &d.stored); err != nil {
 		return nil, fmt.Errorf("report acts: %w", err)
 	}
-	acts := make([]workflow.ReportAct, len(stored))
-	for i, a := range stored {
-		acts[i] = workflow.ReportAct{Event: a.Event, On: a.On, Input: a.In}
-		if a.In == nil {
-			acts[i].Input = workflow.NoFields
+	acts := make([]workflow.ReportAct, len(d.stored))
+	for i, a := range d.stored {
+		acts[i] = workflow.ReportAct{Event: a.Event, On: a.On, Input: workflow.NoFields}
+		if len(a.In) == 0 || string(a.In) == "null" {
+			continue
 		}
+		in, ok := d.inputs[string(a.In)]
+		if !ok {
+			in = new(workflow.Input)
+			if err := json.Unmarshal(a.In, in); err != nil {
+				return nil, fmt.Errorf("report acts: %w", err)
+			}
+			if d.inputs == nil {
+				d.inputs = map[string]*workflow.Input{}
+			}
+			d.inputs[string(a.In)] = in
+		}
+		acts[i].Input = in
 	}
 	return acts, nil
 }

@@ -1,8 +1,10 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"petitions/workflow"
@@ -21,7 +23,7 @@ func (s *Store) ReportEntries(ctx context.Context, f *workflow.Form, units []int
 	if f.Reception {
 		return s.receptionEntries(ctx, units, p)
 	}
-	return s.caseEntries(ctx, units, p, f.Decisions)
+	return s.caseEntries(ctx, f, units, p)
 }
 
 // FirstDay is the day of the first letter received, or for the reception
@@ -38,32 +40,41 @@ func (s *Store) FirstDay(ctx context.Context, reception bool) (workflow.Date, er
 	return d, nil
 }
 
-// finalStates is the SQL list of the states no act follows (workflow.State.Final).
-var finalStates = func() string {
+// restsOn is the day a case came to rest: its last act's once in a final
+// state (a state no act follows, workflow.State.Final), never before. The
+// index cases_report (migration 00023) holds it, written as here term for
+// term, so that SQLite knows the expression for its own.
+var restsOn = func() string {
 	var in []string
 	for _, st := range workflow.States {
 		if st.Final() {
 			in = append(in, "'"+string(st)+"'")
 		}
 	}
-	return strings.Join(in, ", ")
+	return "(CASE WHEN c.state IN (" + strings.Join(in, ", ") + ") THEN c.last_event_on ELSE '9999-12-31' END)"
 }()
 
-// reportCases is the WHERE of the cases a period may count: received by its
-// end, and not at rest before it began (a case in a final state took its last
-// act then); or, for the implementation of decisions, every complaint decided by its end.
-func reportCases(units []int64, p workflow.ReportPeriod, decisions bool) (string, []any) {
+// reportCases is the WHERE of the cases form f may count over a period, of
+// its kinds: received by the period's end, and not at rest before it began;
+// or, for the implementation of decisions, every case decided by its end.
+func reportCases(f *workflow.Form, units []int64, p workflow.ReportPeriod) (string, []any) {
 	where, args := unitsAndDays("c.unit_id", "", units, workflow.Date{}, workflow.Date{})
-	if decisions {
-		where = append(where, "c.kind = 'complaint'", "c.resolved_on <= ?")
+	if len(f.Kinds) > 0 {
+		where = append(where, "c.kind IN (?"+strings.Repeat(", ?", len(f.Kinds)-1)+")")
+		for _, k := range f.Kinds {
+			args = append(args, string(k))
+		}
+	}
+	if f.Decisions {
+		where = append(where, "c.resolved_on <= ?")
 		return strings.Join(where, " AND "), append(args, p.To.String())
 	}
-	where = append(where, "c.received_on <= ?", "(c.last_event_on >= ? OR c.state NOT IN ("+finalStates+"))")
-	return strings.Join(where, " AND "), append(args, p.To.String(), p.From.String())
+	where = append(where, restsOn+" >= ?", "c.received_on <= ?")
+	return strings.Join(where, " AND "), append(args, p.From.String(), p.To.String())
 }
 
-func (s *Store) caseEntries(ctx context.Context, units []int64, p workflow.ReportPeriod, decisions bool) ([]workflow.Entry, error) {
-	where, args := reportCases(units, p, decisions)
+func (s *Store) caseEntries(ctx context.Context, f *workflow.Form, units []int64, p workflow.ReportPeriod) ([]workflow.Entry, error) {
+	where, args := reportCases(f, units, p)
 	// A round-2 complaint follows one decision; a letter whose prior case
 	// itself followed one, two or more. Whether a case was decided in time is
 	// kept on it when it is decided (workflow.Case.DecidedLate), and the acts
@@ -74,8 +85,9 @@ func (s *Store) caseEntries(ctx context.Context, units []int64, p workflow.Repor
 	}
 	defer rows.Close()
 	var (
-		out  []workflow.Entry
-		acts []byte
+		out     []workflow.Entry
+		acts    []byte
+		decoder reportActsDecoder
 	)
 	for rows.Next() {
 		var (
@@ -86,7 +98,7 @@ func (s *Store) caseEntries(ctx context.Context, units []int64, p workflow.Repor
 			&acts); err != nil {
 			return nil, fmt.Errorf("store: report cases: %w", err)
 		}
-		all, err := decodeReportActs(acts)
+		all, err := decoder.decode(acts)
 		if err != nil {
 			return nil, fmt.Errorf("store: case %d: %w", c.ID, err)
 		}
@@ -105,6 +117,10 @@ func (s *Store) caseEntries(ctx context.Context, units []int64, p workflow.Repor
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: report cases: %w", err)
 	}
+	// In the order they were received, sorted here: sorted by the database,
+	// a province's year of rows with their acts went through a temporary
+	// B-tree before the first came out.
+	slices.SortFunc(out, func(a, b workflow.Entry) int { return cmp.Compare(a.ID, b.ID) })
 	return out, nil
 }
 
@@ -113,7 +129,7 @@ func reportCasesQuery(where string) string {
 	return `SELECT c.id, c.tracking_code, c.unit_id, c.kind, c.round, c.received_on,
 		CASE WHEN p.id IS NULL THEN 0 WHEN p.prior_case_id IS NULL THEN 1 ELSE 2 END AS prior_decisions, c.decided_late,
 		c.report_acts
-		FROM cases c LEFT JOIN cases p ON p.id = c.prior_case_id WHERE ` + where + ` ORDER BY c.id`
+		FROM cases c LEFT JOIN cases p ON p.id = c.prior_case_id WHERE ` + where
 }
 
 // receptionEntries are the period's visits and held sessions, under who received them.

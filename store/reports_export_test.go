@@ -10,7 +10,7 @@ import (
 // ReportCasesPlan is SQLite's plan of the query reading the cases a form
 // counts for the units over the period, with their acts.
 func (s *Store) ReportCasesPlan(ctx context.Context, units []int64, p workflow.ReportPeriod) (string, error) {
-	where, args := reportCases(units, p, false)
+	where, args := reportCases(workflow.FormByCode("01-XLD"), units, p)
 	var steps []struct {
 		ID, Parent, NotUsed int
 		Detail              string

@@ -29,6 +29,12 @@ type Form struct {
 	// Decisions: the form counts decisions however long ago they were made
 	// (their implementation), not only the cases active in the period.
 	Decisions bool
+	// Kinds are the kinds of letters the form counts, nil for every kind:
+	// the store reads only those (TestFormsCountOnlyTheirKinds).
+	Kinds []Kind
+	// counts, when set, says whether any column may count an entry; Tally
+	// asks it once an entry instead of every column asking it again.
+	counts func(e *Entry, p ReportPeriod) bool
 }
 
 // Column is one column: its number, its heading path (group › sub › title,
@@ -85,7 +91,7 @@ func (f *Form) Tally(entries []Entry, p ReportPeriod, units []int64) Report {
 	for i := range entries {
 		e := &entries[i]
 		row, ok := r.Rows[e.UnitID]
-		if !ok {
+		if !ok || f.counts != nil && !f.counts(e, p) {
 			continue
 		}
 		counted := false

@@ -131,7 +131,7 @@ func decidedCol(k Kind, path string, q func(c *ReportCase, r *ReportAct) bool) C
 	return col(path, acceptedOf(k, decided(q)))
 }
 
-var _ = register(&Form{Code: "01-KQGQ", Number: "Biểu số 01/KQGQ", Title: "TỔNG HỢP KẾT QUẢ GIẢI QUYẾT KHIẾU NẠI THUỘC THẨM QUYỀN",
+var _ = register(&Form{Code: "01-KQGQ", Number: "Biểu số 01/KQGQ", Kinds: complaints, Title: "TỔNG HỢP KẾT QUẢ GIẢI QUYẾT KHIẾU NẠI THUỘC THẨM QUYỀN",
 	Basis: "Thông tư 01/2024/TT-TTCP; cột theo mẫu của Thông tư 02/2021/TT-TTCP mà hệ thống đã triển khai giữ nguyên; chữ \"KHIẾU NẠI\" trong tên biểu được thêm theo biểu kết quả giải quyết tố cáo",
 	Notes: append(slices.Clone(kqgqNotes), "Giải quyết lần 2: công nhận quyết định lần đầu khi khiếu nại sai; hủy, sửa khi khiếu nại đúng hoặc đúng một phần."),
 	Columns: append(append(append(letterColumns(Complaint, "Đơn khiếu nại thuộc thẩm quyền"),
@@ -149,7 +149,7 @@ var _ = register(&Form{Code: "01-KQGQ", Number: "Biểu số 01/KQGQ", Title: "T
 	Checks: []string{"1=2+3", "1=4", "5=20+21+22+23+24", "5=25+26", "16<=15", "19<=18"},
 })
 
-var _ = register(&Form{Code: "TC-KQGQ", Number: "Biểu số 03/KQGQ", Title: "TỔNG HỢP KẾT QUẢ GIẢI QUYẾT TỐ CÁO THUỘC THẨM QUYỀN",
+var _ = register(&Form{Code: "TC-KQGQ", Number: "Biểu số 03/KQGQ", Kinds: denunciations, Title: "TỔNG HỢP KẾT QUẢ GIẢI QUYẾT TỐ CÁO THUỘC THẨM QUYỀN",
 	Basis: "Mẫu 03/KQGQ của Thông tư 02/2021/TT-TTCP: chưa xác nhận được Thông tư 01/2024/TT-TTCP có biểu kết quả giải quyết tố cáo",
 	Notes: append(slices.Clone(kqgqNotes), "Tố cáo tiếp: hồ sơ tố cáo chưa ghi nhận tố cáo trước đó, nên các cột tố cáo tiếp bằng 0.",
 		"Đình chỉ không do rút tố cáo: chưa có thao tác riêng, nên cột này bằng 0; việc rút tố cáo làm kết thúc vụ việc được tính vào cột 9.",
@@ -232,9 +232,10 @@ func done(of func(in *Input) float64) func(e *Entry, p ReportPeriod) float64 {
 	}
 }
 
-var _ = register(&Form{Code: "02-KQGQ", Number: "Biểu số 02/KQGQ", Decisions: true,
-	Title: "TỔNG HỢP KẾT QUẢ THI HÀNH QUYẾT ĐỊNH GIẢI QUYẾT KHIẾU NẠI",
-	Basis: "Thông tư 01/2024/TT-TTCP; cột theo mẫu của Thông tư 02/2021/TT-TTCP mà hệ thống đã triển khai giữ nguyên",
+var _ = register(&Form{Code: "02-KQGQ", Number: "Biểu số 02/KQGQ", Decisions: true, Kinds: complaints,
+	counts: func(e *Entry, p ReportPeriod) bool { return e.Case != nil && e.Case.toImplement(p) },
+	Title:  "TỔNG HỢP KẾT QUẢ THI HÀNH QUYẾT ĐỊNH GIẢI QUYẾT KHIẾU NẠI",
+	Basis:  "Thông tư 01/2024/TT-TTCP; cột theo mẫu của Thông tư 02/2021/TT-TTCP mà hệ thống đã triển khai giữ nguyên",
 	Notes: []string{
 		"Quyết định phải thực hiện: quyết định giải quyết khiếu nại ban hành đến ngày cuối kỳ mà chưa thi hành xong trước kỳ.",
 		"Phải thu, phải trả: theo quyết định; đã thu, đã trả, đã xử lý, đã khởi tố: theo các lần ghi kết quả thi hành trong kỳ.",

@@ -155,7 +155,7 @@ var _ = register(&Form{Code: "01-XLD", Number: "Biểu số 01/XLD", Title: "T�
 	Checks: []string{"1=2+3=4+5", "6=8+9+10=11+12+13=14+18", "14=15+16+17", "18=19+20+21"},
 })
 
-var _ = register(&Form{Code: "02-XLD", Number: "Biểu số 02/XLD", Title: "TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN KHIẾU NẠI",
+var _ = register(&Form{Code: "02-XLD", Number: "Biểu số 02/XLD", Kinds: complaints, Title: "TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN KHIẾU NẠI",
 	Basis: "Thông tư 01/2024/TT-TTCP; cột theo hai hệ thống đã triển khai, đẳng thức 8=… suy ra như Biểu 03/XLD",
 	Notes: append(slices.Clone(xldNotes), "Khiếu nại không thuộc thẩm quyền được hướng dẫn, không chuyển đơn (khoản 1 Điều 26 Luật Tiếp công dân 2013): đơn ghi \"chuyển đơn\" được tính vào cột Hướng dẫn.",
 		"Đã có bản án của tòa: chưa có thao tác nào ghi nhận, nên cột này bằng 0."),
@@ -181,7 +181,7 @@ var _ = register(&Form{Code: "02-XLD", Number: "Biểu số 02/XLD", Title: "T�
 	Checks: []string{"1=2+3", "4=5+6", "9=10+11+12", "20=21+22", "23=24+25", "8=9+13+14+15=16+17+18+19=20+23"},
 })
 
-var _ = register(&Form{Code: "03-XLD", Number: "Biểu số 03/XLD", Title: "TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN TỐ CÁO",
+var _ = register(&Form{Code: "03-XLD", Number: "Biểu số 03/XLD", Kinds: denunciations, Title: "TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN TỐ CÁO",
 	Basis: "Thông tư 01/2024/TT-TTCP; cột và đẳng thức theo hai hệ thống đã triển khai",
 	Notes: append(slices.Clone(xldNotes), "Tố cáo tiếp: hồ sơ tố cáo chưa ghi nhận tố cáo trước đó, nên các cột tố cáo tiếp bằng 0 và mọi vụ việc là chưa giải quyết, tố cáo lần đầu.",
 		"Tố cáo không thuộc thẩm quyền được chuyển đơn; đơn ghi \"hướng dẫn\" được tính vào cột Chuyển đơn."),
@@ -208,7 +208,7 @@ var _ = register(&Form{Code: "03-XLD", Number: "Biểu số 03/XLD", Title: "T�
 	Checks: []string{"1=2+3", "4=5+6", "8=9+14+15+16+17=18+19+20=21+24", "9=10+11+12+13", "21=22+23", "24=25+26"},
 })
 
-var _ = register(&Form{Code: "04-XLD", Number: "Biểu số 04/XLD", Title: "TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN KIẾN NGHỊ, PHẢN ÁNH",
+var _ = register(&Form{Code: "04-XLD", Number: "Biểu số 04/XLD", Kinds: petitions, Title: "TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN KIẾN NGHỊ, PHẢN ÁNH",
 	Basis: "Thông tư 01/2024/TT-TTCP; cột theo hai hệ thống đã triển khai; đẳng thức in \"15+18\" đọc là 15+16",
 	Notes: append(slices.Clone(xldNotes), "Kiến nghị, phản ánh không thuộc thẩm quyền được chuyển đơn; đơn ghi \"hướng dẫn\" được tính vào cột Chuyển đơn.",
 		"Kết quả giải quyết vụ việc thuộc thẩm quyền: đã giải quyết là đã trả lời đến ngày cuối kỳ."),

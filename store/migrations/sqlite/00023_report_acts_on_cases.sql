@@ -25,10 +25,15 @@ UPDATE cases SET report_acts = (
         AND h.event IN ('accept', 'reject', 'transfer', 'file', 'classify', 'withdraw', 'resolve', 'implement'))
 WHERE id IN (SELECT case_id FROM history WHERE event IN ('accept', 'reject', 'transfer', 'file', 'classify', 'withdraw', 'resolve', 'implement'));
 DROP INDEX history_report;
--- The reports choose their cases and read their acts from this index alone.
+-- The reports choose their cases and read their acts from this index alone:
+-- a period counts the cases received by its end and not at rest before it
+-- began, and a case rests from its last act once in a final state (the
+-- expression is store/reports.go's restsOn, term for term), so a period's
+-- cases are one range of it per unit, not every case the unit ever had.
 DROP INDEX cases_report;
-CREATE INDEX cases_report ON cases(unit_id, received_on, last_event_on, state, kind, resolved_on,
-    decided_late, round, prior_case_id, tracking_code, report_acts);
+CREATE INDEX cases_report ON cases(unit_id,
+    (CASE WHEN state IN ('closed', 'rejected', 'transferred', 'filed', 'withdrawn') THEN last_event_on ELSE '9999-12-31' END),
+    received_on, kind, resolved_on, decided_late, round, prior_case_id, tracking_code, report_acts);
 
 -- +goose Down
 DROP INDEX cases_report;
