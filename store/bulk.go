@@ -66,7 +66,8 @@ type bulkCase struct {
 	updated string // the time of its last record
 	seq     int    // its records so far
 	// The acts its reports count (report_acts.go), as a JSON list without its brackets.
-	reportActs []byte
+	reportActs    []byte
+	implementedOn workflow.Date // the day its decision was carried out, if it was
 	// The sealer's: the hash of its last record sealed, if any.
 	last   [sha256.Size]byte
 	sealed bool
@@ -237,6 +238,9 @@ func (b *Bulk) ApplyEvent(ctx context.Context, actor User, c Case, version int, 
 			bc.reportActs = append(bc.reportActs, ',')
 		}
 		bc.reportActs = append(bc.reportActs, act...)
+	}
+	if workflow.CarriesOut(rec) && bc.implementedOn.IsZero() {
+		bc.implementedOn = rec.On
 	}
 	c.Case = n
 	bc.c = c

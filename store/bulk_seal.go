@@ -248,7 +248,8 @@ func (sl *bulkSealer) sealCase(rows *bulkRows, bc *bulkCase) error {
 		rows.text(string(c.Complexity)), rows.nullDate(c.EarliestDue()), clocks, facts, rows.text(bc.created),
 		rows.text(bc.updated), settledOn, class, bulkBoolean(c.Disciplinary), bulkBoolean(c.ReceivedByTransfer),
 		bulkBoolean(c.ForwardedByAuthority), rows.text(searchFold(c.TrackingCode, c.Subject, c.Content)),
-		rows.text(publicFold(c.TrackingCode, c.Case)), bulkBoolean(c.DecidedLate()), reportActs)
+		rows.text(publicFold(c.TrackingCode, c.Case)), bulkBoolean(c.DecidedLate()), reportActs,
+		rows.nullDate(bc.implementedOn))
 	start = len(rows.arena)
 	var err error
 	if rows.arena, err = sl.appendSealed(rows.arena, c.ID, bc.p); err != nil {

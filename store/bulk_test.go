@@ -123,6 +123,7 @@ var (
 			{"head", workflow.Input{Event: workflow.EvResolve, On: on("2026-08-03"), Outcome: workflow.PartlyCorrect, Summary: "Đúng một phần"}},
 			{"head", workflow.Input{Event: workflow.EvDeliver, On: on("2026-08-04")}},
 			{"head", workflow.Input{Event: workflow.EvDisclose, On: on("2026-08-05"), Channel: "website", Text: "Quyết định số 1"}},
+			{"head", workflow.Input{Event: workflow.EvImplement, On: on("2026-08-10"), RecoveredMoney: 5, Completed: true}},
 			{"head", workflow.Input{Event: workflow.EvClose, On: on("2026-08-25")}},
 		}},
 		{workflow.Intake{Kind: workflow.Complaint, Round: 2, Channel: "post", ReceivedOn: on("2026-09-01"), Disciplinary: true}, 0, []bulkAct{

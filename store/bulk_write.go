@@ -16,7 +16,7 @@ var bulkCaseColumns = []string{"id", "tracking_code", "kind", "round", "prior_ca
 	"resolved_on", "disclosed_on", "last_event_on", "outcome", "subject", "content", "anonymous", "signatories",
 	"remote_area", "complexity", "due_on", "clocks", "facts", "created_at", "updated_at", "settled_on", "span_class",
 	"disciplinary", "received_by_transfer", "forwarded_by_authority", "search_fold", "public_fold", "decided_late",
-	"report_acts"}
+	"report_acts", "implemented_on"}
 
 var bulkPetitionerColumns = []string{"case_id", "sealed", "id_hash", "name_hash", "phone_hash"}
 

@@ -15,6 +15,12 @@ func (s *Store) ListPlan(ctx context.Context, v workflow.Viewer, f CaseFilter) (
 	if err != nil || query == "" {
 		return "", err // "": no stored case can match, nothing is read
 	}
+	return s.queryPlan(ctx, query, args)
+}
+
+// queryPlan is the database's plan of the query: PostgreSQL's EXPLAIN
+// without costs, or SQLite's EXPLAIN QUERY PLAN, a line a step.
+func (s *Store) queryPlan(ctx context.Context, query string, args []any) (string, error) {
 	if s.postgres() {
 		var lines []string
 		err := s.r.SelectContext(ctx, &lines, "EXPLAIN (COSTS OFF) "+query, args...)

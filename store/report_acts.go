@@ -32,7 +32,8 @@ func reportActOf(rec workflow.Record) ([]byte, error) {
 }
 
 // withReportAct adds to an act's SET clause the append of its report act,
-// if the forms count it.
+// if the forms count it, and the day a decision was carried out, if it is
+// the act that says so (implemented_on, which 02/KQGQ chooses its decisions by).
 func (s *Store) withReportAct(set string, args []any, rec workflow.Record) (string, []any, error) {
 	act, err := reportActOf(rec)
 	if err != nil || act == nil {
@@ -42,7 +43,11 @@ func (s *Store) withReportAct(set string, args []any, rec workflow.Record) (stri
 	if s.postgres() {
 		term = "report_acts = CAST(CAST(report_acts AS jsonb) || jsonb_build_array(CAST(? AS jsonb)) AS TEXT)"
 	}
-	return set + ", " + term, append(args, string(act)), nil
+	set, args = set+", "+term, append(args, string(act))
+	if workflow.CarriesOut(rec) {
+		set, args = set+", implemented_on = COALESCE(implemented_on, ?)", append(args, rec.On.String())
+	}
+	return set, args, nil
 }
 
 // reportActsDecoder reads report_acts, case after case. Acts that record

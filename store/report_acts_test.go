@@ -14,9 +14,10 @@ import (
 )
 
 // The acts a report counts are kept on the case's row as they are recorded
-// (store/report_acts.go); migration 00023 gave the cases recorded before it
-// theirs from the history. Both must keep the same acts, days and fields —
-// and no text: a transfer's target, a note, a decision's summary.
+// (store/report_acts.go), and the day a decision was carried out; migration
+// 00023 gave the cases recorded before it theirs from the history. Both must
+// keep the same acts, days and fields — and no text: a transfer's target, a
+// note, a decision's summary.
 func TestReportActsKeptAndBackFilled(t *testing.T) {
 	w := mustWorld(t)
 	w.user("handler")
@@ -65,6 +66,11 @@ func TestReportActsKeptAndBackFilled(t *testing.T) {
 		}
 	}
 
+	carriedOut := implementedOn(t, db, ids)
+	if want := []string{"2026-11-25", "", "", ""}; !reflect.DeepEqual(carriedOut, want) {
+		t.Errorf("carried out on %v, want %v", carriedOut, want)
+	}
+
 	undoReportActs(t, db)
 	mustExec(t, db, `DELETE FROM goose_db_version WHERE version_id >= 23`)
 	s, err := store.Open(w.ctx, w.dsn)
@@ -75,6 +81,25 @@ func TestReportActsKeptAndBackFilled(t *testing.T) {
 	if filled := reportActsOf(t, db, ids); !reflect.DeepEqual(filled, kept) {
 		t.Errorf("back-filled from the history:\n%v\nkept as recorded:\n%v", filled, kept)
 	}
+	if filled := implementedOn(t, db, ids); !reflect.DeepEqual(filled, carriedOut) {
+		t.Errorf("back-filled as carried out on %v, kept %v", filled, carriedOut)
+	}
+}
+
+// implementedOn reads the days the cases' decisions were carried out.
+func implementedOn(t *testing.T, db *sqlx.DB, ids []int64) []string {
+	t.Helper()
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		var day *string
+		if err := db.Get(&day, db.Rebind(`SELECT implemented_on FROM cases WHERE id = ?`), id); err != nil {
+			t.Fatal(err)
+		}
+		if day != nil {
+			out[i] = *day
+		}
+	}
+	return out
 }
 
 // undoReportActs undoes migration 00023 as a database made before it had it.
@@ -82,6 +107,7 @@ func undoReportActs(t *testing.T, db *sqlx.DB) {
 	t.Helper()
 	mustExec(t, db, `DROP INDEX cases_report`)
 	mustExec(t, db, `ALTER TABLE cases DROP COLUMN report_acts`)
+	mustExec(t, db, `ALTER TABLE cases DROP COLUMN implemented_on`)
 	mustExec(t, db, `CREATE INDEX history_report ON history(case_id, on_date, seq)
 		WHERE event IN ('accept', 'reject', 'transfer', 'file', 'classify', 'withdraw', 'resolve', 'implement')`)
 	mustExec(t, db, `CREATE INDEX cases_report ON cases(unit_id, received_on, last_event_on, state, kind, resolved_on)`)

@@ -56,7 +56,8 @@ var restsOn = func() string {
 
 // reportCases is the WHERE of the cases form f may count over a period, of
 // its kinds: received by the period's end, and not at rest before it began;
-// or, for the implementation of decisions, every case decided by its end.
+// or, for the implementation of decisions, every case decided by its end
+// and not carried out before it began.
 func reportCases(f *workflow.Form, units []int64, p workflow.ReportPeriod) (string, []any) {
 	where, args := unitsAndDays("c.unit_id", "", units, workflow.Date{}, workflow.Date{})
 	if len(f.Kinds) > 0 {
@@ -66,8 +67,8 @@ func reportCases(f *workflow.Form, units []int64, p workflow.ReportPeriod) (stri
 		}
 	}
 	if f.Decisions {
-		where = append(where, "c.resolved_on <= ?")
-		return strings.Join(where, " AND "), append(args, p.To.String())
+		where = append(where, "c.resolved_on <= ?", "(c.implemented_on IS NULL OR c.implemented_on >= ?)")
+		return strings.Join(where, " AND "), append(args, p.To.String(), p.From.String())
 	}
 	where = append(where, restsOn+" >= ?", "c.received_on <= ?")
 	return strings.Join(where, " AND "), append(args, p.From.String(), p.To.String())
@@ -126,10 +127,12 @@ func (s *Store) caseEntries(ctx context.Context, f *workflow.Form, units []int64
 
 // reportCasesQuery reads the cases where selects, with their acts.
 func reportCasesQuery(where string) string {
+	// The prior case is looked up for each case that has one: joined,
+	// PostgreSQL hashed every case of the table to find the few.
 	return `SELECT c.id, c.tracking_code, c.unit_id, c.kind, c.round, c.received_on,
-		CASE WHEN p.id IS NULL THEN 0 WHEN p.prior_case_id IS NULL THEN 1 ELSE 2 END AS prior_decisions, c.decided_late,
-		c.report_acts
-		FROM cases c LEFT JOIN cases p ON p.id = c.prior_case_id WHERE ` + where
+		COALESCE((SELECT CASE WHEN p.prior_case_id IS NULL THEN 1 ELSE 2 END FROM cases p WHERE p.id = c.prior_case_id), 0)
+		AS prior_decisions, c.decided_late, c.report_acts
+		FROM cases c WHERE ` + where
 }
 
 // receptionEntries are the period's visits and held sessions, under who received them.

@@ -240,7 +240,7 @@ func TestReportCasesReadTheirIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	plan, err := w.s.ReportCasesPlan(w.ctx, w.viewer("supervisor").Scope, p)
+	plan, err := w.s.ReportCasesPlan(w.ctx, "01-XLD", w.viewer("supervisor").Scope, p)
 	if err != nil {
 		t.Fatal(err)
 	}

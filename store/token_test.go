@@ -161,6 +161,7 @@ func TestTokensMadeBeforeLifetimesExpire(t *testing.T) {
 	// history_report gone), so Open runs them again.
 	mustExec(t, db, `DROP INDEX cases_report`)
 	mustExec(t, db, `ALTER TABLE cases DROP COLUMN report_acts`)
+	mustExec(t, db, `ALTER TABLE cases DROP COLUMN implemented_on`)
 	mustExec(t, db, `DROP TABLE visit_identity_reads`)
 	mustExec(t, db, `ALTER TABLE cases DROP COLUMN decided_late`)
 	mustExec(t, db, `ALTER TABLE units DROP COLUMN successor_id`)

@@ -49,6 +49,13 @@ func ReportFieldsOf(e Event) bool {
 	return e == EvTransfer || e == EvClassify || e == EvWithdraw || e == EvResolve || e == EvImplement
 }
 
+// CarriesOut reports whether the record is the act that says a decision is
+// now fully carried out (an implementation marked completed): 02/KQGQ no
+// longer counts the decision in a period that begins after its day.
+func CarriesOut(rec Record) bool {
+	return rec.Event == EvImplement && rec.Payload["completed"] == true
+}
+
 // NoFields is the Input of an act whose fields the forms do not read.
 var NoFields = &Input{}
 

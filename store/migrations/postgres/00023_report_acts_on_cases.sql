@@ -8,6 +8,10 @@
 -- stays the record. The cases recorded so far get theirs from their history
 -- here, with the same fields; history_report is then read by nothing.
 ALTER TABLE cases ADD COLUMN report_acts TEXT NOT NULL DEFAULT '[]';
+-- And the day a complaint's decision was carried out in full (the first
+-- implementation marked completed, workflow.CarriesOut): 02/KQGQ counts the
+-- decisions not carried out before its period, not every decision ever made.
+ALTER TABLE cases ADD COLUMN implemented_on TEXT;
 UPDATE cases SET report_acts = a.acts FROM (
     SELECT h.case_id, CAST(jsonb_agg(jsonb_build_object('e', h.event, 'on', h.on_date) ||
         CASE WHEN h.event IN ('classify', 'transfer', 'withdraw', 'resolve', 'implement') THEN jsonb_build_object('in', COALESCE((
@@ -23,6 +27,10 @@ UPDATE cases SET report_acts = a.acts FROM (
     FROM history h WHERE h.event IN ('accept', 'reject', 'transfer', 'file', 'classify', 'withdraw', 'resolve', 'implement')
     GROUP BY h.case_id) a
 WHERE cases.id = a.case_id;
+UPDATE cases SET implemented_on = a.day FROM (
+    SELECT case_id, MIN(on_date) AS day FROM history
+    WHERE event = 'implement' AND CAST(payload AS jsonb)->>'completed' = 'true' GROUP BY case_id) a
+WHERE cases.id = a.case_id;
 DROP INDEX history_report;
 -- The reports choose their cases from this index and read each one's row
 -- for its acts (a list of acts may outgrow what a B-tree entry holds): a
@@ -33,7 +41,7 @@ DROP INDEX history_report;
 DROP INDEX cases_report;
 CREATE INDEX cases_report ON cases(unit_id,
     (CASE WHEN state IN ('closed', 'rejected', 'transferred', 'filed', 'withdrawn') THEN last_event_on ELSE '9999-12-31' END),
-    received_on, kind, resolved_on);
+    received_on, kind, resolved_on, implemented_on);
 
 -- +goose Down
 DROP INDEX cases_report;
@@ -42,3 +50,4 @@ CREATE INDEX cases_report ON cases(unit_id, received_on, last_event_on, state, k
 CREATE INDEX history_report ON history(case_id, on_date, seq)
     WHERE event IN ('accept', 'reject', 'transfer', 'file', 'classify', 'withdraw', 'resolve', 'implement');
 ALTER TABLE cases DROP COLUMN report_acts;
+ALTER TABLE cases DROP COLUMN implemented_on;

@@ -8,6 +8,10 @@
 -- stays the record. The cases recorded so far get theirs from their history
 -- here, with the same fields; history_report is then read by nothing.
 ALTER TABLE cases ADD COLUMN report_acts TEXT NOT NULL DEFAULT '[]';
+-- And the day a complaint's decision was carried out in full (the first
+-- implementation marked completed, workflow.CarriesOut): 02/KQGQ counts the
+-- decisions not carried out before its period, not every decision ever made.
+ALTER TABLE cases ADD COLUMN implemented_on TEXT;
 UPDATE cases SET report_acts = (
     SELECT json_group_array(json_object('e', h.event, 'on', h.on_date, 'in',
         CASE WHEN h.event IN ('classify', 'transfer', 'withdraw', 'resolve', 'implement') THEN json((
@@ -24,6 +28,9 @@ UPDATE cases SET report_acts = (
     FROM history h WHERE h.case_id = cases.id
         AND h.event IN ('accept', 'reject', 'transfer', 'file', 'classify', 'withdraw', 'resolve', 'implement'))
 WHERE id IN (SELECT case_id FROM history WHERE event IN ('accept', 'reject', 'transfer', 'file', 'classify', 'withdraw', 'resolve', 'implement'));
+UPDATE cases SET implemented_on = (SELECT MIN(h.on_date) FROM history h
+    WHERE h.case_id = cases.id AND h.event = 'implement' AND json_extract(h.payload, '$.completed') = 1)
+WHERE id IN (SELECT case_id FROM history WHERE event = 'implement');
 DROP INDEX history_report;
 -- The reports choose their cases and read their acts from this index alone:
 -- a period counts the cases received by its end and not at rest before it
@@ -33,7 +40,7 @@ DROP INDEX history_report;
 DROP INDEX cases_report;
 CREATE INDEX cases_report ON cases(unit_id,
     (CASE WHEN state IN ('closed', 'rejected', 'transferred', 'filed', 'withdrawn') THEN last_event_on ELSE '9999-12-31' END),
-    received_on, kind, resolved_on, decided_late, round, prior_case_id, tracking_code, report_acts);
+    received_on, kind, resolved_on, implemented_on, decided_late, round, prior_case_id, tracking_code, report_acts);
 
 -- +goose Down
 DROP INDEX cases_report;
@@ -42,3 +49,4 @@ CREATE INDEX cases_report ON cases(unit_id, received_on, last_event_on, state, k
 CREATE INDEX history_report ON history(case_id, on_date, seq, event, payload)
     WHERE event IN ('accept', 'reject', 'transfer', 'file', 'classify', 'withdraw', 'resolve', 'implement');
 ALTER TABLE cases DROP COLUMN report_acts;
+ALTER TABLE cases DROP COLUMN implemented_on;
