@@ -85,6 +85,12 @@ func (s *Store) applyEvent(ctx context.Context, actor User, c Case, version int,
 	}
 	updated := c
 	updated.Case, updated.AssigneeID = n, assignee // the row as it will be written, without reading it back
+	act := in
+	act.On = rec.On
+	papers, err := s.draftPapers(ctx, updated, act)
+	if err != nil {
+		return Case{}, err
+	}
 	var read *identityRead
 	if logRead != nil {
 		read = logRead(updated)
@@ -94,6 +100,9 @@ func (s *Store) applyEvent(ctx context.Context, actor User, c Case, version int,
 			return err
 		}
 		if err := record.append(ctx, tx, s.keys); err != nil {
+			return err
+		}
+		if err := insertPapers(ctx, tx, caseID, c.UnitID, actor.ID, now, papers); err != nil {
 			return err
 		}
 		if read == nil {

@@ -102,9 +102,22 @@ func implementedOn(t *testing.T, db *sqlx.DB, ids []int64) []string {
 	return out
 }
 
-// undoReportActs undoes migration 00023 as a database made before it had it.
+// undoDocuments undoes migration 00024, the papers.
+func undoDocuments(t *testing.T, db *sqlx.DB) {
+	t.Helper()
+	for _, table := range []string{"document_log", "document_sendings", "document_counters", "documents"} {
+		mustExec(t, db, `DROP TABLE `+table)
+	}
+	if storetest.Postgres() {
+		mustExec(t, db, `DROP FUNCTION documents_frozen()`)
+	}
+}
+
+// undoReportActs undoes migration 00023 as a database made before it had it,
+// and what follows it.
 func undoReportActs(t *testing.T, db *sqlx.DB) {
 	t.Helper()
+	undoDocuments(t, db)
 	mustExec(t, db, `DROP INDEX cases_report`)
 	mustExec(t, db, `ALTER TABLE cases DROP COLUMN report_acts`)
 	mustExec(t, db, `ALTER TABLE cases DROP COLUMN implemented_on`)

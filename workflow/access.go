@@ -121,3 +121,22 @@ func (v Viewer) MayReadReception(unitID int64) bool {
 func (v Viewer) MaySeeVisitor(kind Kind, unitID, recordedBy int64) bool {
 	return v.MaySeePetitioner(CaseRef{Kind: kind, UnitID: unitID, RegisteredBy: recordedBy}) && v.MayReadReception(unitID)
 }
+
+// MayIssuePaper reports whether the viewer may sign, number and issue the
+// case's papers: the head of the unit that handles it (NĐ 30/2020/NĐ-CP
+// Art. 13: the head signs what the body issues).
+func (v Viewer) MayIssuePaper(c CaseRef) bool {
+	return v.Role == RoleHead && v.UnitID == c.UnitID
+}
+
+// MayReadRegister reports whether the viewer may read a unit's register of
+// issued papers: its own officers, and the heads and supervisors above it.
+func (v Viewer) MayReadRegister(unitID int64) bool {
+	switch v.Role {
+	case RoleReception, RoleHandler:
+		return v.UnitID == unitID
+	case RoleHead, RoleSupervisor:
+		return v.InScope(unitID)
+	}
+	return false
+}

@@ -1,5 +1,7 @@
 package workflow
 
+import "regexp"
+
 // ClockName names a clock (DOMAIN.md §3, API.md).
 type ClockName string
 
@@ -157,10 +159,24 @@ var Statute = []Rule{
 type UnitSettings struct {
 	PetitionDays             int  `json:"petition_days"`              // default 30
 	DiscloseRound1Complaints bool `json:"disclose_round1_complaints"` // default off
+	// DocSymbol is the unit's part of its papers' numbers: "UBND" in
+	// 15/TB-UBND (NĐ 30/2020/NĐ-CP, Phụ lục I: chữ viết tắt tên cơ quan).
+	DocSymbol string `json:"doc_symbol"`
+}
+
+// Symbol is the unit's part of its papers' numbers, "UBND" where none is set.
+func (s UnitSettings) Symbol() string {
+	if s.DocSymbol == "" {
+		return defaultDocSymbol
+	}
+	return s.DocSymbol
 }
 
 // DefaultUnitSettings are used where a unit set nothing.
 var DefaultUnitSettings = UnitSettings{PetitionDays: 30}
+
+// defaultDocSymbol is the unit's part of its papers' numbers where it set none.
+const defaultDocSymbol = "UBND"
 
 // MaxPetitionDays bounds the petition resolution period a unit may set.
 const MaxPetitionDays = 365
@@ -170,8 +186,15 @@ func (s UnitSettings) Validate() error {
 	if s.PetitionDays < 1 || s.PetitionDays > MaxPetitionDays {
 		return Invalid("petition_days", "thời hạn giải quyết kiến nghị, phản ánh phải từ 1 đến %d ngày", MaxPetitionDays)
 	}
+	if s.DocSymbol != "" && !docSymbolPattern.MatchString(s.DocSymbol) {
+		return Invalid("doc_symbol", "chữ viết tắt tên cơ quan gồm 1 đến 20 chữ in hoa, chữ số hoặc dấu gạch ngang, ví dụ UBND hoặc TTr")
+	}
 	return nil
 }
+
+// docSymbolPattern: upper-case letters (Đ included), digits and hyphens;
+// "TTr" (Thanh tra) keeps its lower-case r.
+var docSymbolPattern = regexp.MustCompile(`^[A-ZĐ][A-ZĐa-z0-9-]{0,19}$`)
 
 // DatedSettings are a unit's settings from a day on.
 type DatedSettings struct {
