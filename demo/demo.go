@@ -79,6 +79,9 @@ func Load(ctx context.Context, s *store.Store, opt Options) (loaded bool, err er
 	if err := desk.Close(ctx); err != nil {
 		return true, err
 	}
+	if err := l.issuePapers(); err != nil {
+		return true, err
+	}
 	if err := l.loadReception(opt.ReceptionYears); err != nil {
 		return true, err
 	}

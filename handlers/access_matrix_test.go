@@ -143,6 +143,21 @@ var amReceptionPosts = [2]string{
 	"303 303 403 403 303 403 403 | 403 403 403 403 403 | 303",
 	"403 403 403 403 403 403 403 | 303 403 303 403 403 | 303"}
 
+// amReaders: those who may read the case (workflow.Viewer.MayRead), as the
+// case's own row has it; amPageReaders the same for a page that answers 404
+// to the others; amActors200: those who may act on it (MayAct).
+var (
+	amReaders = [2]string{
+		"200 200 200 403 200 200 200 | 403 403 403 403 403 | 401",
+		"403 403 403 403 200 200 200 | 200 200 200 200 200 | 401"}
+	amPageReaders = [2]string{
+		"200 200 200 404 200 200 200 | 404 404 404 404 404 | 303",
+		"404 404 404 404 200 200 200 | 200 200 200 200 200 | 303"}
+	amActors200 = [2]string{
+		"200 200 200 403 200 403 403 | 403 403 403 403 403 | 401",
+		"403 403 403 403 403 403 403 | 200 200 200 403 403 | 401"}
+)
+
 // amBoth is a row whose expectations do not depend on the case's unit.
 func amBoth(row string) [2]string { return [2]string{row, row} }
 
@@ -271,6 +286,54 @@ var amRoutes = []amRoute{
 			"403 403 403 403 200 200 200 | 403 403 200 200 200 | 401"},
 		do: func(e *amEnv, a amActor, c amCase) amResp {
 			return e.api(a, http.MethodGet, "/api/v1/reports/01-XLD/cases?period=Y-2026&column=c1&unit="+c.Unit, "")
+		}},
+	// ---- API v1: papers (issue 18) ----
+	{name: "GET /api/v1/cases/:id/documents", // the list opens no sealed paper
+		want: amReaders,
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodGet, fmt.Sprintf("/api/v1/cases/%d/documents", c.ID), "")
+		}},
+	{name: "GET /api/v1/documents/:id", // the notice to the denouncer: opened for those who may see them
+		want: amReaders, identity: true, show: "name",
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodGet, fmt.Sprintf("/api/v1/documents/%d", e.paper(c, "TC-05")), "")
+		}},
+	{name: "GET /api/v1/documents/:id.pdf",
+		want: amReaders,
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodGet, fmt.Sprintf("/api/v1/documents/%d.pdf", e.issuedPaper(c, "TC-06")), "")
+		}},
+	{name: "PUT /api/v1/documents/:id", // a draft's body: those who act on the case
+		want: amActors200,
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodPut, fmt.Sprintf("/api/v1/documents/%d", e.paper(c, "TC-04")),
+				`{"body":["Điều 1. Thụ lý tố cáo đối với ông Trần Văn Bình, cán bộ địa chính."]}`)
+		}},
+	{name: "POST /api/v1/documents/:id/issue", // the head of the case's unit signs
+		want: [2]string{
+			"403 403 403 403 200 403 403 | 403 403 403 403 403 | 401",
+			"403 403 403 403 403 403 403 | 403 403 200 403 403 | 401"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodPost, fmt.Sprintf("/api/v1/documents/%d/issue", e.freshPaper(c, false)), "")
+		}},
+	{name: "POST /api/v1/documents/:id/replace",
+		want: [2]string{
+			"201 201 201 403 201 403 403 | 403 403 403 403 403 | 401",
+			"403 403 403 403 403 403 403 | 201 201 201 403 403 | 401"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodPost, fmt.Sprintf("/api/v1/documents/%d/replace", e.issuedPaper(c, "TC-06")), "")
+		}},
+	{name: "POST /api/v1/documents/:id/sent",
+		want: amActors200,
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodPost, fmt.Sprintf("/api/v1/documents/%d/sent", e.freshPaper(c, true)), `{"recipient":0}`)
+		}},
+	{name: "GET /api/v1/units/:code/documents", // the register: the unit's officers, and heads, supervisors, admins above
+		want: [2]string{
+			"200 200 200 200 200 200 200 | 403 403 403 403 403 | 401",
+			"403 403 403 403 200 200 200 | 200 200 200 200 200 | 401"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodGet, "/api/v1/units/"+c.Unit+"/documents", "")
 		}},
 	{name: "GET /api/v1/calendar",
 		want: amBoth("200 200 200 200 200 200 200 | 200 200 200 200 200 | 401"),
@@ -484,6 +547,29 @@ var amRoutes = []amRoute{
 		identity: true, show: "name+id",
 		do: func(e *amEnv, a amActor, c amCase) amResp {
 			return e.page(a, http.MethodGet, fmt.Sprintf("/ho-so/%d", c.ID), nil)
+		}},
+	{name: "GET /ho-so/:id/van-ban/:doc", staff: true, // the notice to the denouncer; an id says nothing outside the case's readers
+		want: amPageReaders, identity: true, show: "name",
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodGet, fmt.Sprintf("/ho-so/%d/van-ban/%d", c.ID, e.paper(c, "TC-05")), nil)
+		}},
+	{name: "GET /ho-so/:id/van-ban/:doc/pdf", staff: true,
+		want: amPageReaders,
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodGet, fmt.Sprintf("/ho-so/%d/van-ban/%d/pdf", c.ID, e.paper(c, "TC-06")), nil)
+		}},
+	{name: "POST /ho-so/:id/van-ban/:doc/:act", staff: true, // recording a sending: readers who may not act are refused
+		want: [2]string{
+			"303 303 303 404 303 403 403 | 404 404 404 404 404 | 303",
+			"404 404 404 404 403 403 403 | 303 303 303 403 403 | 303"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodPost, fmt.Sprintf("/ho-so/%d/van-ban/%d/gui", c.ID, e.freshPaper(c, true)),
+				url.Values{"recipient": {"0"}})
+		}},
+	{name: "GET /so-van-ban", staff: true, // each official reads the register of a unit of theirs
+		want: amBoth("200 200 200 200 200 200 200 | 200 200 200 200 200 | 303"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodGet, "/so-van-ban?unit="+c.Unit, nil)
 		}},
 	{name: "POST /ho-so/:id/su-kien", staff: true, // a note through the case page's form
 		want: [2]string{
@@ -748,6 +834,73 @@ func (e *amEnv) version(c amCase) int {
 	return cs.Version
 }
 
+// paper is the id of the case's first paper of the template.
+func (e *amEnv) paper(c amCase, template string) int64 {
+	e.t.Helper()
+	return e.paperIn(c, template, "")
+}
+
+// issuedPaper is the id of the case's last issued paper of the template
+// (issuing a replacement leaves the one before it replaced).
+func (e *amEnv) issuedPaper(c amCase, template string) int64 {
+	e.t.Helper()
+	return e.paperIn(c, template, store.DocIssued)
+}
+
+// paperIn is the case's first paper of the template in the state ("" any),
+// or the last one when a state is named.
+func (e *amEnv) paperIn(c amCase, template, state string) int64 {
+	e.t.Helper()
+	cs, err := e.app.Store.Case(context.Background(), c.ID)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	ds, err := e.app.Store.CaseDocuments(context.Background(), cs)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	var id int64
+	for _, d := range ds {
+		if d.Template == template && (state == "" || d.State == state) {
+			id = d.ID
+			if state == "" {
+				break
+			}
+		}
+	}
+	if id == 0 {
+		e.t.Fatalf("case %d has no %s %s", c.ID, state, template)
+	}
+	return id
+}
+
+// freshPaper is a new copy of the case's issued notice to the person
+// denounced (TC-06), drafted by the unit's head, and issued when asked.
+func (e *amEnv) freshPaper(c amCase, issued bool) int64 {
+	e.t.Helper()
+	ctx := context.Background()
+	head, err := e.app.Store.UserByLogin(ctx, map[string]string{"KH-UBND": "head", "KH-NT": "head.nt"}[c.Unit])
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	v, err := e.app.Store.Viewer(ctx, head)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	cs, err := e.app.Store.Case(ctx, c.ID)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	d, err := e.app.Store.ReplaceDocument(ctx, head, v, cs, e.issuedPaper(c, "TC-06"))
+	if err == nil && issued {
+		d, err = e.app.Store.IssueDocument(ctx, head, v, cs, d.ID)
+	}
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return d.ID
+}
+
 // identityReads counts the recorded reads of the case's denouncer.
 func (e *amEnv) identityReads(c amCase) int {
 	e.t.Helper()
@@ -861,6 +1014,34 @@ func amSetup(t *testing.T) *amEnv {
 	b := register("reception.nt", "2026-11-16", amB)
 	b = fire("head.nt", b, workflow.Input{Event: workflow.EvAssign, On: on("2026-11-17"), Assignee: "handler.nt"})
 	b = fire("head.nt", b, workflow.Input{Event: workflow.EvAccept, On: on("2026-11-18")})
+
+	// Each case's notice to the person denounced, written in and issued by its head.
+	for _, p := range []struct {
+		cs   store.Case
+		head string
+	}{{a, "head"}, {b, "head.nt"}} {
+		v, err := app.Store.Viewer(ctx, user(p.head))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds, err := app.Store.CaseDocuments(ctx, p.cs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range ds {
+			if d.Template != "TC-06" {
+				continue
+			}
+			edit := store.DocumentEdit{Body: []string{"Ngày 04/11/2026, đơn vị đã thụ lý tố cáo đối với ông Trần Văn Bình, cán bộ địa chính.",
+				"Đề nghị ông giải trình bằng văn bản về nội dung bị tố cáo."}, To: []string{"Ông Trần Văn Bình", "Lưu: VT, hồ sơ"}}
+			if _, err := app.Store.EditDocument(ctx, user(p.head), v, p.cs, d.ID, edit); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := app.Store.IssueDocument(ctx, user(p.head), v, p.cs, d.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 
 	e := &amEnv{t: t, app: app, tokens: map[string]string{}, browsers: map[string]*browser{}, csrf: map[string]string{},
 		client: &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }},

@@ -141,13 +141,13 @@ func navFor(u *store.User, current string) []navItem {
 		switch u.Role {
 		case workflow.RoleReception:
 			items = append(items, navItem{Key: "nav.desk", Href: "/tiep-nhan"}, navItem{Key: "nav.reception", Href: "/tiep-cong-dan"},
-				navItem{Key: "nav.queue", Href: "/ho-so"})
+				navItem{Key: "nav.queue", Href: "/ho-so"}, navItem{Key: "nav.register", Href: "/so-van-ban"})
 		case workflow.RoleHandler:
 			items = append(items, navItem{Key: "nav.queue", Href: "/ho-so"})
 		case workflow.RoleHead:
 			items = append(items, navItem{Key: "nav.desk", Href: "/tiep-nhan"}, navItem{Key: "nav.reception", Href: "/tiep-cong-dan"},
-				navItem{Key: "nav.queue", Href: "/ho-so"}, navItem{Key: "nav.audit", Href: "/giam-sat"},
-				navItem{Key: "nav.reports", Href: "/bao-cao"})
+				navItem{Key: "nav.queue", Href: "/ho-so"}, navItem{Key: "nav.register", Href: "/so-van-ban"},
+				navItem{Key: "nav.audit", Href: "/giam-sat"}, navItem{Key: "nav.reports", Href: "/bao-cao"})
 		case workflow.RoleSupervisor:
 			items = append(items, navItem{Key: "nav.audit", Href: "/giam-sat"}, navItem{Key: "nav.reception", Href: "/giam-sat/tiep-cong-dan"},
 				navItem{Key: "nav.reports", Href: "/bao-cao"}, navItem{Key: "nav.queue", Href: "/ho-so"})

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+
+	"petitions/handlers"
 )
 
 // Issue 17: the xlsx of a form is read by a second program. LibreOffice
@@ -89,7 +91,7 @@ func TestReportXLSXReadByLibreOffice(t *testing.T) {
 		if st, err := os.Stat(pdf); err != nil || st.Size() < 1000 {
 			t.Fatalf("%s: LibreOffice's PDF: %v", form, err)
 		}
-		keepPDFPicture(t, pdf, "report-"+form+"-xlsx-pdf")
+		handlers.KeepPDFPicture(t, pdf, "report-"+form+"-xlsx-pdf")
 	}
 }
 
@@ -123,21 +125,4 @@ func readCSV(tb testing.TB, path string) [][]string {
 		tb.Fatal(err)
 	}
 	return lines
-}
-
-// keepPDFPicture writes the PDF's first page as a PNG beside the browser
-// screenshots (poppler's pdftoppm, installed with LibreOffice).
-func keepPDFPicture(tb testing.TB, pdf, name string) {
-	tb.Helper()
-	dir := os.Getenv("PETITIONS_SCREENSHOTS")
-	if dir == "" {
-		dir = filepath.Join("..", "screenshots")
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		tb.Fatal(err)
-	}
-	out, err := exec.Command("pdftoppm", "-png", "-r", "110", "-singlefile", "-f", "1", pdf, filepath.Join(dir, name)).CombinedOutput()
-	if err != nil {
-		tb.Fatalf("pdftoppm: %v\n%s", err, out)
-	}
 }

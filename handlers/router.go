@@ -18,6 +18,7 @@ type api struct {
 	store   *store.Store
 	limiter *signInLimiter
 	lookups *lookupLimiter
+	public  *url.URL // nil: the request's own origin
 }
 
 // Option changes a default of New.
@@ -79,7 +80,7 @@ func New(s *store.Store, opts ...Option) (http.Handler, error) {
 	if public != nil && public.Scheme == "https" {
 		r.Use(func(c *gin.Context) { c.Set(secureCookiesKey, true) })
 	}
-	a := &api{store: s, limiter: newSignInLimiter(s), lookups: newLookupLimiter(o.lookupRate, o.lookupBurst, o.now)}
+	a := &api{store: s, limiter: newSignInLimiter(s), lookups: newLookupLimiter(o.lookupRate, o.lookupBurst, o.now), public: public}
 
 	v1 := r.Group("/api/v1", noStore)
 	v1.POST("/session", a.login)
@@ -114,6 +115,13 @@ func New(s *store.Store, opts ...Option) (http.Handler, error) {
 	authed.GET("/reports/on-time", a.reportOnTime)
 	authed.GET("/reports/:form", a.getReport)
 	authed.GET("/reports/:form/cases", a.reportCases)
+	authed.GET("/cases/:id/documents", a.caseDocuments)
+	authed.GET("/documents/:id", a.getDocument)
+	authed.PUT("/documents/:id", a.editDocument)
+	authed.POST("/documents/:id/issue", a.issueDocument)
+	authed.POST("/documents/:id/replace", a.replaceDocument)
+	authed.POST("/documents/:id/sent", a.sendDocument)
+	authed.GET("/units/:code/documents", a.unitRegister)
 
 	w, err := mountPages(r, s, a.limiter, a.lookups, public)
 	if err != nil {

@@ -74,9 +74,15 @@ func (w *web) notFound(c *gin.Context, status int) {
 
 // origin is the site's scheme and host as browsers see it: the public URL
 // when one was given, else what the request says.
-func (w *web) origin(c *gin.Context) string {
-	if w.public != nil {
-		return w.public.String()
+func (w *web) origin(c *gin.Context) string { return originOf(w.public, c) }
+
+func (a *api) origin(c *gin.Context) string { return originOf(a.public, c) }
+
+// originOf is the address browsers reach the site at: the configured public
+// URL, or the request's own.
+func originOf(public *url.URL, c *gin.Context) string {
+	if public != nil {
+		return public.String()
 	}
 	scheme := "http"
 	if c.Request.TLS != nil {

@@ -29,6 +29,7 @@ type casePageView struct {
 	Prolonged    bool
 	Clocks       []caseClockRow
 	History      []historyRow
+	Papers       []casePaperRow
 	Forms        []eventForm
 	MayAct       bool
 }
@@ -39,6 +40,12 @@ type caseClockRow struct {
 	Status      workflow.Status
 	Explanation string
 	Paused      string
+}
+
+// casePaperRow is one of the case's papers in its list.
+type casePaperRow struct {
+	store.Document
+	Title string
 }
 
 type historyRow struct {
@@ -217,6 +224,14 @@ func (w *web) casePageData(c *gin.Context, cs store.Case, sent *eventForm) (case
 		view.History = append(view.History, historyRow{On: h.On, Event: h.Event, From: workflow.State(h.FromState),
 			To: workflow.State(h.ToState), Actor: actor,
 			Details: historyDetails(lang, cs.Kind, workflow.Event(h.Event), h.Payload, names)})
+	}
+	papers, err := w.store.CaseDocuments(ctx, cs)
+	if err != nil {
+		return view, err
+	}
+	for _, d := range papers {
+		t := workflow.TemplateByCode(d.Template)
+		view.Papers = append(view.Papers, casePaperRow{Document: d, Title: strings.TrimSpace(t.Title + " " + t.Subject)})
 	}
 	if view.MayAct {
 		view.Forms = caseForms(cs, v, view.Petitioner, staff, today, sent, lang)

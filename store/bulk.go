@@ -32,6 +32,7 @@ type Bulk struct {
 	users    map[string]User
 
 	nextCase, nextRecord int64
+	nextDocument         int64
 	firstCase            int64                      // the first case id of this load
 	matters              []int32                    // each case's matter start (days since 1970), by id - firstCase
 	codes                map[trackingKey]struct{}   // tracking codes drawn (see trackingCodeOf)
@@ -54,8 +55,16 @@ type Bulk struct {
 // bulkBatch is the cases registered since the last hand-over, and every
 // record made since, in the order they were made (their ids).
 type bulkBatch struct {
-	cases   []*bulkCase
-	records []bulkRecord
+	cases     []*bulkCase
+	records   []bulkRecord
+	documents []bulkDocument
+}
+
+// bulkDocument is a paper an act drafted (documents.go), encoded and sealed.
+type bulkDocument struct {
+	id, caseID, unitID, actorID int64
+	template, symbol, paper, at string
+	sealed                      bool
 }
 
 // bulkCase is a case as the engine left it; the sealer encodes and seals it.
@@ -128,6 +137,9 @@ func (s *Store) Bulk(ctx context.Context) (*Bulk, error) {
 	err = s.r.GetContext(ctx, &b.nextCase, `SELECT COALESCE(MAX(id), 0) + 1 FROM cases`)
 	if err == nil {
 		err = s.r.GetContext(ctx, &b.nextRecord, `SELECT COALESCE(MAX(id), 0) + 1 FROM history`)
+	}
+	if err == nil {
+		err = s.r.GetContext(ctx, &b.nextDocument, `SELECT COALESCE(MAX(id), 0) + 1 FROM documents`)
 	}
 	if err == nil {
 		err = s.r.GetContext(ctx, &chain, `SELECT chain_hash FROM history ORDER BY id DESC LIMIT 1`)
@@ -229,15 +241,15 @@ func (b *Bulk) ApplyEvent(ctx context.Context, actor User, c Case, version int, 
 	if err := b.s.sealIdentityFields(c.ID, c.Kind, &rec); err != nil {
 		return Case{}, err
 	}
-	act, err := reportActOf(rec)
+	reported, err := reportActOf(rec)
 	if err != nil {
 		return Case{}, err
 	}
-	if act != nil {
+	if reported != nil {
 		if len(bc.reportActs) > 0 {
 			bc.reportActs = append(bc.reportActs, ',')
 		}
-		bc.reportActs = append(bc.reportActs, act...)
+		bc.reportActs = append(bc.reportActs, reported...)
 	}
 	if workflow.CarriesOut(rec) && bc.implementedOn.IsZero() {
 		bc.implementedOn = rec.On
@@ -245,6 +257,17 @@ func (b *Bulk) ApplyEvent(ctx context.Context, actor User, c Case, version int, 
 	c.Case = n
 	bc.c = c
 	b.append(bc, rec, actor)
+	act := in
+	act.On = rec.On
+	papers, err := b.s.draftPapersFor(c, act, bc.p)
+	if err != nil {
+		return Case{}, err
+	}
+	for _, d := range papers {
+		b.batch.documents = append(b.batch.documents, bulkDocument{id: b.nextDocument, caseID: c.ID, unitID: c.UnitID,
+			actorID: actor.ID, template: d.template, symbol: d.symbol, paper: d.paper, at: b.day(rec.On).stamp, sealed: d.sealed})
+		b.nextDocument++
+	}
 	return c, nil
 }
 
@@ -323,7 +346,7 @@ func (b *Bulk) handOver() {
 	}
 	clear(b.pending)
 	b.batches <- b.batch
-	b.batch = bulkBatch{cases: make([]*bulkCase, 0, b.batchSize)}
+	b.batch = bulkBatch{cases: make([]*bulkCase, 0, b.batchSize), documents: make([]bulkDocument, 0, b.batchSize)}
 }
 
 // Abort drops what is pending and stops the writer after the batches already handed over.

@@ -119,7 +119,7 @@ func (s *Store) finishBulk(ctx context.Context, create []string, memoryJournal b
 		}
 	}
 	if s.postgres() {
-		for _, t := range []string{"cases", "history"} {
+		for _, t := range []string{"cases", "history", "documents"} {
 			if _, err := s.w.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence('`+t+`', 'id'),
 				(SELECT COALESCE(MAX(id), 1) FROM `+t+`))`); err != nil {
 				errs = append(errs, fmt.Errorf("store: bulk: sequence of %s: %w", t, err))

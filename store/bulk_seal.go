@@ -21,6 +21,7 @@ import (
 // The writer hands them back through recycle once written, to be filled again.
 type bulkRows struct {
 	cases, petitioners, history []bulkValue
+	documents, documentLog      []bulkValue
 	arena                       []byte
 	n                           int // cases
 }
@@ -171,6 +172,13 @@ func (sl *bulkSealer) seal(batch bulkBatch) (*bulkRows, error) {
 			return nil, err
 		}
 	}
+	for _, d := range batch.documents {
+		rows.documents = append(rows.documents, bulkInteger(d.id), bulkInteger(d.caseID), bulkInteger(d.unitID),
+			rows.text(d.template), rows.text(d.symbol), rows.text(DocDraft), rows.text(d.paper), bulkBoolean(d.sealed),
+			bulkInteger(d.actorID), rows.text(d.at), rows.text(d.at))
+		rows.documentLog = append(rows.documentLog, bulkInteger(d.id), rows.text("drafted"), bulkInteger(d.actorID),
+			rows.text(d.at), rows.text(""))
+	}
 	sl.size.cases, sl.size.petitioners = max(sl.size.cases, cap(rows.cases)), max(sl.size.petitioners, cap(rows.petitioners))
 	sl.size.history, sl.size.arena = max(sl.size.history, cap(rows.history)), max(sl.size.arena, cap(rows.arena))
 	return rows, nil
@@ -207,6 +215,7 @@ func (sl *bulkSealer) sealRecord(rows *bulkRows, r *bulkRecord) error {
 // recycle empties rows the writer is done with and keeps them for another batch.
 func (sl *bulkSealer) recycle(rows *bulkRows) {
 	rows.cases, rows.petitioners, rows.history = rows.cases[:0], rows.petitioners[:0], rows.history[:0]
+	rows.documents, rows.documentLog = rows.documents[:0], rows.documentLog[:0]
 	rows.arena = rows.arena[:0]
 	select {
 	case sl.free <- rows:

@@ -20,6 +20,13 @@ var bulkCaseColumns = []string{"id", "tracking_code", "kind", "round", "prior_ca
 
 var bulkPetitionerColumns = []string{"case_id", "sealed", "id_hash", "name_hash", "phone_hash"}
 
+// The papers the acts drafted (documents.go), and each one's "drafted" line.
+var (
+	bulkDocumentColumns = []string{"id", "case_id", "unit_id", "template", "symbol", "state", "paper", "sealed",
+		"created_by", "created_at", "updated_at"}
+	bulkDocumentLogColumns = []string{"document_id", "act", "actor_id", "at", "detail"}
+)
+
 var bulkHistoryColumns = []string{"id", "case_id", "seq", "event", "from_state", "to_state", "on_date", "at",
 	"actor_id", "actor", "payload", "clocks", "due_on", "prev_hash", "hash", "chain_hash"}
 
@@ -35,7 +42,12 @@ var (
 	bulkCases       = bulkTable{"cases", bulkCaseColumns, 64}
 	bulkPetitioners = bulkTable{"petitioners", bulkPetitionerColumns, 256}
 	bulkHistory     = bulkTable{"history", bulkHistoryColumns, 128}
+	bulkDocuments   = bulkTable{"documents", bulkDocumentColumns, 64}
+	bulkDocumentLog = bulkTable{"document_log", bulkDocumentLogColumns, 128}
 )
+
+// bulkWrites are the tables a load fills, in the order each batch writes them.
+var bulkWrites = [5]bulkTable{bulkCases, bulkPetitioners, bulkHistory, bulkDocuments, bulkDocumentLog}
 
 // statement is the INSERT of rows rows.
 func (t bulkTable) statement(rows int) string {
@@ -77,7 +89,8 @@ func (b *Bulk) writeSQL(ctx context.Context) error {
 			for _, t := range []struct {
 				bulkTable
 				values []bulkValue
-			}{{bulkCases, rows.cases}, {bulkPetitioners, rows.petitioners}, {bulkHistory, rows.history}} {
+			}{{bulkCases, rows.cases}, {bulkPetitioners, rows.petitioners}, {bulkHistory, rows.history},
+				{bulkDocuments, rows.documents}, {bulkDocumentLog, rows.documentLog}} {
 				width := len(t.cols) * t.rows
 				for start := 0; start < len(t.values); start += width {
 					values = values[:0]
@@ -117,13 +130,13 @@ func (b *Bulk) writeSQLite(ctx context.Context) error {
 		if !ok {
 			return fmt.Errorf("store: bulk: the SQLite driver's connection (%T) cannot prepare statements", dc)
 		}
-		var ins [3]rawInsert
+		var ins [len(bulkWrites)]rawInsert
 		defer func() {
 			for i := range ins {
 				ins[i].close()
 			}
 		}()
-		for i, t := range []bulkTable{bulkCases, bulkPetitioners, bulkHistory} {
+		for i, t := range bulkWrites {
 			if err := ins[i].prepare(ctx, c, t); err != nil {
 				return err
 			}
@@ -157,22 +170,26 @@ type rawTx struct {
 var bg = context.Background()
 
 // write inserts one batch, in the open transaction or a new one.
-func (tx *rawTx) write(ins *[3]rawInsert, rows *bulkRows) error {
+// The cases, petitioners and history are bound in C when SQLite's handles
+// are at hand (bulkInsert); the papers, a row or two a case, through the driver.
+func (tx *rawTx) write(ins *[len(bulkWrites)]rawInsert, rows *bulkRows) error {
 	if !tx.open {
 		if _, err := tx.c.ExecContext(bg, "BEGIN IMMEDIATE", nil); err != nil {
 			return fmt.Errorf("store: bulk: begin: %w", err)
 		}
 		tx.open, tx.cases = true, 0
 	}
+	values := [len(bulkWrites)][]bulkValue{rows.cases, rows.petitioners, rows.history, rows.documents, rows.documentLog}
+	first := 0
 	if ins[0].hFull != nil && ins[1].hFull != nil && ins[2].hFull != nil {
-		if err := bulkInsert(ins, rows); err != nil {
+		if err := bulkInsert((*[3]rawInsert)(ins[:3]), rows); err != nil {
 			return err
 		}
-	} else {
-		for i, values := range [...][]bulkValue{rows.cases, rows.petitioners, rows.history} {
-			if err := ins[i].write(rows, values); err != nil {
-				return err
-			}
+		first = 3
+	}
+	for i := first; i < len(ins); i++ {
+		if err := ins[i].write(rows, values[i]); err != nil {
+			return err
 		}
 	}
 	tx.cases += rows.n
@@ -235,10 +252,11 @@ func (ri *rawInsert) prepare(ctx context.Context, c driver.ConnPrepareContext, t
 	}
 	if ri.hFull == nil || ri.hOne == nil {
 		ri.hFull, ri.hOne = nil, nil
-		ri.args = make([]driver.NamedValue, t.rows*len(t.cols))
-		for i := range ri.args {
-			ri.args[i].Ordinal = i + 1
-		}
+	}
+	// The driver's arguments, for a load without the handles, and for the papers.
+	ri.args = make([]driver.NamedValue, t.rows*len(t.cols))
+	for i := range ri.args {
+		ri.args[i].Ordinal = i + 1
 	}
 	return nil
 }

@@ -26,10 +26,11 @@ type Document struct {
 	Number     string         `json:"number,omitempty"`
 	IssuedOn   workflow.Date  `json:"issued_on"`
 	IssuedBy   string         `json:"issued_by,omitempty"`
+	Signer     string         `json:"-"` // the name of who issued it
 	ReplacesID int64          `json:"replaces_id,omitempty"`
 	CreatedAt  string         `json:"created_at"`
 	Sealed     bool           `json:"sealed"` // it names a denouncer
-	Hidden     bool           `json:"hidden"` // sealed, and not for this viewer: no text
+	Hidden     bool           `json:"hidden"` // sealed and not opened: no text
 	Paper      workflow.Paper `json:"-"`
 	Recipients []Recipient    `json:"recipients"`
 }
@@ -59,18 +60,27 @@ type pendingPaper struct {
 // the act's transaction: the petitioner is read only when a paper may name
 // them (workflow.Template.Draft leaves a denouncer out of the others).
 func (s *Store) draftPapers(ctx context.Context, c Case, in workflow.Input) ([]pendingPaper, error) {
+	if len(workflow.TemplatesFor(in.Event, c.Kind, c.Case)) == 0 {
+		return nil, nil
+	}
+	var p Petitioner
+	if !c.Anonymous {
+		var err error
+		if p, err = s.petitioner(ctx, s.r, c.ID); err != nil {
+			return nil, err
+		}
+	}
+	return s.draftPapersFor(c, in, p)
+}
+
+// draftPapersFor drafts them with the petitioner at hand.
+func (s *Store) draftPapersFor(c Case, in workflow.Input, p Petitioner) ([]pendingPaper, error) {
 	templates := workflow.TemplatesFor(in.Event, c.Kind, c.Case)
 	if len(templates) == 0 {
 		return nil, nil
 	}
-	f := workflow.PaperFacts{Unit: c.UnitName, Case: c.Case, Subject: c.Subject, ForwardedBy: c.ForwardedBy, Act: in}
-	if !c.Anonymous {
-		p, err := s.petitioner(ctx, s.r, c.ID)
-		if err != nil {
-			return nil, err
-		}
-		f.Petitioner = p.Personal()
-	}
+	f := workflow.PaperFacts{Unit: workflow.IssuingBody(c.UnitName), Case: c.Case, Subject: c.Subject, ForwardedBy: c.ForwardedBy, Act: in,
+		Petitioner: p.Personal()}
 	out := make([]pendingPaper, 0, len(templates))
 	for _, t := range templates {
 		d := pendingPaper{template: t.Code, symbol: t.Symbol, sealed: t.ToPetitioner && c.Kind.IdentitySecret()}
@@ -128,17 +138,18 @@ type documentRow struct {
 	NumberText *string       `db:"number_text"`
 	IssuedOn   workflow.Date `db:"issued_on"`
 	IssuedBy   *string       `db:"issued_by"`
+	Signer     *string       `db:"signer"`
 	ReplacesID *int64        `db:"replaces_id"`
 	CreatedAt  string        `db:"created_at"`
 }
 
 const documentSelect = `SELECT d.id, d.case_id, d.unit_id, d.template, d.symbol, d.state, d.paper, d.sealed, d.number_text,
-	d.issued_on, u.login AS issued_by, d.replaces_id, d.created_at FROM documents d LEFT JOIN users u ON u.id = d.issued_by`
+	d.issued_on, u.login AS issued_by, u.name AS signer, d.replaces_id, d.created_at FROM documents d LEFT JOIN users u ON u.id = d.issued_by`
 
-// CaseDocuments lists the case's papers for v, oldest first. The caller has
-// checked v may read the case; a sealed paper's text is opened only for one
-// who may see the petitioner (a read the caller records, as for the petitioner).
-func (s *Store) CaseDocuments(ctx context.Context, v workflow.Viewer, c Case) ([]Document, error) {
+// CaseDocuments lists the case's papers, oldest first, for a viewer the
+// caller has checked may read the case. A sealed paper's text stays closed
+// in the list: CaseDocument opens it, and records the read.
+func (s *Store) CaseDocuments(ctx context.Context, c Case) ([]Document, error) {
 	var rows []documentRow
 	if err := s.r.SelectContext(ctx, &rows, documentSelect+` WHERE d.case_id = ? ORDER BY d.id`, c.ID); err != nil {
 		return nil, fmt.Errorf("store: documents of case %d: %w", c.ID, err)
@@ -149,15 +160,17 @@ func (s *Store) CaseDocuments(ctx context.Context, v workflow.Viewer, c Case) ([
 	}
 	out := make([]Document, len(rows))
 	for i, r := range rows {
-		if out[i], err = s.documentOf(r, v.MaySeePetitioner(c.Ref()), sent[r.ID]); err != nil {
+		if out[i], err = s.documentOf(r, false, sent[r.ID]); err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
 }
 
-// CaseDocument is one paper of the case, or a not-found error.
-func (s *Store) CaseDocument(ctx context.Context, v workflow.Viewer, c Case, id int64) (Document, error) {
+// CaseDocument is one paper of the case, or a not-found error. A sealed
+// paper is opened for one who may see the denouncer, the read recorded for
+// the purpose as a read of the petitioner is (LTC 2018 Art. 47).
+func (s *Store) CaseDocument(ctx context.Context, v workflow.Viewer, c Case, id int64, purpose string) (Document, error) {
 	var r documentRow
 	if err := s.r.GetContext(ctx, &r, documentSelect+` WHERE d.id = ? AND d.case_id = ?`, id, c.ID); err != nil {
 		return Document{}, notFound(err, "văn bản")
@@ -166,7 +179,13 @@ func (s *Store) CaseDocument(ctx context.Context, v workflow.Viewer, c Case, id 
 	if err != nil {
 		return Document{}, err
 	}
-	return s.documentOf(r, v.MaySeePetitioner(c.Ref()), sent[id])
+	open := r.Sealed && v.MaySeePetitioner(c.Ref())
+	if open {
+		if err := s.recordIdentityRead(ctx, c.ID, v.UserID, purpose); err != nil {
+			return Document{}, err
+		}
+	}
+	return s.documentOf(r, open, sent[id])
 }
 
 // DocumentCase is the case a document belongs to, for the caller to check access.
@@ -186,7 +205,7 @@ func (s *Store) documentOf(r documentRow, open bool, sent map[int]workflow.Date)
 		d.Number = *r.NumberText
 	}
 	if r.IssuedBy != nil {
-		d.IssuedBy = *r.IssuedBy
+		d.IssuedBy, d.Signer = *r.IssuedBy, *r.Signer
 	}
 	if r.ReplacesID != nil {
 		d.ReplacesID = *r.ReplacesID
@@ -210,8 +229,8 @@ func (s *Store) documentOf(r documentRow, open bool, sent map[int]workflow.Date)
 	return d, nil
 }
 
-// closedPaper is what one who may not see the denouncer learns of a paper
-// addressed to them: that it is, and whether it was sent.
+// closedPaper is what a sealed paper shows unopened: that it is addressed
+// to the denouncer, and whether it was sent.
 func (s *Store) closedPaper(r documentRow) (workflow.Paper, error) {
 	var p workflow.Paper
 	if err := s.keys.openValue(r.CaseID, documentPurpose, r.Paper, &p); err != nil {

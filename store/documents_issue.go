@@ -31,7 +31,7 @@ const (
 // caller has checked v may act on the case; a sealed paper needs v to see the
 // petitioner, or it does not exist for them.
 func (s *Store) documentFor(ctx context.Context, v workflow.Viewer, c Case, id int64) (Document, error) {
-	d, err := s.CaseDocument(ctx, v, c, id)
+	d, err := s.CaseDocument(ctx, v, c, id, "document")
 	if err != nil {
 		return d, err
 	}
@@ -89,7 +89,7 @@ func (s *Store) EditDocument(ctx context.Context, actor User, v workflow.Viewer,
 	if err != nil {
 		return d, err
 	}
-	return s.CaseDocument(ctx, v, c, id)
+	return s.CaseDocument(ctx, v, c, id, "document")
 }
 
 // editedPaper is the paper with the edit's body and names, checked.
@@ -184,7 +184,7 @@ func (s *Store) IssueDocument(ctx context.Context, actor User, v workflow.Viewer
 	if err != nil {
 		return d, err
 	}
-	return s.CaseDocument(ctx, v, c, id)
+	return s.CaseDocument(ctx, v, c, id, "document")
 }
 
 // ReplaceDocument drafts the correction of an issued paper: a copy of its
@@ -215,7 +215,7 @@ func (s *Store) ReplaceDocument(ctx context.Context, actor User, v workflow.View
 	if err != nil {
 		return d, err
 	}
-	return s.CaseDocument(ctx, v, c, newID)
+	return s.CaseDocument(ctx, v, c, newID, "document")
 }
 
 // SendDocument records that an issued paper reached one of its recipients
@@ -254,5 +254,5 @@ func (s *Store) SendDocument(ctx context.Context, actor User, v workflow.Viewer,
 	if err != nil {
 		return d, err
 	}
-	return s.CaseDocument(ctx, v, c, id)
+	return s.CaseDocument(ctx, v, c, id, "document")
 }

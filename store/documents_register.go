@@ -8,7 +8,7 @@ import (
 )
 
 // RegisterEntry is one issued paper in its unit's register of outgoing
-// papers (sổ đăng ký văn bản đi): never a denouncer's name.
+// papers (sổ đăng ký văn bản đi): it names no petitioner.
 type RegisterEntry struct {
 	Number       string        `json:"number"`
 	IssuedOn     workflow.Date `json:"issued_on"`
@@ -26,11 +26,10 @@ type RegisterEntry struct {
 func (s *Store) Register(ctx context.Context, unitID int64, year int) ([]RegisterEntry, error) {
 	var rows []struct {
 		documentRow
-		Signer       string `db:"signer"`
 		TrackingCode string `db:"tracking_code"`
 	}
 	err := s.r.SelectContext(ctx, &rows, `SELECT d.id, d.case_id, d.unit_id, d.template, d.symbol, d.state, d.paper, d.sealed,
-		d.number_text, d.issued_on, u.login AS issued_by, d.replaces_id, d.created_at, u.name AS signer, c.tracking_code
+		d.number_text, d.issued_on, u.login AS issued_by, u.name AS signer, d.replaces_id, d.created_at, c.tracking_code
 		FROM documents d JOIN users u ON u.id = d.issued_by JOIN cases c ON c.id = d.case_id
 		WHERE d.unit_id = ? AND d.year = ? AND d.number IS NOT NULL ORDER BY d.symbol, d.number`, unitID, year)
 	if err != nil {
@@ -42,10 +41,14 @@ func (s *Store) Register(ctx context.Context, unitID int64, year int) ([]Registe
 		if err != nil {
 			return nil, err
 		}
-		out[i] = RegisterEntry{Number: d.Number, IssuedOn: d.IssuedOn, Template: d.Template, State: d.State, Signer: r.Signer,
+		out[i] = RegisterEntry{Number: d.Number, IssuedOn: d.IssuedOn, Template: d.Template, State: d.State, Signer: d.Signer,
 			DocumentID: d.ID, CaseID: d.CaseID, TrackingCode: r.TrackingCode}
 		for _, a := range d.Recipients {
-			if a.Role != "archive" {
+			switch a.Role {
+			case "archive":
+			case "petitioner": // the register is read beyond those who read the case: no petitioner's name
+				out[i].Recipients = append(out[i].Recipients, "Người gửi đơn")
+			default:
 				out[i].Recipients = append(out[i].Recipients, a.Name)
 			}
 		}

@@ -26,13 +26,20 @@ func (w *world) accepted(k workflow.Kind) store.Case {
 	return w.act("head", w.act("head", w.register("reception", letter(k, round, "2026-11-02")), a), ev(workflow.EvAccept, "2026-11-04"))
 }
 
+// papers are the case's papers as login opens each of them.
 func (w *world) papers(login string, c store.Case) []store.Document {
 	w.tb.Helper()
-	ds, err := w.s.CaseDocuments(w.ctx, w.viewer(login), c)
+	list, err := w.s.CaseDocuments(w.ctx, c)
 	if err != nil {
 		w.tb.Fatal(err)
 	}
-	return ds
+	out := make([]store.Document, len(list))
+	for i, d := range list {
+		if out[i], err = w.s.CaseDocument(w.ctx, w.viewer(login), c, d.ID, "test"); err != nil {
+			w.tb.Fatal(err)
+		}
+	}
+	return out
 }
 
 func templatesOf(ds []store.Document) []string {
@@ -76,6 +83,13 @@ func TestAcceptingDraftsItsPapers(t *testing.T) {
 		}
 	}
 	db := storetest.Raw(t, w.dsn)
+	var reads []string
+	if err := db.Select(&reads, db.Rebind(`SELECT purpose FROM identity_reads WHERE case_id = ?`), denunciation.ID); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(reads, []string{"test"}) { // the head opened TC-05; the others opened no identity
+		t.Errorf("reads of the denouncer recorded: %v", reads)
+	}
 	var stored []string
 	if err := db.Select(&stored, db.Rebind(`SELECT paper FROM documents WHERE case_id = ?`), denunciation.ID); err != nil {
 		t.Fatal(err)

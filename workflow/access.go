@@ -130,12 +130,13 @@ func (v Viewer) MayIssuePaper(c CaseRef) bool {
 }
 
 // MayReadRegister reports whether the viewer may read a unit's register of
-// issued papers: its own officers, and the heads and supervisors above it.
+// issued papers (it names no denouncer): its own officers, and the heads,
+// supervisors and administrators of it or above it.
 func (v Viewer) MayReadRegister(unitID int64) bool {
 	switch v.Role {
 	case RoleReception, RoleHandler:
 		return v.UnitID == unitID
-	case RoleHead, RoleSupervisor:
+	case RoleHead, RoleSupervisor, RoleAdmin:
 		return v.InScope(unitID)
 	}
 	return false

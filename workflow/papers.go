@@ -102,7 +102,9 @@ var blankPattern = regexp.MustCompile(`\[cần ghi: ([^\]]*)\]`)
 func (p Paper) Blanks() []string {
 	var out []string
 	for _, m := range blankPattern.FindAllStringSubmatch(p.Text(), -1) {
-		out = append(out, m[1])
+		if !slices.Contains(out, m[1]) {
+			out = append(out, m[1])
+		}
 	}
 	return out
 }
@@ -560,3 +562,23 @@ var _ = paper(&Template{Code: "XLD-03", Form: "Mẫu số 03", Basis: processing
 		return []Addressee{{Role: "target", Name: target, Required: true}, {Role: "petitioner", Name: "Người gửi đơn (để biết)", Required: true}}
 	},
 })
+
+// IssuingBody is the body that issues a unit's papers, as their heading and
+// text name it: an administrative unit's People's Committee ("Phường Phan
+// Rang" issues as "Ủy ban nhân dân phường Phan Rang"), "UBND …" written out;
+// any other body (a department, an inspectorate) by its own name.
+func IssuingBody(unit string) string {
+	if rest, ok := strings.CutPrefix(unit, "UBND "); ok {
+		return "Ủy ban nhân dân " + rest
+	}
+	for _, level := range []string{"Tỉnh ", "Thành phố ", "Phường ", "Xã ", "Đặc khu "} {
+		if strings.HasPrefix(unit, level) {
+			return "Ủy ban nhân dân " + strings.ToLower(level) + strings.TrimPrefix(unit, level)
+		}
+	}
+	return unit
+}
+
+// PeoplesCommittee reports whether the body is a People's Committee, whose
+// chair signs its papers (CHỦ TỊCH) and whose heading names no body above it.
+func PeoplesCommittee(body string) bool { return strings.HasPrefix(body, "Ủy ban nhân dân ") }

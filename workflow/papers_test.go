@@ -2,6 +2,7 @@ package workflow
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -135,4 +136,19 @@ func FuzzDenouncedNoticeNeverNamesTheDenouncer(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestIssuingBody(t *testing.T) {
+	for unit, want := range map[string]string{
+		"Phường Phan Rang":            "Ủy ban nhân dân phường Phan Rang",
+		"Xã Cam Lâm":                  "Ủy ban nhân dân xã Cam Lâm",
+		"Đặc khu Trường Sa":           "Ủy ban nhân dân đặc khu Trường Sa",
+		"UBND tỉnh Khánh Hòa":         "Ủy ban nhân dân tỉnh Khánh Hòa",
+		"Thanh tra tỉnh":              "Thanh tra tỉnh",
+		"Sở Tài nguyên và Môi trường": "Sở Tài nguyên và Môi trường",
+	} {
+		if got := IssuingBody(unit); got != want || PeoplesCommittee(got) != strings.HasPrefix(want, "Ủy ban") {
+			t.Errorf("IssuingBody(%q) = %q, want %q", unit, got, want)
+		}
+	}
 }
