@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"net/http"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -29,6 +30,7 @@ type settingsBody struct {
 	EffectiveFrom            workflow.Date `json:"effective_from"` // default today; never before it
 	PetitionDays             *int          `json:"petition_days"`
 	DiscloseRound1Complaints bool          `json:"disclose_round1_complaints"`
+	DocSymbol                *string       `json:"doc_symbol"` // left out: the symbol in force stays
 }
 
 // settingsUnit loads the unit named in the path and checks the viewer may read
@@ -76,7 +78,11 @@ func (a *api) putSettings(c *gin.Context) {
 		fail(c, workflow.Invalid("petition_days", "cần nhập thời hạn giải quyết kiến nghị, phản ánh (ngày)"))
 		return
 	}
-	us := workflow.UnitSettings{PetitionDays: *b.PetitionDays, DiscloseRound1Complaints: b.DiscloseRound1Complaints}
+	us := workflow.UnitSettings{PetitionDays: *b.PetitionDays, DiscloseRound1Complaints: b.DiscloseRound1Complaints,
+		DocSymbol: u.SettingsHistory().On(a.store.Today()).DocSymbol}
+	if b.DocSymbol != nil {
+		us.DocSymbol = strings.TrimSpace(*b.DocSymbol)
+	}
 	if err := a.store.SetUnitSettings(c.Request.Context(), userOf(c), u.ID, b.EffectiveFrom, us); err != nil {
 		fail(c, err)
 		return

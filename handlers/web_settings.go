@@ -98,7 +98,9 @@ func (w *web) settingsPagePost(c *gin.Context) {
 		w.renderSettings(c, http.StatusBadRequest, u, typed, map[string]string{"petition_days": translate(lang, "case.bad_number")})
 		return
 	}
-	us := workflow.UnitSettings{PetitionDays: days, DiscloseRound1Complaints: typed.Disclose}
+	// The page does not set the papers' symbol (the API does): the one in force stays.
+	us := workflow.UnitSettings{PetitionDays: days, DiscloseRound1Complaints: typed.Disclose,
+		DocSymbol: u.SettingsHistory().On(w.store.Today()).DocSymbol}
 	if err := w.store.SetUnitSettings(c.Request.Context(), userOf(c), u.ID, from, us); err != nil {
 		var e *workflow.Error
 		if !errors.As(err, &e) || e.Code == workflow.CodeInternal {
