@@ -116,6 +116,9 @@ func (rep *benchReport) measure(ctx context.Context, s *store.Store, srv *child,
 	if err := rep.measureReception(ctx, s, srv, w); err != nil {
 		return err
 	}
+	if err := rep.measurePapers(ctx, s, srv, w); err != nil {
+		return err
+	}
 	if err := rep.measureReports(ctx, s, w); err != nil || !rep.cfg.wants("recount") {
 		return err
 	}
