@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -254,5 +255,43 @@ func (s *Store) SendDocument(ctx context.Context, actor User, v workflow.Viewer,
 	if err != nil {
 		return d, err
 	}
+	d.Recipients[recipient].SentOn = on
+	if err := s.completeSending(ctx, actor, c.ID, d, on); err != nil {
+		return d, err
+	}
 	return s.CaseDocument(ctx, v, c, id, "document")
+}
+
+// completeSending records, once every recipient who must have the paper has
+// it, the act whose clock its sending ends (workflow.Template.Completes): in
+// a transaction of its own, as the one who recorded the last sending would.
+// Where that act is not theirs to take, or no longer fits the case (its clock
+// stopped, a later act recorded), the case page still offers it.
+func (s *Store) completeSending(ctx context.Context, actor User, caseID int64, d Document, on workflow.Date) error {
+	for _, r := range d.Recipients {
+		if r.Required && r.SentOn.IsZero() {
+			return nil
+		}
+	}
+	in, ok := workflow.TemplateByCode(d.Template).SendingAct(on)
+	if !ok {
+		return nil
+	}
+	c, err := s.Case(ctx, caseID)
+	if err != nil {
+		return err
+	}
+	running := false
+	for _, k := range c.RunningClocks() {
+		running = running || k.Name == workflow.TemplateByCode(d.Template).Completes
+	}
+	if !running {
+		return nil
+	}
+	_, err = s.applyEvent(ctx, actor, c, c.Version, in, nil)
+	var we *workflow.Error
+	if errors.As(err, &we) && we.Code != workflow.CodeInternal {
+		return nil
+	}
+	return err
 }

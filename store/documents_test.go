@@ -269,6 +269,16 @@ func TestSendingAndTheRegister(t *testing.T) {
 	if _, err := w.s.SendDocument(w.ctx, head, hv, d, issued.ID, 0, workflow.Date{}); !isCode(err, workflow.CodeConflict) {
 		t.Errorf("sent twice: %v", err)
 	}
+	// The notice reached the denouncer, the one who must have it: the notification is done (LTC 2018 Art. 29(3)).
+	hs := w.history(d.ID)
+	if last := hs[len(hs)-1]; last.Event != string(workflow.EvNotify) || last.Actor != "head" {
+		t.Errorf("after the notice was sent, the last act is %s by %s, want notify by head", last.Event, last.Actor)
+	}
+	for _, k := range w.reload(d).RunningClocks() {
+		if k.Name == workflow.ClockNotification {
+			t.Errorf("the notification clock still runs after the notice reached the denouncer")
+		}
+	}
 	if _, err := w.s.SendDocument(w.ctx, head, hv, d, issued.ID, 9, workflow.Date{}); !isCode(err, workflow.CodeInvalid) {
 		t.Errorf("a recipient it does not have: %v", err)
 	}

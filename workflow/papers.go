@@ -33,8 +33,14 @@ type Template struct {
 	// may see the denouncer (LTC 2018 Art. 47). Every other paper is checked
 	// not to name the petitioner of a denunciation.
 	ToPetitioner bool
-	body         func(f PaperFacts) []string
-	to           func(f PaperFacts) []Addressee
+	// Completes is the clock the paper's sending ends once every recipient
+	// who must have it has it: the notice to the denouncer ends the
+	// notification (LTC 2018 Art. 29(3)), a decision or conclusion its
+	// delivery (LKN 2011 Art. 32, 41; LTC 2018 Art. 35(3)), an interim
+	// decision the sending of it (LTC 2018 Art. 34(4); NĐ 124/2020 Art. 28b).
+	Completes ClockName
+	body      func(f PaperFacts) []string
+	to        func(f PaperFacts) []Addressee
 }
 
 // PaperFacts are what a template fills its paper from.
@@ -171,6 +177,18 @@ func (t *Template) Draft(f PaperFacts) Paper {
 		}
 	}
 	return p
+}
+
+// SendingAct is the act that records the paper reached everyone who must
+// have it, on the day the last of them did; false when its sending ends no clock.
+func (t *Template) SendingAct(on Date) (Input, bool) {
+	switch t.Completes {
+	case ClockNotification:
+		return Input{Event: EvNotify, On: on, To: "denouncer"}, true
+	case ClockDelivery, ClockDecisionDelivery:
+		return Input{Event: EvDeliver, On: on, Clock: t.Completes}, true
+	}
+	return Input{}, false
 }
 
 // Templates are every paper, in the order a case's page lists them.
@@ -351,7 +369,7 @@ var _ = paper(&Template{Code: "KN-14", Form: "Mẫu số 14", Basis: complaintFo
 // complaintDecision is a decision of Art. 11a (Luật Khiếu nại, sửa đổi năm
 // 2025) on the complaint: suspend, terminate or continue its resolution.
 func complaintDecision(code, form, subject string, e Event, article func(f PaperFacts) []string) *Template {
-	return paper(&Template{Code: code, Form: form, Basis: complaintForms, Symbol: "QĐ",
+	return paper(&Template{Code: code, Form: form, Basis: complaintForms, Symbol: "QĐ", Completes: ClockDecisionDelivery,
 		Title: "QUYẾT ĐỊNH", Subject: subject, Event: e, Kinds: []Kind{Complaint},
 		body: func(f PaperFacts) []string {
 			return append([]string{
@@ -389,7 +407,7 @@ var _ = complaintDecision("KN-14B", "Mẫu số 14b", "Về việc tiếp tục 
 	}
 })
 
-var _ = paper(&Template{Code: "KN-QD", Form: "Quyết định giải quyết khiếu nại", Basis: complaintForms, Symbol: "QĐ",
+var _ = paper(&Template{Code: "KN-QD", Form: "Quyết định giải quyết khiếu nại", Basis: complaintForms, Symbol: "QĐ", Completes: ClockDelivery,
 	Title: "QUYẾT ĐỊNH", Subject: "Về việc giải quyết khiếu nại", Event: EvResolve, Kinds: []Kind{Complaint},
 	body: func(f PaperFacts) []string {
 		article, next := "Điều 31", "Trong thời hạn 30 ngày kể từ ngày nhận được quyết định này, nếu không đồng ý, người khiếu nại có quyền khiếu nại đến người có thẩm quyền giải quyết khiếu nại lần hai hoặc khởi kiện vụ án hành chính tại Tòa án theo quy định của Luật Tố tụng hành chính."
@@ -467,7 +485,7 @@ var _ = paper(&Template{Code: "TC-04", Form: "Mẫu số 04", Basis: denunciatio
 	},
 })
 
-var _ = paper(&Template{Code: "TC-05", Form: "Mẫu số 05", Basis: denunciationForms, Symbol: "TB", ToPetitioner: true,
+var _ = paper(&Template{Code: "TC-05", Form: "Mẫu số 05", Basis: denunciationForms, Symbol: "TB", ToPetitioner: true, Completes: ClockNotification,
 	Title: "THÔNG BÁO", Subject: "Về việc thụ lý tố cáo", Event: EvAccept, Kinds: []Kind{Denunciation},
 	body: func(f PaperFacts) []string {
 		return []string{
@@ -491,7 +509,7 @@ var _ = paper(&Template{Code: "TC-06", Form: "Mẫu số 06", Basis: denunciatio
 	to: func(f PaperFacts) []Addressee { return []Addressee{denouncedTo()} },
 })
 
-var _ = paper(&Template{Code: "TC-12", Form: "Mẫu số 12", Basis: denunciationForms, Symbol: "KL",
+var _ = paper(&Template{Code: "TC-12", Form: "Mẫu số 12", Basis: denunciationForms, Symbol: "KL", Completes: ClockDelivery,
 	Title: "KẾT LUẬN", Subject: "Nội dung tố cáo", Event: EvResolve, Kinds: []Kind{Denunciation},
 	body: func(f PaperFacts) []string {
 		summary := strings.TrimSpace(f.Act.Summary)
