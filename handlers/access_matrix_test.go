@@ -15,6 +15,7 @@ import (
 	"io"
 	"log"
 	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -335,6 +336,31 @@ var amRoutes = []amRoute{
 		do: func(e *amEnv, a amActor, c amCase) amResp {
 			return e.api(a, http.MethodGet, "/api/v1/units/"+c.Unit+"/documents", "")
 		}},
+	// ---- API v1: attachments (issue 18); a denunciation's files open only for who may see the denouncer ----
+	{name: "POST /api/v1/cases/:id/attachments",
+		want: [2]string{
+			"201 201 201 403 201 403 403 | 403 403 403 403 403 | 401",
+			"403 403 403 403 403 403 403 | 201 201 201 403 403 | 401"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.upload(a, fmt.Sprintf("/api/v1/cases/%d/attachments", c.ID), false)
+		}},
+	{name: "GET /api/v1/cases/:id/attachments",
+		want: amReaders,
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodGet, fmt.Sprintf("/api/v1/cases/%d/attachments", c.ID), "")
+		}},
+	{name: "GET /api/v1/attachments/:id", identity: true, // the scan may show the denouncer: a read of them
+		want: [2]string{
+			"200 403 403 403 200 403 403 | 403 403 403 403 403 | 401",
+			"403 403 403 403 403 403 403 | 200 403 200 403 403 | 401"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodGet, fmt.Sprintf("/api/v1/attachments/%d", e.attachment(c)), "")
+		}},
+	{name: "POST /api/v1/attachments/:id/withdraw",
+		want: amActors200,
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodPost, fmt.Sprintf("/api/v1/attachments/%d/withdraw", e.attachment(c)), `{"reason":"Tải nhầm tệp"}`)
+		}},
 	{name: "GET /api/v1/calendar",
 		want: amBoth("200 200 200 200 200 200 200 | 200 200 200 200 200 | 401"),
 		do: func(e *amEnv, a amActor, c amCase) amResp {
@@ -565,6 +591,27 @@ var amRoutes = []amRoute{
 		do: func(e *amEnv, a amActor, c amCase) amResp {
 			return e.page(a, http.MethodPost, fmt.Sprintf("/ho-so/%d/van-ban/%d/gui", c.ID, e.freshPaper(c, true)),
 				url.Values{"recipient": {"0"}})
+		}},
+	{name: "POST /ho-so/:id/tep", staff: true, // a file from the case page, its token in the form's address
+		want: [2]string{
+			"303 303 303 404 303 403 403 | 404 404 404 404 404 | 303",
+			"404 404 404 404 403 403 403 | 303 303 303 403 403 | 303"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.upload(a, fmt.Sprintf("/ho-so/%d/tep", c.ID), true)
+		}},
+	{name: "GET /ho-so/:id/tep/:att", staff: true, identity: true,
+		want: [2]string{
+			"200 403 403 404 200 403 403 | 404 404 404 404 404 | 303",
+			"404 404 404 404 403 403 403 | 200 403 200 403 403 | 303"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodGet, fmt.Sprintf("/ho-so/%d/tep/%d", c.ID, e.attachment(c)), nil)
+		}},
+	{name: "POST /ho-so/:id/tep/:att/rut", staff: true,
+		want: [2]string{
+			"303 303 303 404 303 403 403 | 404 404 404 404 404 | 303",
+			"404 404 404 404 403 403 403 | 303 303 303 403 403 | 303"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodPost, fmt.Sprintf("/ho-so/%d/tep/%d/rut", c.ID, e.attachment(c)), url.Values{"reason": {"Tải nhầm tệp"}})
 		}},
 	{name: "GET /so-van-ban", staff: true, // each official reads the register of a unit of theirs
 		want: amBoth("200 200 200 200 200 200 200 | 200 200 200 200 200 | 303"),
@@ -899,6 +946,59 @@ func (e *amEnv) freshPaper(c amCase, issued bool) int64 {
 		e.t.Fatal(err)
 	}
 	return d.ID
+}
+
+// attachment is a new file of the case, added by its reception officer.
+func (e *amEnv) attachment(c amCase) int64 {
+	e.t.Helper()
+	ctx := context.Background()
+	u, err := e.app.Store.UserByLogin(ctx, map[string]string{"KH-UBND": "reception", "KH-NT": "reception.nt"}[c.Unit])
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	cs, err := e.app.Store.Case(ctx, c.ID)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	a, err := e.app.Store.AddAttachment(ctx, u, cs, store.NewAttachment{Title: "Bản quét", FileName: "ban-quet.pdf",
+		Body: strings.NewReader("%PDF-1.4\n%%EOF\n")})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return a.ID
+}
+
+// upload sends a small PDF as multipart: through the API with the actor's
+// token, or from the actor's browser to a page with its csrf token in the
+// address, as the case page's form does.
+func (e *amEnv) upload(a amActor, path string, page bool) amResp {
+	e.t.Helper()
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	mw.WriteField("title", "Bản quét")
+	part, _ := mw.CreateFormFile("file", "ban-quet.pdf")
+	part.Write([]byte("%PDF-1.4\n%%EOF\n"))
+	mw.Close()
+	client := e.client
+	if page {
+		client = e.browsers[a.login].client
+		if !a.anonymous() {
+			path += "?csrf=" + url.QueryEscape(e.csrf[a.login])
+		}
+	}
+	req, err := http.NewRequest(http.MethodPost, e.app.URL+path, &b)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	if tok := e.tokens[a.login]; tok != "" && !page {
+		req.Header.Set("Authorization", "Bearer "+tok)
+	}
+	res, err := client.Do(req)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return amResp{status: res.StatusCode, body: readBody(e.t, res), header: res.Header}
 }
 
 // identityReads counts the recorded reads of the case's denouncer.

@@ -22,6 +22,9 @@ var statusByCode = map[workflow.Code]int{
 	workflow.CodeNotFound:          http.StatusNotFound,
 	workflow.CodeConflict:          http.StatusConflict,
 	workflow.CodeInternal:          http.StatusInternalServerError,
+	workflow.CodeTooLarge:          http.StatusRequestEntityTooLarge,
+	workflow.CodeUnsupportedFile:   http.StatusUnsupportedMediaType,
+	workflow.CodeUnavailable:       http.StatusServiceUnavailable,
 }
 
 // statusOf is the HTTP status of an error code (statusByCode).

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"log/slog"
 	"net/http"
+	"petitions/workflow"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -66,7 +67,11 @@ func secureCookies(c *gin.Context) bool {
 // limitBody caps request bodies and sets the security headers.
 func limitBody() gin.HandlerFunc {
 	return func(c *gin.Context) {
-		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, MaxBodyBytes)
+		limit := int64(MaxBodyBytes)
+		if isUpload(c) {
+			limit = workflow.MaxAttachmentBytes + uploadOverhead
+		}
+		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, limit)
 		h := c.Writer.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("X-Frame-Options", "DENY")

@@ -122,6 +122,10 @@ func New(s *store.Store, opts ...Option) (http.Handler, error) {
 	authed.POST("/documents/:id/replace", a.replaceDocument)
 	authed.POST("/documents/:id/sent", a.sendDocument)
 	authed.GET("/units/:code/documents", a.unitRegister)
+	authed.POST("/cases/:id/attachments", a.addAttachment)
+	authed.GET("/cases/:id/attachments", a.caseAttachments)
+	authed.GET("/attachments/:id", a.getAttachment)
+	authed.POST("/attachments/:id/withdraw", a.withdrawAttachment)
 
 	w, err := mountPages(r, s, a.limiter, a.lookups, public)
 	if err != nil {

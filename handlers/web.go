@@ -143,8 +143,16 @@ func (w *web) checkCSRF(c *gin.Context) {
 		c.Next()
 		return
 	}
+	// A form sending a file carries its token in its address: reading the
+	// field would read the whole upload into memory before its handler streams it.
+	var token string
+	if isUpload(c) {
+		token = c.Query("csrf")
+	} else {
+		token = c.PostForm("csrf")
+	}
 	s, ok := c.Get(sessionKey)
-	if ok && c.PostForm("csrf") != s.(store.Session).CSRF {
+	if ok && token != s.(store.Session).CSRF {
 		c.Data(http.StatusForbidden, "text/plain; charset=utf-8", []byte(translate(langOf(c), "form.csrf")))
 		c.Abort()
 		return

@@ -30,6 +30,7 @@ type casePageView struct {
 	Clocks       []caseClockRow
 	History      []historyRow
 	Papers       []casePaperRow
+	Files        []store.Attachment
 	Forms        []eventForm
 	MayAct       bool
 }
@@ -232,6 +233,9 @@ func (w *web) casePageData(c *gin.Context, cs store.Case, sent *eventForm) (case
 	for _, d := range papers {
 		t := workflow.TemplateByCode(d.Template)
 		view.Papers = append(view.Papers, casePaperRow{Document: d, Title: strings.TrimSpace(t.Title + " " + t.Subject)})
+	}
+	if view.Files, err = w.store.CaseAttachments(ctx, cs); err != nil {
+		return view, err
 	}
 	if view.MayAct {
 		view.Forms = caseForms(cs, v, view.Petitioner, staff, today, sent, lang)

@@ -102,10 +102,10 @@ func implementedOn(t *testing.T, db *sqlx.DB, ids []int64) []string {
 	return out
 }
 
-// undoDocuments undoes migration 00024, the papers.
+// undoDocuments undoes migrations 00024 and 00025, the papers and the attachments.
 func undoDocuments(t *testing.T, db *sqlx.DB) {
 	t.Helper()
-	for _, table := range []string{"document_log", "document_sendings", "document_counters", "documents"} {
+	for _, table := range []string{"attachments", "document_log", "document_sendings", "document_counters", "documents"} {
 		mustExec(t, db, `DROP TABLE `+table)
 	}
 	if storetest.Postgres() {

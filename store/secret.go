@@ -118,6 +118,29 @@ func (k *keys) openValue(caseID int64, purpose, sealed string, v any) error {
 	return json.Unmarshal(plain, v)
 }
 
+// sealBytes encrypts bytes bound to their case and purpose: nonce then
+// ciphertext (an attachment a denouncer's identity is in).
+func (k *keys) sealBytes(caseID int64, purpose string, plain []byte) ([]byte, error) {
+	nonce := make([]byte, k.aead.NonceSize(), k.aead.NonceSize()+len(plain)+k.aead.Overhead())
+	if _, err := rand.Read(nonce); err != nil {
+		return nil, err
+	}
+	return k.aead.Seal(nonce, nonce, plain, purposeAAD(caseID, purpose)), nil
+}
+
+// openBytes decrypts what sealBytes sealed for the case and purpose.
+func (k *keys) openBytes(caseID int64, purpose string, sealed []byte) ([]byte, error) {
+	n := k.aead.NonceSize()
+	if len(sealed) < n {
+		return nil, fmt.Errorf("store: sealed %s of case %d is malformed", purpose, caseID)
+	}
+	plain, err := k.aead.Open(nil, sealed[:n], sealed[n:], purposeAAD(caseID, purpose))
+	if err != nil {
+		return nil, fmt.Errorf("store: cannot open the %s of case %d (wrong key?)", purpose, caseID)
+	}
+	return plain, nil
+}
+
 func purposeAAD(caseID int64, purpose string) []byte {
 	return []byte("case:" + strconv.FormatInt(caseID, 10) + ":" + purpose)
 }

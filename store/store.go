@@ -40,6 +40,7 @@ type Store struct {
 	// on PostgreSQL, see write) and the readers (query-only).
 	w, r    *pool
 	dialect dialect
+	files   *files // the attachments' bytes; nil where no place was given (files.go)
 	// Now is the clock of the store; tests replace it to fix "today".
 	Now func() time.Time
 
@@ -67,6 +68,7 @@ type Option func(*options)
 type options struct {
 	key          []byte
 	passwordCost int
+	files        string
 }
 
 // WithKey sets the master key that seals petitioners' identities and keys the
@@ -75,6 +77,11 @@ type options struct {
 // nor write history, never for serving: such a store refuses to seal a
 // history record, or to re-seal a chain written before 00010_keyed_chain.
 func WithKey(master []byte) Option { return func(o *options) { o.key = master } }
+
+// WithFiles sets the directory that keeps the attachments' bytes. A SQLite
+// store keeps them beside its file by default (DB.files); a PostgreSQL store
+// keeps none without it, and refuses attachments (503).
+func WithFiles(dir string) Option { return func(o *options) { o.files = dir } }
 
 // WithPasswordCost sets the bcrypt cost of new passwords (default
 // bcrypt.DefaultCost). Tests lower it: hashing is meant to be slow.
@@ -125,6 +132,16 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	if err := s.backfillWords(ctx); err != nil {
 		s.Close()
 		return nil, err
+	}
+	if o.files == "" && !IsPostgresDSN(dsn) {
+		o.files = strings.TrimPrefix(strings.SplitN(dsn, "?", 2)[0], "file:") + ".files"
+	}
+	if o.files != "" {
+		s.files = &files{dir: o.files}
+		if err := s.sweepFiles(ctx); err != nil {
+			s.Close()
+			return nil, err
+		}
 	}
 	return s, nil
 }

@@ -65,7 +65,8 @@ func ErrorCode(err error) Code {
 // IsRule reports whether the code is a domain rule (answered with 422).
 func (c Code) IsRule() bool {
 	switch c {
-	case CodeInvalid, CodeNotFound, CodeConflict, CodeForbidden, CodeUnauthorized, CodeInternal:
+	case CodeInvalid, CodeNotFound, CodeConflict, CodeForbidden, CodeUnauthorized, CodeInternal,
+		CodeUnsupportedFile, CodeTooLarge, CodeUnavailable:
 		return false
 	}
 	return true

@@ -122,7 +122,11 @@ func Open(tb testing.TB, opts ...store.Option) *store.Store {
 func OpenDSN(tb testing.TB, opts ...store.Option) (*store.Store, string) {
 	tb.Helper()
 	dsn := DSN(tb)
-	s, err := store.Open(context.Background(), dsn, append([]store.Option{store.WithKey(Key)}, opts...)...)
+	base := []store.Option{store.WithKey(Key)}
+	if Postgres() { // SQLite keeps its files beside the database, in the test's directory
+		base = append(base, store.WithFiles(tb.TempDir()))
+	}
+	s, err := store.Open(context.Background(), dsn, append(base, opts...)...)
 	if err != nil {
 		tb.Fatalf("open store on %s: %v", Backend(), err)
 	}
