@@ -66,6 +66,17 @@ func TestPapersStoryInTheBrowser(t *testing.T) {
 	head.mustSee("sent", "Đã lưu.", "25/11/2026")
 	citeShots(head, "paper-acceptance-notice", "the notice accepting a complaint, issued and sent")
 
+	// The letter's scan, kept on the case from its page.
+	scan := filepath.Join(t.TempDir(), "don-khieu-nai.pdf")
+	if err := os.WriteFile(scan, []byte("%PDF-1.4\n% bản quét đơn khiếu nại\n%%EOF\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	head.open(fmt.Sprintf("/ho-so/%d", complaint.ID))
+	head.run("choose the scan", chromedp.SetValue(chromedp.CSS("#att-title"), "Đơn khiếu nại (bản quét)"),
+		chromedp.SetUploadFiles(chromedp.CSS("#att-file"), []string{scan}))
+	storySubmit(head, "upload it", chromedp.Click(chromedp.CSS(`form.upload button`)))
+	head.mustSee("the scan kept", "Đã thêm tệp.", "Tệp đính kèm", "Đơn khiếu nại (bản quét)", "don-khieu-nai.pdf", "thêm bởi head")
+
 	head.open(fmt.Sprintf("/ho-so/%d/van-ban/%d", denounced.ID, paper(denounced, "TC-06")))
 	head.mustSee("the notice to the person denounced", "Về nội dung tố cáo", "Còn chỗ cần ghi trước khi ban hành", "họ tên, chức vụ người bị tố cáo")
 	head.mustNotSee("the notice to the person denounced", "Trần Văn Tố")

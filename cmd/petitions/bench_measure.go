@@ -21,6 +21,7 @@ type benchReport struct {
 	figures        []figure
 	ratios         []string
 	peakRSS, size  int64
+	upload         string          // what uploading did to the server's memory
 	index          store.IndexSize // the search's own index
 	reception      string          // the reception sessions and visits, when measured
 	checks         []string        // each form's cross-checks on the province's year, when the reports are measured
@@ -216,6 +217,9 @@ func (rep *benchReport) print(out io.Writer) {
 	fmt.Fprintf(out, "- machine: %s\n- database: %s\n", rep.machine, backendName(rep.cfg.db))
 	fmt.Fprintf(out, "- data: %d cases, %d history records (%.1f a case)\n", rep.cases, rep.records,
 		float64(rep.records)/float64(max(rep.cases, 1)))
+	if rep.upload != "" {
+		fmt.Fprintf(out, "- %s\n", rep.upload)
+	}
 	if rep.reception != "" {
 		fmt.Fprintf(out, "- reception: %s\n", rep.reception)
 	}

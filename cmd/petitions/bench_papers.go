@@ -3,10 +3,15 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"strings"
 	"sync"
 	"time"
 
 	"petitions/store"
+	"petitions/workflow"
 )
 
 // The papers group (issue 18): the communes' heads, pausing as officers do,
@@ -83,5 +88,71 @@ func (rep *benchReport) measurePapers(ctx context.Context, s *store.Store, srv *
 		p := issued[i%len(issued)]
 		return call(ctx, one, "GET", fmt.Sprintf("/api/v1/documents/%d.pdf", p.id), p.token, "", nil, 200, nil)
 	})
+	if err := rep.add(f, err); err != nil {
+		return err
+	}
+	caseID, err := s.DocumentCase(ctx, issued[0].id)
+	if err != nil {
+		return err
+	}
+	return rep.measureUpload(ctx, caseID, issued[0].token)
+}
+
+// uploadSize is the scan the upload measure sends: the largest taken.
+const uploadSize = workflow.MaxAttachmentBytes
+
+// measureUpload sends 20 MB scans to a case, one at a time, on a server of
+// their own: how long each takes, and how much the server's peak memory
+// rose (the body must stream to disk, never be held whole).
+func (rep *benchReport) measureUpload(ctx context.Context, caseID int64, token string) error {
+	srv, err := startChild(ctx, rep.cfg.exe, rep.cfg.db, rep.cfg.keyFile)
+	if err != nil {
+		return err
+	}
+	defer srv.stop()
+	send := func(ctx context.Context, _, _ int) error {
+		pr, pw := io.Pipe()
+		mw := multipart.NewWriter(pw)
+		go func() {
+			part, err := mw.CreateFormFile("file", "ban-quet.pdf")
+			if err == nil {
+				_, err = io.Copy(part, io.MultiReader(strings.NewReader("%PDF-1.4\n"), io.LimitReader(zeros{}, uploadSize-64)))
+			}
+			if err == nil {
+				err = mw.Close()
+			}
+			pw.CloseWithError(err)
+		}()
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, fmt.Sprintf("%s/api/v1/cases/%d/attachments", srv.base, caseID), pr)
+		if err != nil {
+			return err
+		}
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		req.Header.Set("Authorization", "Bearer "+token)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return err
+		}
+		defer res.Body.Close()
+		io.Copy(io.Discard, res.Body)
+		if res.StatusCode != http.StatusCreated {
+			return fmt.Errorf("bench: upload: %d", res.StatusCode)
+		}
+		return nil
+	}
+	before := srv.peakRSS()
+	f, err := hammer(ctx, "upload a 20 MB scan", 1, 0, 5, 0, send)
+	after := srv.peakRSS()
+	rep.upload = fmt.Sprintf("uploading 20 MB scans: the server's peak memory went from %.0f MB to %.0f MB (+%.0f MB)",
+		float64(before)/(1<<20), float64(after)/(1<<20), float64(after-before)/(1<<20))
+	fmt.Fprintln(rep.cfg.out, rep.upload)
 	return rep.add(f, err)
+}
+
+// zeros reads as many zero bytes as asked.
+type zeros struct{}
+
+func (zeros) Read(b []byte) (int, error) {
+	clear(b)
+	return len(b), nil
 }

@@ -38,7 +38,7 @@ func TestBenchOnASmallProvince(t *testing.T) {
 		"search, common word first page": 3, "search, a word in no letter": 3,
 		"case page during the recount": 2, "reception book, first page": 1, "reception book via API, first page": 1,
 		"a head's compliance page, any day": 1, "a head's compliance via API, any day": 1, "province's compliance, any day": 1,
-		"issue and number a paper": 1, "a paper as PDF": 1}
+		"issue and number a paper": 1, "a paper as PDF": 1, "upload a 20 MB scan": 1}
 	for _, f := range workflow.Forms {
 		want["report "+f.Code+", province's year, first time"], want["report "+f.Code+", province's year, again"] = 1, 1
 	}

@@ -11,7 +11,7 @@ import (
 const usage = `petitions — tiếp công dân và xử lý đơn thư
 
 Usage:
-  petitions serve [--addr 127.0.0.1:8080] [--db petitions.db] [--demo] [--key-file FILE] [--public-url https://…]
+  petitions serve [--addr 127.0.0.1:8080] [--db petitions.db] [--demo] [--key-file FILE] [--public-url https://…] [--files DIR]
   petitions key generate
   petitions migrate [--db FILE] [--key-file FILE]
   petitions unit add --db FILE --code CODE --name NAME [--level agency] [--parent CODE]

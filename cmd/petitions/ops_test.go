@@ -2,7 +2,10 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
+	"io"
+	"mime/multipart"
 	"net"
 	"net/http"
 	"os"
@@ -92,6 +95,10 @@ func TestBackupOfALiveDatabaseRestores(t *testing.T) {
 			t.Fatalf("create: %d %v", code, err)
 		}
 	}
+	scan := []byte("%PDF-1.4\n% bản quét đơn kiến nghị\n%%EOF\n")
+	if code, body := srv.upload(t, token, 1, "don.pdf", scan); code != 201 {
+		t.Fatalf("attach: %d %s", code, body)
+	}
 	runBinary(t, bin, env, "backup", "--db", db, copyPath) // while the server runs
 	if out := runBinary(t, bin, env, "audit", "verify", "--db", copyPath); !strings.Contains(out, "intact: 10 records") {
 		t.Fatalf("the backup's history: %s", out)
@@ -110,7 +117,19 @@ func TestBackupOfALiveDatabaseRestores(t *testing.T) {
 	if c.Subject != "Kiến nghị 9" || c.Petitioner == nil || c.Petitioner.Name != "Người Gửi" {
 		t.Fatalf("restored case %+v", c)
 	}
-	for _, table := range []string{"cases", "history", "petitioners", "users", "units", "calendar_days"} {
+	// The attachments came with it, beside the copy (copy.db.files).
+	req, _ := http.NewRequest(http.MethodGet, srv2.base+"/api/v1/attachments/1", nil)
+	req.Header.Set("Authorization", "Bearer "+srv2.token("reception"))
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || !bytes.Equal(got, scan) {
+		t.Fatalf("the restored attachment: %d %q", res.StatusCode, got)
+	}
+	for _, table := range []string{"cases", "history", "petitioners", "users", "units", "calendar_days", "documents", "attachments"} {
 		if a, b := countRows(t, db, table), countRows(t, copyPath, table); a != b {
 			t.Errorf("%s: %d rows live, %d in the backup", table, a, b)
 		}
@@ -135,4 +154,24 @@ func TestServeRefusesToStartWithoutAKey(t *testing.T) {
 	if err == nil || !strings.Contains(string(out), "no encryption key") || !strings.Contains(string(out), "petitions key generate") {
 		t.Fatalf("serve without a key: err %v, output:\n%s", err, out)
 	}
+}
+
+// upload sends a file to a case as multipart, as a scanner's software would.
+func (s *server) upload(t *testing.T, token string, caseID int64, name string, body []byte) (int, string) {
+	t.Helper()
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	part, _ := mw.CreateFormFile("file", name)
+	part.Write(body)
+	mw.Close()
+	req, _ := http.NewRequest(http.MethodPost, fmt.Sprintf("%s/api/v1/cases/%d/attachments", s.base, caseID), &b)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Authorization", "Bearer "+token)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	out, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(out)
 }

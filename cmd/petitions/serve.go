@@ -30,6 +30,8 @@ func serve(ctx context.Context, args []string) error {
 	keyFile := fs.String("key-file", "", "file holding the base64 key that seals petitioners' identities (or PETITIONS_KEY_FILE)")
 	publicURL := fs.String("public-url", os.Getenv("PETITIONS_PUBLIC_URL"),
 		"the address browsers use, such as https://khieunai.example.gov.vn (or PETITIONS_PUBLIC_URL); https makes cookies Secure behind a TLS proxy")
+	files := fs.String("files", os.Getenv("PETITIONS_FILES"),
+		"directory that keeps the attachments' bytes (or PETITIONS_FILES; default DB.files beside a SQLite file; PostgreSQL needs it)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -41,7 +43,7 @@ func serve(ctx context.Context, args []string) error {
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	s, err := store.Open(ctx, *db, store.WithKey(key))
+	s, err := store.Open(ctx, *db, store.WithKey(key), store.WithFiles(*files))
 	if err != nil {
 		return err
 	}
