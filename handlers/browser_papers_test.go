@@ -76,6 +76,11 @@ func TestPapersStoryInTheBrowser(t *testing.T) {
 		chromedp.SetUploadFiles(chromedp.CSS("#att-file"), []string{scan}))
 	storySubmit(head, "upload it", chromedp.Click(chromedp.CSS(`form.upload button`)))
 	head.mustSee("the scan kept", "Đã thêm tệp.", "Tệp đính kèm", "Đơn khiếu nại (bản quét)", "don-khieu-nai.pdf", "thêm bởi head")
+	head.open(fmt.Sprintf("/bien-nhan/%d", complaint.ID))
+	head.mustSee("the receipt, an official paper", "ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		"Khánh Hòa, ngày 18 tháng 11 năm 2026", "GIẤY BIÊN NHẬN ĐƠN", complaint.TrackingCode, "Tài liệu kèm theo",
+		"Đơn khiếu nại (bản quét)", "NGƯỜI NỘP ĐƠN", "NGƯỜI NHẬN ĐƠN", "Nguyễn Thị Lan")
+	citeShots(head, "paper-receipt", "the receipt of a letter, an official paper with its QR code")
 
 	head.open(fmt.Sprintf("/ho-so/%d/van-ban/%d", denounced.ID, paper(denounced, "TC-06")))
 	head.mustSee("the notice to the person denounced", "Về nội dung tố cáo", "Còn chỗ cần ghi trước khi ban hành", "họ tên, chức vụ người bị tố cáo")

@@ -312,7 +312,7 @@ func storyRegister(b *tab, desk, receipt, kind, subject, name, idNumber string) 
 	if _, err := strconv.Atoi(c.ID); err != nil || c.Code == "" {
 		b.t.Fatalf("the receipt at %s shows no tracking code", path)
 	}
-	b.mustSee("the receipt", "Đã lưu đơn. In biên nhận cho người gửi.", "Giấy biên nhận đơn", "Mã hồ sơ", c.Code,
+	b.mustSee("the receipt", "Đã lưu đơn. In biên nhận cho người gửi.", "GIẤY BIÊN NHẬN ĐƠN", "Mã hồ sơ", c.Code,
 		subject, "/tra-cuu?code="+c.Code)
 	storyShot(b, receipt, "the receipt")
 	return c

@@ -61,7 +61,7 @@ var deskMessages = map[string][2]string{
 	"desk.err.signatories":                  {"Số người ký phải là số nguyên từ 1 trở lên.", "The number of signatories is a whole number, 1 or more."},
 
 	"receipt.title":            {"Giấy biên nhận", "Receipt"},
-	"receipt.heading":          {"Giấy biên nhận đơn", "Receipt for a letter"},
+	"receipt.heading":          {"GIẤY BIÊN NHẬN ĐƠN", "RECEIPT FOR A LETTER"},
 	"receipt.code":             {"Mã hồ sơ", "Tracking code"},
 	"receipt.kind":             {"Loại đơn", "Kind"},
 	"receipt.round":            {"lần %d", "round %d"},
@@ -81,6 +81,12 @@ var deskMessages = map[string][2]string{
 	"receipt.new":              {"Tiếp nhận đơn khác", "Register another letter"},
 	"receipt.case":             {"Mở hồ sơ", "Open the case"},
 	"receipt.keep":             {"Người gửi giữ giấy này để tra cứu.", "The sender keeps this paper to track the letter."},
+	"receipt.papers":           {"Tài liệu kèm theo", "Papers handed in"},
+	"receipt.no_papers":        {"Không có", "None"},
+	"receipt.qr":               {"Mã QR tra cứu hồ sơ", "QR code of the look-up"},
+	"receipt.giver":            {"NGƯỜI NỘP ĐƠN", "SUBMITTED BY"},
+	"receipt.receiver":         {"NGƯỜI NHẬN ĐƠN", "RECEIVED BY"},
+	"receipt.sign":             {"(Ký, ghi rõ họ tên)", "(Signature and full name)"},
 	"receipt.not_found":        {"Không tìm thấy hồ sơ.", "No such case."},
 	"receipt.denied":           {"Hồ sơ không thuộc phạm vi của bạn.", "This case is outside your scope."},
 }

@@ -74,6 +74,7 @@ var templateFuncs = template.FuncMap{
 	// inc numbers from one what ranges from zero.
 	"inc": func(i int) int { return i + 1 },
 	"kb":  func(n int64) int64 { return (n + 1023) / 1024 },
+	"qr":  qrSVG,
 	// slice2 ranges over two values of a kind (a month's and a year's figures).
 	"slice2": func(a, b any) []any { return []any{a, b} },
 }

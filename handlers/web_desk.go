@@ -375,6 +375,9 @@ type receiptView struct {
 	Petitioner string // only when the viewer may see it
 	Clocks     []receiptClock
 	TrackURL   string
+	Head       paperHead // the receiving body, the place and the day, as a paper heads them
+	Receiver   string    // the officer who hands it over
+	Papers     []string  // the papers handed in with the letter: the case's files kept so far
 }
 
 type receiptClock struct {
@@ -422,6 +425,23 @@ func (w *web) receipt(c *gin.Context) {
 	}
 	view.Clocks = receiptClocks(cs, w.store.Calendar(), lang)
 	view.TrackURL = w.origin(c) + "/tra-cuu?code=" + url.QueryEscape(cs.TrackingCode)
+	units, err := w.store.Units(ctx)
+	if err != nil {
+		pageFail(c, err)
+		return
+	}
+	view.Head = headOf(units, cs.UnitID, cs.ReceivedOn)
+	view.Head.Unit, view.Receiver = workflow.IssuingBody(view.Head.Unit), userOf(c).Name
+	files, err := w.store.CaseAttachments(ctx, cs)
+	if err != nil {
+		pageFail(c, err)
+		return
+	}
+	for _, f := range files {
+		if f.WithdrawnAt == nil {
+			view.Papers = append(view.Papers, f.Title)
+		}
+	}
 	w.render(c, http.StatusOK, "receipt", view, nil)
 }
 

@@ -96,7 +96,9 @@ func TestDeskRegistersAComplaintAndPrintsItsReceipt(t *testing.T) {
 	}
 	for _, want := range []string{
 		`id="tracking-code">` + cs.TrackingCode + `<`,
-		"Khiếu nại lần 1", "25/11/2026", "UBND tỉnh Khánh Hòa", "Nguyễn Văn An",
+		"Khiếu nại lần 1", "25/11/2026", "Ủy ban nhân dân tỉnh Khánh Hòa", "Nguyễn Văn An",
+		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ngày 25 tháng 11 năm 2026", // an official paper (issue 18)
+		"Tài liệu kèm theo", "NGƯỜI NỘP ĐƠN", "NGƯỜI NHẬN ĐƠN", `<svg class="qr"`,
 		"Hạn trả lời người gửi đơn: 09/12/2026", // 10 working days (LTCD 28(1))
 		"Hạn thụ lý: 04/12/2026",                // 7 working days for letters from 01/07/2026
 		"Hạn 09/12/2026: nhận đơn 25/11/2026 &#43; 10 ngày làm việc, bỏ qua 4 ngày nghỉ",
