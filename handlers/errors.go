@@ -27,6 +27,17 @@ var statusByCode = map[workflow.Code]int{
 	workflow.CodeUnavailable:       http.StatusServiceUnavailable,
 }
 
+// userRefusal is the refusal a page shows its user, or nil once an internal
+// error has been answered with the page of one (pageFail).
+func userRefusal(c *gin.Context, err error) *workflow.Error {
+	var e *workflow.Error
+	if !errors.As(err, &e) || e.Code == workflow.CodeInternal {
+		pageFail(c, err)
+		return nil
+	}
+	return e
+}
+
 // statusOf is the HTTP status of an error code (statusByCode).
 func statusOf(code workflow.Code) int {
 	if s, ok := statusByCode[code]; ok {

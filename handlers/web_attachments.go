@@ -6,7 +6,6 @@ package handlers
 // wrong one with the reason. The API is attachments.go.
 
 import (
-	"errors"
 	"net/http"
 	"strconv"
 
@@ -56,9 +55,8 @@ func (w *web) caseAfter(c *gin.Context, cs store.Case, err error, done string) {
 		c.Redirect(http.StatusSeeOther, "/ho-so/"+strconv.FormatInt(cs.ID, 10)+"#h-files")
 		return
 	}
-	var e *workflow.Error
-	if !errors.As(err, &e) || e.Code == workflow.CodeInternal {
-		pageFail(c, err)
+	e := userRefusal(c, err)
+	if e == nil {
 		return
 	}
 	w.renderCase(c, statusOf(e.Code), cs, nil, sentence(e.Message))

@@ -8,7 +8,6 @@ package handlers
 // The API is documents.go.
 
 import (
-	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -165,9 +164,8 @@ func (w *web) documentDone(c *gin.Context, cs store.Case, d store.Document, body
 		c.Redirect(http.StatusSeeOther, "/ho-so/"+strconv.FormatInt(cs.ID, 10)+"/van-ban/"+strconv.FormatInt(d.ID, 10))
 		return
 	}
-	var e *workflow.Error
-	if !errors.As(err, &e) || e.Code == workflow.CodeInternal {
-		pageFail(c, err)
+	e := userRefusal(c, err)
+	if e == nil {
 		return
 	}
 	field := e.Field

@@ -6,7 +6,6 @@ package handlers
 // its day, and conclude it (the head). Issue 16; the API is reception.go.
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -234,9 +233,8 @@ func (w *web) receptionDone(c *gin.Context, unit string, err error, session, vis
 		c.Redirect(http.StatusSeeOther, "/tiep-cong-dan?unit="+url.QueryEscape(unit))
 		return
 	}
-	var e *workflow.Error
-	if !errors.As(err, &e) || e.Code == workflow.CodeInternal {
-		pageFail(c, err)
+	e := userRefusal(c, err)
+	if e == nil {
 		return
 	}
 	field := e.Field

@@ -7,7 +7,6 @@ package handlers
 // POST /tiep-cong-dan/viec/:id/xong. Issue 16; the API is reception_tasks.go.
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -172,9 +171,8 @@ func (w *web) sessionDone(c *gin.Context, id int64, err error, conclusion string
 		c.Redirect(http.StatusSeeOther, "/tiep-cong-dan/buoi/"+strconv.FormatInt(id, 10))
 		return
 	}
-	var e *workflow.Error
-	if !errors.As(err, &e) || e.Code == workflow.CodeInternal {
-		pageFail(c, err)
+	e := userRefusal(c, err)
+	if e == nil {
 		return
 	}
 	if id == 0 {

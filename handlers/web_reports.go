@@ -9,7 +9,6 @@ package handlers
 
 import (
 	"cmp"
-	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -244,9 +243,8 @@ func (w *web) askReportPage(c *gin.Context, page string) (reportQuery, reportVie
 // with the refusal's sentence atop (problem is where data keeps it), or the
 // failure page for an internal error.
 func (w *web) reportRefused(c *gin.Context, page string, problem *reportView, err error, data any) {
-	var e *workflow.Error
-	if !errors.As(err, &e) || e.Code == workflow.CodeInternal {
-		pageFail(c, err)
+	e := userRefusal(c, err)
+	if e == nil {
 		return
 	}
 	problem.Problem = sentence(e.Message)

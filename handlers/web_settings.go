@@ -6,7 +6,6 @@ package handlers
 // settings of their unit and those below it; heads and supervisors read them.
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -102,9 +101,8 @@ func (w *web) settingsPagePost(c *gin.Context) {
 	us := workflow.UnitSettings{PetitionDays: days, DiscloseRound1Complaints: typed.Disclose,
 		DocSymbol: u.SettingsHistory().On(w.store.Today()).DocSymbol}
 	if err := w.store.SetUnitSettings(c.Request.Context(), userOf(c), u.ID, from, us); err != nil {
-		var e *workflow.Error
-		if !errors.As(err, &e) || e.Code == workflow.CodeInternal {
-			pageFail(c, err)
+		e := userRefusal(c, err)
+		if e == nil {
 			return
 		}
 		w.renderSettings(c, statusOf(e.Code), u, typed, map[string]string{e.Field: sentence(e.Message)})

@@ -17,13 +17,11 @@ import (
 func (w *world) accepted(k workflow.Kind) store.Case {
 	w.tb.Helper()
 	w.user("handler")
-	a := ev(workflow.EvAssign, "2026-11-02")
-	a.Assignee = "handler"
 	round := 0
 	if k == workflow.Complaint {
 		round = 1
 	}
-	return w.act("head", w.act("head", w.register("reception", letter(k, round, "2026-11-02")), a), ev(workflow.EvAccept, "2026-11-04"))
+	return w.acts(w.register("reception", letter(k, round, "2026-11-02")), ev(workflow.EvAssign, "2026-11-02"), ev(workflow.EvAccept, "2026-11-04"))
 }
 
 // papers are the case's papers as login opens each of them.

@@ -21,30 +21,20 @@ import (
 func TestReportActsKeptAndBackFilled(t *testing.T) {
 	w := mustWorld(t)
 	w.user("handler")
-	acts := func(c store.Case, steps ...workflow.Input) store.Case {
-		t.Helper()
-		for _, in := range steps {
-			if in.Event == workflow.EvAssign {
-				in.Assignee = "handler"
-			}
-			c = w.act("head", c, in)
-		}
-		return c
-	}
 	classify := ev(workflow.EvClassify, "2026-11-03")
 	classify.Domain = workflow.DomainLand
 	decide := ev(workflow.EvResolve, "2026-11-20")
 	decide.Outcome, decide.Summary, decide.RecoverMoney, decide.SanctionPersons = workflow.PartlyCorrect, "Bà Nguyễn Thị Lan đúng một phần", 120.5, 2
 	paid := ev(workflow.EvImplement, "2026-11-25")
 	paid.RecoveredMoney, paid.Completed, paid.Note = 120.5, true, "Đã nộp ngân sách"
-	complaint := acts(w.register("reception", letter(workflow.Complaint, 1, "2026-11-02")),
+	complaint := w.acts(w.register("reception", letter(workflow.Complaint, 1, "2026-11-02")),
 		ev(workflow.EvAssign, "2026-11-02"), classify, ev(workflow.EvAccept, "2026-11-05"), decide, paid)
 	transfer := ev(workflow.EvTransfer, "2026-11-04")
 	transfer.Target, transfer.Mode = "UBND phường Nha Trang", workflow.ModeGuide
-	sent := acts(w.register("reception", letter(workflow.Petition, 0, "2026-11-03")), transfer)
+	sent := w.acts(w.register("reception", letter(workflow.Petition, 0, "2026-11-03")), transfer)
 	withdraw := ev(workflow.EvWithdraw, "2026-11-12")
 	withdraw.ViolationSigns, withdraw.Note = true, "Người tố cáo rút đơn"
-	withdrawn := acts(w.register("reception", letter(workflow.Denunciation, 0, "2026-11-04")),
+	withdrawn := w.acts(w.register("reception", letter(workflow.Denunciation, 0, "2026-11-04")),
 		ev(workflow.EvAssign, "2026-11-04"), ev(workflow.EvAccept, "2026-11-06"), withdraw)
 	untouched := w.register("reception", letter(workflow.Petition, 0, "2026-11-05"))
 	ids := []int64{complaint.ID, sent.ID, withdrawn.ID, untouched.ID}

@@ -38,16 +38,6 @@ func TestReportsCountedByHand(t *testing.T) {
 	w := mustWorld(t)
 	d := workflow.MustDate
 	w.user("handler")
-	acts := func(c store.Case, steps ...workflow.Input) store.Case {
-		t.Helper()
-		for _, in := range steps {
-			if in.Event == workflow.EvAssign {
-				in.Assignee = "handler"
-			}
-			c = w.act("head", c, in)
-		}
-		return c
-	}
 	on := func(e workflow.Event, day string) workflow.Input { return ev(e, day) }
 	resolve := func(day string, o workflow.Outcome) workflow.Input {
 		in := ev(workflow.EvResolve, day)
@@ -62,44 +52,44 @@ func TestReportsCountedByHand(t *testing.T) {
 	paid.RecoveredMoney, paid.SanctionedPersons, paid.SanctionedOfficials = 100, 1, 1
 	rest := ev(workflow.EvImplement, "2026-11-19")
 	rest.RecoveredMoney, rest.Completed = 20.5, true
-	acts(w.register("reception", letterOn(workflow.Complaint, 1, "2026-10-20")),
+	w.acts(w.register("reception", letterOn(workflow.Complaint, 1, "2026-10-20")),
 		on(workflow.EvAssign, "2026-10-20"), on(workflow.EvAccept, "2026-10-25"), a, paid, rest)
 	b := ev(workflow.EvTransfer, "2026-11-05")
 	b.Target, b.Mode = "UBND phường Nha Trang", workflow.ModeGuide
-	acts(w.register("reception", letterOn(workflow.Complaint, 1, "2026-10-28")), b)
+	w.acts(w.register("reception", letterOn(workflow.Complaint, 1, "2026-10-28")), b)
 	c := ev(workflow.EvClassify, "2026-11-04")
 	c.Domain = workflow.DomainLand
-	acts(w.register("reception", letterOn(workflow.Complaint, 1, "2026-11-03")),
+	w.acts(w.register("reception", letterOn(workflow.Complaint, 1, "2026-11-03")),
 		on(workflow.EvAssign, "2026-11-03"), c, on(workflow.EvAccept, "2026-11-06"))
 	carried := ev(workflow.EvImplement, "2026-10-20")
 	carried.Completed = true
-	e := acts(w.register("reception", letterOn(workflow.Complaint, 1, "2026-09-01")),
+	e := w.acts(w.register("reception", letterOn(workflow.Complaint, 1, "2026-09-01")),
 		on(workflow.EvAssign, "2026-09-01"), on(workflow.EvAccept, "2026-09-05"), resolve("2026-10-10", workflow.Wrong), carried)
 	second := letterOn(workflow.Complaint, 2, "2026-11-12")
 	second.PriorCaseID = e.ID
-	acts(w.register("reception", second), on(workflow.EvAssign, "2026-11-12"), on(workflow.EvAccept, "2026-11-14"))
+	w.acts(w.register("reception", second), on(workflow.EvAssign, "2026-11-12"), on(workflow.EvAccept, "2026-11-14"))
 
 	anonymous := letterOn(workflow.Denunciation, 0, "2026-11-02")
 	anonymous.Intake.Anonymous, anonymous.Petitioner = true, store.Petitioner{}
 	f := ev(workflow.EvFile, "2026-11-04")
 	f.ReasonCode = "TC-NP-07"
-	acts(w.register("reception", anonymous), f)
+	w.acts(w.register("reception", anonymous), f)
 	g := ev(workflow.EvClassify, "2026-10-21")
 	g.Domain = workflow.DomainCorruption
-	acts(w.register("reception", letterOn(workflow.Denunciation, 0, "2026-10-15")),
+	w.acts(w.register("reception", letterOn(workflow.Denunciation, 0, "2026-10-15")),
 		on(workflow.EvAssign, "2026-10-15"), on(workflow.EvAccept, "2026-10-20"), g, resolve("2026-11-18", workflow.Wrong))
 	h := resolve("2026-11-05", workflow.Correct)
 	h.ReferredCases, h.ReferredPersons, h.ReferredOfficials = 1, 2, 2
-	acts(w.register("reception", letterOn(workflow.Denunciation, 0, "2026-09-20")),
+	w.acts(w.register("reception", letterOn(workflow.Denunciation, 0, "2026-09-20")),
 		on(workflow.EvAssign, "2026-09-20"), on(workflow.EvAccept, "2026-09-25"), h)
-	acts(w.register("reception", letterOn(workflow.Denunciation, 0, "2026-11-10")),
+	w.acts(w.register("reception", letterOn(workflow.Denunciation, 0, "2026-11-10")),
 		on(workflow.EvAssign, "2026-11-10"), on(workflow.EvAccept, "2026-11-12"), on(workflow.EvWithdraw, "2026-11-16"))
 
-	acts(w.register("reception", letterOn(workflow.Petition, 0, "2026-11-05")),
+	w.acts(w.register("reception", letterOn(workflow.Petition, 0, "2026-11-05")),
 		on(workflow.EvAssign, "2026-11-05"), on(workflow.EvAccept, "2026-11-07"), resolve("2026-11-15", workflow.Answered))
 	k := ev(workflow.EvTransfer, "2026-11-20")
 	k.Target, k.Mode = "UBND phường Nha Trang", workflow.ModeUrge
-	acts(w.register("reception", letterOn(workflow.Petition, 0, "2026-11-19")), k)
+	w.acts(w.register("reception", letterOn(workflow.Petition, 0, "2026-11-19")), k)
 	w.register("reception", letterOn(workflow.Petition, 0, "2026-11-18"))
 	w.register("reception", letterOn(workflow.Petition, 0, "2026-11-21"))
 

@@ -422,7 +422,7 @@ var _ = paper(&Template{Code: "KN-QD", Form: "Quyết định giải quyết khi
 			fmt.Sprintf("Căn cứ %s Luật Khiếu nại năm 2011;", article),
 			fmt.Sprintf("Xét đơn khiếu nại ngày %s của %s về việc %s;", f.Case.ReceivedOn.VN(), person(f, "người khiếu nại"), subjectOf(f)),
 			"Kết quả xác minh và kết luận: " + summary,
-			fmt.Sprintf("Điều 1. Kết luận nội dung khiếu nại là %s.", outcomeWords(f.Act.Outcome)),
+			fmt.Sprintf("Điều 1. Kết luận nội dung khiếu nại là %s.", outcomeWords(f.Act.Outcome, "sai toàn bộ")),
 			"Điều 2. " + askOperative + ".",
 			"Điều 3. " + next,
 		}
@@ -438,16 +438,18 @@ var _ = paper(&Template{Code: "KN-QD", Form: "Quyết định giải quyết khi
 	},
 })
 
-func outcomeWords(o Outcome) string {
+// outcomeWords is how a decision words its outcome; wrong is how a
+// complaint's or a denunciation's "wrong" reads (sai toàn bộ, sai sự thật).
+func outcomeWords(o Outcome, wrong string) string {
 	switch o {
 	case Correct:
 		return "đúng"
 	case PartlyCorrect:
 		return "đúng một phần"
 	case Wrong:
-		return "sai toàn bộ"
+		return wrong
 	}
-	return blank("đúng, đúng một phần hoặc sai")
+	return blank("đúng, đúng một phần hoặc " + wrong)
 }
 
 // The denunciations' papers: NĐ 31/2019/NĐ-CP, forms 01, 04, 05, 06 and 12.
@@ -519,7 +521,7 @@ var _ = paper(&Template{Code: "TC-12", Form: "Mẫu số 12", Basis: denunciatio
 		return []string{
 			fmt.Sprintf("Ngày %s, %s thụ lý tố cáo đối với %s về nội dung: %s.", f.Case.AcceptedOn.VN(), f.Unit, askDenounced, subjectOf(f)),
 			"Kết quả xác minh: " + summary,
-			fmt.Sprintf("Căn cứ Điều 35 Luật Tố cáo năm 2018, kết luận: nội dung tố cáo là %s.", denunciationWords(f.Act.Outcome)),
+			fmt.Sprintf("Căn cứ Điều 35 Luật Tố cáo năm 2018, kết luận: nội dung tố cáo là %s.", outcomeWords(f.Act.Outcome, "sai sự thật")),
 			"Trách nhiệm của người có liên quan và biện pháp xử lý: " + askMeasures + ".",
 		}
 	},
@@ -533,24 +535,12 @@ var _ = paper(&Template{Code: "TC-KQ", Form: "Thông báo kết quả giải quy
 	body: func(f PaperFacts) []string {
 		return []string{
 			fmt.Sprintf("Ngày %s, %s nhận được đơn tố cáo của %s về nội dung: %s.", f.Case.ReceivedOn.VN(), f.Unit, person(f, "người tố cáo"), subjectOf(f)),
-			fmt.Sprintf("Ngày %s, %s đã ban hành kết luận nội dung tố cáo: nội dung tố cáo là %s.", f.Act.On.VN(), f.Unit, denunciationWords(f.Act.Outcome)),
+			fmt.Sprintf("Ngày %s, %s đã ban hành kết luận nội dung tố cáo: nội dung tố cáo là %s.", f.Act.On.VN(), f.Unit, outcomeWords(f.Act.Outcome, "sai sự thật")),
 			"Căn cứ khoản 3 Điều 35 Luật Tố cáo năm 2018, thông báo để người tố cáo biết.",
 		}
 	},
 	to: func(f PaperFacts) []Addressee { return []Addressee{petitionerTo(f, "người tố cáo")} },
 })
-
-func denunciationWords(o Outcome) string {
-	switch o {
-	case Correct:
-		return "đúng"
-	case PartlyCorrect:
-		return "đúng một phần"
-	case Wrong:
-		return "sai sự thật"
-	}
-	return blank("đúng, đúng một phần hoặc sai sự thật")
-}
 
 // The letter-processing papers: TT 05/2021/TT-TTCP, forms 01 and 03.
 const processingForms = "TT 05/2021/TT-TTCP"
