@@ -57,7 +57,7 @@ func TestPapersStoryInTheBrowser(t *testing.T) {
 	storySignIn(head, "head", "/ho-so")
 	head.open(fmt.Sprintf("/ho-so/%d", complaint.ID))
 	head.mustSee("the case's papers", "Văn bản", "THÔNG BÁO Về việc thụ lý giải quyết khiếu nại", "Dự thảo")
-	storySubmit(head, "open the draft notice", chromedp.Click(chromedp.CSS(`ul.papers a`)))
+	head.open(fmt.Sprintf("/ho-so/%d/van-ban/%d", complaint.ID, paper(complaint, "KN-03")))
 	head.mustSee("the draft", "DỰ THẢO", "Số: ......../TB-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
 		"Mẫu số 03", "Nguyễn Thị Lan", "Thời hạn giải quyết đến hết ngày", "Nơi nhận:", "Thanh tra cùng cấp")
 	storySubmit(head, "issue it", chromedp.Click(chromedp.CSS(`form[action$="/ban-hanh"] button`)))

@@ -40,6 +40,18 @@ func (w *world) papers(login string, c store.Case) []store.Document {
 	return out
 }
 
+// byTemplate is the paper of that template among ds.
+func byTemplate(tb testing.TB, ds []store.Document, template string) store.Document {
+	tb.Helper()
+	for _, d := range ds {
+		if d.Template == template {
+			return d
+		}
+	}
+	tb.Fatalf("no %s among %v", template, templatesOf(ds))
+	return store.Document{}
+}
+
 func templatesOf(ds []store.Document) []string {
 	var out []string
 	for _, d := range ds {
@@ -55,17 +67,17 @@ func TestAcceptingDraftsItsPapers(t *testing.T) {
 	w := mustWorld(t)
 	complaint := w.accepted(workflow.Complaint)
 	ds := w.papers("head", complaint)
-	if got := templatesOf(ds); !slices.Equal(got, []string{"KN-03"}) {
-		t.Fatalf("a complaint's acceptance drafted %v", got)
+	if got := templatesOf(ds); !slices.Equal(got, []string{"XLD-01", "KN-03"}) {
+		t.Fatalf("a complaint's assignment and acceptance drafted %v", got)
 	}
-	if d := ds[0]; d.State != store.DocDraft || d.Number != "" || !strings.Contains(strings.Join(d.Paper.Body, " "), "Nguyễn Văn An") {
+	if d := ds[1]; d.State != store.DocDraft || d.Number != "" || !strings.Contains(strings.Join(d.Paper.Body, " "), "Nguyễn Văn An") {
 		t.Errorf("the acceptance notice: %+v", d)
 	}
 
 	denunciation := w.accepted(workflow.Denunciation)
 	ds = w.papers("head", denunciation)
-	if got := templatesOf(ds); !slices.Equal(got, []string{"TC-04", "TC-05", "TC-06"}) {
-		t.Fatalf("a denunciation's acceptance drafted %v", got)
+	if got := templatesOf(ds); !slices.Equal(got, []string{"XLD-01", "TC-04", "TC-05", "TC-06"}) {
+		t.Fatalf("a denunciation's assignment and acceptance drafted %v", got)
 	}
 	for _, d := range ds {
 		named := strings.Contains(d.Paper.Text(), "Nguyễn Văn An")
@@ -113,7 +125,7 @@ func TestIssuingNumbersAndFreezes(t *testing.T) {
 		return got
 	}
 	a, b := w.accepted(workflow.Complaint), w.accepted(workflow.Complaint)
-	first, second := issue(a, w.papers("head", a)[0]), issue(b, w.papers("head", b)[0])
+	first, second := issue(a, byTemplate(t, w.papers("head", a), "KN-03")), issue(b, byTemplate(t, w.papers("head", b), "KN-03"))
 	if first.Number != "1/TB-UBND" || second.Number != "2/TB-UBND" || first.State != store.DocIssued || first.IssuedBy != "head" {
 		t.Errorf("numbers %q, %q; state %s by %s", first.Number, second.Number, first.State, first.IssuedBy)
 	}
@@ -133,7 +145,7 @@ func TestIssuingNumbersAndFreezes(t *testing.T) {
 
 	// A denunciation's decision to accept has blanks the officer writes in.
 	d := w.accepted(workflow.Denunciation)
-	decision := w.papers("head", d)[0]
+	decision := byTemplate(t, w.papers("head", d), "TC-04")
 	if _, err := w.s.IssueDocument(w.ctx, head, hv, d, decision.ID); !isCode(err, workflow.CodeInvalid) ||
 		!strings.Contains(err.Error(), "người bị tố cáo") {
 		t.Errorf("issued with blanks: %v", err)
@@ -155,8 +167,8 @@ func TestIssuingNumbersAndFreezes(t *testing.T) {
 	if got := issue(a, fix); got.Number != "3/TB-UBND" {
 		t.Errorf("the correction: %q", got.Number)
 	}
-	if ds := w.papers("head", a); ds[0].State != store.DocReplaced {
-		t.Errorf("the corrected paper is %s", ds[0].State)
+	if d := byTemplate(t, w.papers("head", a), "KN-03"); d.State != store.DocReplaced {
+		t.Errorf("the corrected paper is %s", d.State)
 	}
 }
 
@@ -188,7 +200,7 @@ func isCode(err error, code workflow.Code) bool {
 func TestDenouncedNoticeRefusesTheDenouncer(t *testing.T) {
 	w := mustWorld(t)
 	d := w.accepted(workflow.Denunciation)
-	notice := w.papers("head", d)[2]
+	notice := byTemplate(t, w.papers("head", d), "TC-06")
 	for _, line := range []string{"Người tố cáo là ông NGUYEN VAN AN.", "Liên hệ 0905 000 111.", "Địa chỉ 5 Trần Phú, Nha Trang."} {
 		body := append(slices.Clone(notice.Paper.Body), line)
 		_, err := w.s.EditDocument(w.ctx, w.user("head"), w.viewer("head"), d, notice.ID, store.DocumentEdit{Body: body})
@@ -211,7 +223,7 @@ func TestIssuingAtOnceLeavesNoGap(t *testing.T) {
 	var drafts []draft
 	for range 32 {
 		c := w.accepted(workflow.Complaint)
-		drafts = append(drafts, draft{c, w.papers("head", c)[0]})
+		drafts = append(drafts, draft{c, byTemplate(t, w.papers("head", c), "KN-03")})
 	}
 	numbers := make([]string, len(drafts)*2)
 	var wg sync.WaitGroup
@@ -255,7 +267,7 @@ func TestSendingAndTheRegister(t *testing.T) {
 	w := mustWorld(t)
 	head, hv := w.user("head"), w.viewer("head")
 	d := w.accepted(workflow.Denunciation)
-	notice := w.papers("head", d)[1] // TC-05, to the denouncer
+	notice := byTemplate(t, w.papers("head", d), "TC-05") // to the denouncer
 	issued, err := w.s.IssueDocument(w.ctx, head, hv, d, notice.ID)
 	if err != nil {
 		t.Fatal(err)

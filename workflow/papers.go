@@ -542,8 +542,32 @@ var _ = paper(&Template{Code: "TC-KQ", Form: "Thông báo kết quả giải quy
 	to: func(f PaperFacts) []Addressee { return []Addressee{petitionerTo(f, "người tố cáo")} },
 })
 
-// The letter-processing papers: TT 05/2021/TT-TTCP, forms 01 and 03.
+// The letter-processing papers: TT 05/2021/TT-TTCP, forms 01 (the handler's
+// proposal to accept, drafted when the letter is assigned) and 03.
 const processingForms = "TT 05/2021/TT-TTCP"
+
+var _ = paper(&Template{Code: "XLD-01", Form: "Mẫu số 01", Basis: processingForms, Symbol: "PĐX",
+	Title: "PHIẾU ĐỀ XUẤT THỤ LÝ", Subject: "", Event: EvAssign, Kinds: []Kind{Complaint, Denunciation},
+	body: func(f PaperFacts) []string {
+		from := "của " + person(f, "người gửi đơn")
+		if f.Case.Kind == Denunciation {
+			from = "(thông tin người tố cáo được giữ bí mật theo Điều 47 Luật Tố cáo năm 2018)"
+		}
+		law := "Điều 27 Luật Khiếu nại năm 2011"
+		if f.Case.Kind == Denunciation {
+			law = "khoản 1 Điều 29 Luật Tố cáo năm 2018 và Điều 13 Thông tư số 05/2021/TT-TTCP"
+		}
+		return []string{
+			fmt.Sprintf("Ngày %s, %s nhận được đơn %s %s.", f.Case.ReceivedOn.VN(), f.Unit, strings.ToLower(f.Case.Kind.Label()), from),
+			fmt.Sprintf("Nội dung đơn: %s.", subjectOf(f)),
+			fmt.Sprintf("Qua nghiên cứu, đơn đủ điều kiện thụ lý theo %s và thuộc thẩm quyền giải quyết của %s.", law, f.Unit),
+			"Đề xuất Thủ trưởng cơ quan xem xét, quyết định thụ lý giải quyết.",
+		}
+	},
+	to: func(f PaperFacts) []Addressee {
+		return []Addressee{{Role: "party", Name: "Thủ trưởng cơ quan", Required: true}}
+	},
+})
 
 var _ = paper(&Template{Code: "XLD-03", Form: "Mẫu số 03", Basis: processingForms, Symbol: "PC",
 	Title: "PHIẾU CHUYỂN ĐƠN", Subject: "", Event: EvTransfer, Kinds: []Kind{Complaint, Denunciation, Petition, Dialogue},

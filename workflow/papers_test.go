@@ -73,7 +73,8 @@ func TestTemplatesForActs(t *testing.T) {
 		{EvResolve, Denunciation, accepted, []string{"TC-12", "TC-KQ"}},
 		{EvResolve, Complaint, accepted, []string{"KN-QD"}},
 		{EvTransfer, Petition, Case{}, []string{"XLD-03"}},
-		{EvAssign, Complaint, Case{}, nil},
+		{EvAssign, Complaint, Case{}, []string{"XLD-01"}},
+		{EvAssign, Petition, Case{}, nil},
 	} {
 		var got []string
 		for _, tp := range TemplatesFor(tc.e, tc.k, tc.c) {
