@@ -85,7 +85,7 @@ func (s *Store) AddAttachment(ctx context.Context, actor User, c Case, in NewAtt
 		}
 	}
 	a.SHA256 = st.sha
-	if err := s.files.place(st); err != nil {
+	if err := s.files.place(ctx, st); err != nil {
 		return Attachment{}, err
 	}
 	placed = true
@@ -149,7 +149,7 @@ func (s *Store) OpenAttachment(ctx context.Context, v workflow.Viewer, c Case, a
 		return nil, &workflow.Error{Code: workflow.CodeIdentityForbidden, Field: "attachment",
 			Message: "tệp này có thể nêu danh tính người tố cáo; bạn không được tải về"}
 	}
-	f, err := s.files.open(a.SHA256)
+	f, err := s.files.open(ctx, a.SHA256)
 	if err != nil {
 		return nil, fmt.Errorf("store: attachment %d: %w", a.ID, err)
 	}
@@ -211,5 +211,5 @@ func (s *Store) sweepFiles(ctx context.Context) error {
 	for _, sha := range shas {
 		named[sha] = true
 	}
-	return s.files.sweep(func(sha string) bool { return named[sha] })
+	return s.files.sweep(ctx, func(sha string) bool { return named[sha] })
 }

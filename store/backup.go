@@ -39,7 +39,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 // store opened on DEST looks for them. Files never change once placed, so the
 // ones the copy names are all there; one uploaded since is not needed.
 func (s *Store) backupFiles(ctx context.Context, dest string) error {
-	if s.files == nil {
+	if s.files == nil || s.files.s3 != nil { // an object store is backed up by its own means
 		return nil
 	}
 	db, err := sql.Open("sqlite3", "file:"+dest+"?mode=ro")

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -19,7 +20,8 @@ import (
 // crash leaves at most a file in tmp/ or a file no row names, and both are
 // removed when the store opens (sweep) — never a row without its file.
 type files struct {
-	dir string
+	dir string   // where files are staged, and kept unless s3 is set
+	s3  *s3Files // an S3-compatible store that keeps them instead (files_s3.go)
 }
 
 // The part of a file read to tell its kind (mimetype reads 3072 bytes).
@@ -91,7 +93,11 @@ func (f *files) path(sha string) string {
 
 // place moves a staged file into place under its digest (or drops it when
 // the same bytes are there already).
-func (f *files) place(st staged) error {
+func (f *files) place(ctx context.Context, st staged) error {
+	if f.s3 != nil {
+		err := f.s3.put(ctx, st)
+		return errors.Join(err, os.Remove(st.path))
+	}
 	to := f.path(st.sha)
 	if _, err := os.Stat(to); err == nil {
 		return os.Remove(st.path)
@@ -111,18 +117,29 @@ func (f *files) place(st staged) error {
 }
 
 // open opens the file of that digest.
-func (f *files) open(sha string) (*os.File, error) {
+func (f *files) open(ctx context.Context, sha string) (io.ReadCloser, error) {
+	if f.s3 != nil {
+		return f.s3.get(ctx, sha)
+	}
 	return os.Open(f.path(sha))
 }
 
 // sweepAfter is how old a left file must be to be swept: another server
 // sharing the directory may be between placing a file and committing its row.
-const sweepAfter = time.Hour
+var sweepAfter = time.Hour
 
 // sweep removes what a crash may have left: every file in tmp/, and every
 // file no attachment names (named reports whether one does), once older
 // than sweepAfter.
-func (f *files) sweep(named func(sha string) bool) error {
+func (f *files) sweep(ctx context.Context, named func(sha string) bool) error {
+	var fromS3 error
+	if f.s3 != nil {
+		fromS3 = f.s3.sweep(ctx, named)
+	}
+	return errors.Join(fromS3, f.sweepDir(named))
+}
+
+func (f *files) sweepDir(named func(sha string) bool) error {
 	entries, err := os.ReadDir(f.dir)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil

@@ -16,6 +16,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -78,9 +79,10 @@ type options struct {
 // history record, or to re-seal a chain written before 00010_keyed_chain.
 func WithKey(master []byte) Option { return func(o *options) { o.key = master } }
 
-// WithFiles sets the directory that keeps the attachments' bytes. A SQLite
-// store keeps them beside its file by default (DB.files); a PostgreSQL store
-// keeps none without it, and refuses attachments (503).
+// WithFiles sets where the attachments' bytes are kept: a directory, or an
+// S3-compatible store named by an s3:// URL (files_s3.go). A SQLite store
+// keeps them beside its file by default (DB.files); a PostgreSQL store keeps
+// none without it, and refuses attachments (503).
 func WithFiles(dir string) Option { return func(o *options) { o.files = dir } }
 
 // WithPasswordCost sets the bcrypt cost of new passwords (default
@@ -136,8 +138,17 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	if o.files == "" && !IsPostgresDSN(dsn) {
 		o.files = strings.TrimPrefix(strings.SplitN(dsn, "?", 2)[0], "file:") + ".files"
 	}
-	if o.files != "" {
+	if IsS3URL(o.files) {
+		s3, err := openS3(o.files)
+		if err != nil {
+			s.Close()
+			return nil, err
+		}
+		s.files = &files{dir: filepath.Join(os.TempDir(), "petitions-staging"), s3: s3}
+	} else if o.files != "" {
 		s.files = &files{dir: o.files}
+	}
+	if s.files != nil {
 		if err := s.sweepFiles(ctx); err != nil {
 			s.Close()
 			return nil, err

@@ -31,7 +31,7 @@ func serve(ctx context.Context, args []string) error {
 	publicURL := fs.String("public-url", os.Getenv("PETITIONS_PUBLIC_URL"),
 		"the address browsers use, such as https://khieunai.example.gov.vn (or PETITIONS_PUBLIC_URL); https makes cookies Secure behind a TLS proxy")
 	files := fs.String("files", os.Getenv("PETITIONS_FILES"),
-		"directory that keeps the attachments' bytes (or PETITIONS_FILES; default DB.files beside a SQLite file; PostgreSQL needs it)")
+		"where the attachments' bytes are kept: a directory, or s3://KEY:SECRET@host/bucket/prefix (or PETITIONS_FILES; default DB.files beside a SQLite file; PostgreSQL needs it)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
