@@ -781,6 +781,13 @@ var amRoutes = []amRoute{
 		do: func(e *amEnv, a amActor, c amCase) amResp {
 			return e.page(a, http.MethodGet, fmt.Sprintf("/tiep-cong-dan/luot/%d/in", e.visit(c)), nil)
 		}},
+	{name: "POST /tiep-cong-dan/luot/:id/in/:form", staff: true, // numbering a refusal notice: the unit's writers only
+		want: [2]string{
+			"303 303 404 404 303 403 404 | 404 404 404 404 404 | 303",
+			"404 404 404 404 403 403 404 | 303 404 303 403 404 | 303"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodPost, fmt.Sprintf("/tiep-cong-dan/luot/%d/in/01", e.visit(c)), url.Values{})
+		}},
 	{name: "GET /giam-sat/tiep-cong-dan?unit=", staff: true, // heads and supervisors, within their scope
 		want: [2]string{
 			"403 403 403 403 200 200 403 | 403 403 403 403 403 | 303",

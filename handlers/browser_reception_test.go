@@ -89,7 +89,10 @@ func TestReceptionStoryInTheBrowser(t *testing.T) {
 	storySubmit(rec, "print", chromedp.Click(chromedp.CSS(`a[href$="/in"]`)))
 	rec.mustSee("the papers", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Về việc từ chối tiếp công dân", "Trần Văn Lặp",
 		"điểm i khoản 1 Điều 4 Nghị định 154/2026/NĐ-CP", "GIẤY BIÊN NHẬN", "Bản sao Bản án số 15/2025/HC-PT", "Khánh Hòa, ngày 25 tháng 11 năm 2026")
-	citeShots(rec, "reception-paper", "the refusal notice and the receipt")
+	storySubmit(rec, "number the refusal notice", chromedp.Click(chromedp.CSS(`form[action$="/in/01"] button`)))
+	storySubmit(rec, "number the receipt", chromedp.Click(chromedp.CSS(`form[action$="/in/02"] button`)))
+	rec.mustSee("numbered", "Số: 1/TB-UBND", "Số: 1/GBN-UBND")
+	citeShots(rec, "reception-paper", "the refusal notice and the receipt, numbered")
 	storyDone(rec)
 
 	head = app.newTab(t)

@@ -125,6 +125,8 @@ var receptionMessages = map[string][2]string{
 	"comp.chart":            {"Số ngày trực tiếp tiếp công dân trong năm so với mức tối thiểu", "Days received in person this year against the minimum"},
 	"comp.sessions":         {"Các buổi tiếp", "Sessions"},
 	"paper.title":           {"Văn bản tiếp công dân", "Reception papers"},
+	"paper.number_refusal":  {"Cấp số thông báo từ chối tiếp", "Number the refusal notice"},
+	"paper.number_receipt":  {"Cấp số giấy biên nhận", "Number the receipt"},
 	"paper.nothing":         {"Lượt tiếp này không có văn bản để in (chỉ in khi từ chối tiếp hoặc có tài liệu giao nhận).", "This visit has no paper to print (only a refusal or papers handed in)."},
 	"rec.f.documents":       {"Tài liệu công dân nộp (mỗi dòng một tài liệu; in Giấy biên nhận Mẫu 02/TCD)", "Papers handed in (one a line; printed as the receipt, form 02/TCD)"},
 	"rec.print":             {"In văn bản", "Print"},

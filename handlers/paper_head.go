@@ -10,7 +10,8 @@ import (
 
 // paperHead is the heading of an administrative paper in the layout of
 // NĐ 30/2020/NĐ-CP: the issuing body under the body above it, and the place
-// and date of the date line (the place is the province's name).
+// and date of the date line (the place is the province's name). A People's
+// Committee issues under its own name alone (workflow.IssuingBody).
 type paperHead struct {
 	Unit, Parent string // the issuing body and the body above it
 	Place        string // the place of the date line
@@ -33,5 +34,8 @@ func headOf(units []store.Unit, unitID int64, on workflow.Date) paperHead {
 		u = byID[*u.ParentID]
 	}
 	h.Place = strings.TrimPrefix(strings.TrimPrefix(u.Name, "Tỉnh "), "Thành phố ")
+	if h.Unit = workflow.IssuingBody(h.Unit); workflow.PeoplesCommittee(h.Unit) {
+		h.Parent = ""
+	}
 	return h
 }

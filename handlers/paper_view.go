@@ -40,9 +40,8 @@ func paperOf(ctx context.Context, s *store.Store, cs store.Case, d store.Documen
 	t := workflow.TemplateByCode(d.Template)
 	v := paperView{paperHead: headOf(units, cs.UnitID, on), Title: t.Title, Subject: t.Subject, Body: d.Paper.Body,
 		Role: "THỦ TRƯỞNG CƠ QUAN", Signer: d.Signer, Draft: d.State == store.DocDraft}
-	if v.Unit = workflow.IssuingBody(v.Unit); workflow.PeoplesCommittee(v.Unit) {
-		// A People's Committee heads its papers with its own name alone, and its chair signs.
-		v.Parent, v.Role = "", "CHỦ TỊCH"
+	if workflow.PeoplesCommittee(v.Unit) { // its chair signs
+		v.Role = "CHỦ TỊCH"
 	}
 	v.Form = t.Form + " (" + t.Basis + ")"
 	if !t.Exact {

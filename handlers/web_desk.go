@@ -431,7 +431,7 @@ func (w *web) receipt(c *gin.Context) {
 		return
 	}
 	view.Head = headOf(units, cs.UnitID, cs.ReceivedOn)
-	view.Head.Unit, view.Receiver = workflow.IssuingBody(view.Head.Unit), userOf(c).Name
+	view.Receiver = userOf(c).Name
 	files, err := w.store.CaseAttachments(ctx, cs)
 	if err != nil {
 		pageFail(c, err)

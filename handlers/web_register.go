@@ -25,6 +25,12 @@ type registerView struct {
 	Denied  bool
 }
 
+// visitPaperTitles are the reception papers' titles (web_visit_paper.go).
+var visitPaperTitles = map[string]string{
+	"01/TCD": "THÔNG BÁO Về việc từ chối tiếp công dân",
+	"02/TCD": "GIẤY BIÊN NHẬN Thông tin, tài liệu, bằng chứng",
+}
+
 // registerLine is one entry, with its template's title.
 type registerLine struct {
 	store.RegisterEntry
@@ -67,8 +73,11 @@ func (w *web) registerPage(c *gin.Context) {
 		return
 	}
 	for _, e := range entries {
-		t := workflow.TemplateByCode(e.Template)
-		p.Entries = append(p.Entries, registerLine{RegisterEntry: e, Title: t.Title + " " + t.Subject})
+		title := visitPaperTitles[e.Template]
+		if t := workflow.TemplateByCode(e.Template); t != nil {
+			title = t.Title + " " + t.Subject
+		}
+		p.Entries = append(p.Entries, registerLine{RegisterEntry: e, Title: title})
 	}
 	w.render(c, http.StatusOK, "register", p, nil)
 }

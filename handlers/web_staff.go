@@ -30,6 +30,7 @@ func (w *web) mountStaffPages(g *gin.RouterGroup) {
 	g.POST("/tiep-cong-dan/luot", w.receptionVisitPost)
 	g.GET("/tiep-cong-dan/luot/:id", w.receptionVisitPage)
 	g.GET("/tiep-cong-dan/luot/:id/in", w.visitPaper)
+	g.POST("/tiep-cong-dan/luot/:id/in/:form", w.visitPaperNumber)
 	g.GET("/tiep-cong-dan/buoi/:id", w.receptionSessionPage)
 	g.POST("/tiep-cong-dan/buoi/:id/:act", w.receptionSessionAct)
 	g.POST("/tiep-cong-dan/viec/:id/xong", w.receptionTaskDone)

@@ -24,6 +24,8 @@ import (
 type visitPaperView struct {
 	Visit store.ReceptionVisit
 	paperHead
+	Numbers        map[string]store.VisitPaper // the papers numbered, by form
+	CanNumber      bool
 	Refusal        *workflow.RefusalReason
 	Documents      []string
 	Signer         string
@@ -65,5 +67,43 @@ func (w *web) visitPaper(c *gin.Context) {
 		}
 	}
 	p.NothingToPrint = p.Refusal == nil && len(p.Documents) == 0
+	if p.Numbers, err = w.store.VisitPapers(ctx, visit.ID); err != nil {
+		pageFail(c, err)
+		return
+	}
+	p.CanNumber = true // MayRecordReception, checked above
 	w.render(c, http.StatusOK, "visitpaper", p, nil)
+}
+
+// visitPaperNumber is POST /tiep-cong-dan/luot/:id/in/:form: the unit's next
+// number for the visit's refusal notice (01) or receipt (02), then the papers.
+func (w *web) visitPaperNumber(c *gin.Context) {
+	ctx, v := c.Request.Context(), viewerOf(c)
+	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
+	if err != nil || id <= 0 {
+		w.notFound(c, http.StatusNotFound)
+		return
+	}
+	visit, err := w.store.Visit(ctx, v, id)
+	if workflow.ErrorCode(err) == workflow.CodeNotFound {
+		w.notFound(c, http.StatusNotFound)
+		return
+	}
+	if err == nil {
+		_, err = w.store.IssueVisitPaper(ctx, userOf(c), v, visit, c.Param("form")+"/TCD")
+	}
+	if err != nil {
+		e := userRefusal(c, err)
+		if e == nil {
+			return
+		}
+		if e.Code == workflow.CodeForbidden {
+			w.render(c, http.StatusForbidden, "reception", receptionPage{Denied: true}, nil)
+			return
+		}
+		setFlash(c, sentence(e.Message))
+	} else {
+		setFlash(c, translate(langOf(c), "doc.saved"))
+	}
+	c.Redirect(http.StatusSeeOther, "/tiep-cong-dan/luot/"+strconv.FormatInt(id, 10)+"/in")
 }

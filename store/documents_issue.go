@@ -155,11 +155,9 @@ func (s *Store) IssueDocument(ctx context.Context, actor User, v workflow.Viewer
 		if err := tx.GetContext(ctx, &kind, `SELECT symbol FROM documents WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("store: issue document %d: %w", id, err)
 		}
-		var number int
-		if err := tx.GetContext(ctx, &number, `INSERT INTO document_counters (unit_id, year, symbol, last) VALUES (?, ?, ?, 1)
-			ON CONFLICT (unit_id, year, symbol) DO UPDATE SET last = document_counters.last + 1 RETURNING last`,
-			c.UnitID, today.Year(), kind); err != nil {
-			return fmt.Errorf("store: number document %d: %w", id, err)
+		number, err := nextNumber(ctx, tx, c.UnitID, today.Year(), kind)
+		if err != nil {
+			return err
 		}
 		text := strconv.Itoa(number) + "/" + kind + "-" + symbol
 		res, err := tx.ExecContext(ctx, `UPDATE documents SET state = 'issued', year = ?, number = ?, number_text = ?,
@@ -186,6 +184,19 @@ func (s *Store) IssueDocument(ctx context.Context, actor User, v workflow.Viewer
 		return d, err
 	}
 	return s.CaseDocument(ctx, v, c, id, "document")
+}
+
+// nextNumber takes the unit's next number for the year and kind of paper,
+// in the caller's transaction: two issues at once wait for each other, and
+// a rolled-back issue gives its number back.
+func nextNumber(ctx context.Context, tx *txn, unitID int64, year int, kind string) (int, error) {
+	var number int
+	if err := tx.GetContext(ctx, &number, `INSERT INTO document_counters (unit_id, year, symbol, last) VALUES (?, ?, ?, 1)
+		ON CONFLICT (unit_id, year, symbol) DO UPDATE SET last = document_counters.last + 1 RETURNING last`,
+		unitID, year, kind); err != nil {
+		return 0, fmt.Errorf("store: number a %s of unit %d: %w", kind, unitID, err)
+	}
+	return number, nil
 }
 
 // ReplaceDocument drafts the correction of an issued paper: a copy of its

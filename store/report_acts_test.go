@@ -92,10 +92,10 @@ func implementedOn(t *testing.T, db *sqlx.DB, ids []int64) []string {
 	return out
 }
 
-// undoDocuments undoes migrations 00024 and 00025, the papers and the attachments.
+// undoDocuments undoes migrations 00024 to 00026: the papers, the attachments, the reception's papers.
 func undoDocuments(t *testing.T, db *sqlx.DB) {
 	t.Helper()
-	for _, table := range []string{"attachments", "document_log", "document_sendings", "document_counters", "documents"} {
+	for _, table := range []string{"visit_papers", "attachments", "document_log", "document_sendings", "document_counters", "documents"} {
 		mustExec(t, db, `DROP TABLE `+table)
 	}
 	if storetest.Postgres() {
