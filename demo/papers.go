@@ -48,7 +48,7 @@ func (l *loader) issueShelfPapers(o *office, v workflow.Viewer, ids []int64, sin
 // issueCasePapers issues a case's drafts that need nothing written in, and
 // records most of them sent to every recipient who must have them.
 func (l *loader) issueCasePapers(o *office, v workflow.Viewer, c store.Case) error {
-	ds, err := l.s.CaseDocuments(l.ctx, c)
+	ds, err := l.s.CaseDocuments(l.ctx, v, c)
 	if err != nil {
 		return fmt.Errorf("demo: papers of case %d: %w", c.ID, err)
 	}

@@ -47,7 +47,7 @@ func TestDemoPapersLeaveOnlyTheOfficersBlanks(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		list, err := s.CaseDocuments(ctx, c)
+		list, err := s.CaseDocuments(ctx, workflow.Viewer{}, c)
 		if err != nil {
 			t.Fatal(err)
 		}

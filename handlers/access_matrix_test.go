@@ -909,7 +909,7 @@ func (e *amEnv) paperIn(c amCase, template, state string) int64 {
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	ds, err := e.app.Store.CaseDocuments(context.Background(), cs)
+	ds, err := e.app.Store.CaseDocuments(context.Background(), workflow.Viewer{}, cs)
 	if err != nil {
 		e.t.Fatal(err)
 	}
@@ -1131,7 +1131,7 @@ func amSetup(t *testing.T) *amEnv {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ds, err := app.Store.CaseDocuments(ctx, p.cs)
+		ds, err := app.Store.CaseDocuments(ctx, workflow.Viewer{}, p.cs)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -40,7 +40,7 @@ func TestPapersStoryInTheBrowser(t *testing.T) {
 	qcFire(t, app, "head", petition.ID, workflow.Input{Event: workflow.EvTransfer, On: d("2026-11-24"),
 		Target: "UBND phường Nha Trang", Mode: workflow.ModeTransfer})
 	paper := func(c store.Case, template string) int64 {
-		ds, err := app.Store.CaseDocuments(context.Background(), c)
+		ds, err := app.Store.CaseDocuments(context.Background(), workflow.Viewer{}, c)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -116,7 +116,7 @@ func TestPapersStoryInTheBrowser(t *testing.T) {
 	handler := app.newTab(t)
 	storySignIn(handler, "handler", "/ho-so")
 	handler.open(fmt.Sprintf("/ho-so/%d/van-ban/%d", denounced.ID, paper(denounced, "TC-05")))
-	handler.mustSee("the notice to the denouncer, closed", "bạn không được xem nội dung", "Người tố cáo")
+	handler.mustSee("the notice to the denouncer, closed", "bạn không được xem nội dung", "Người gửi đơn")
 	handler.mustNotSee("the notice to the denouncer, closed", "Trần Văn Tố")
 	storyDone(handler)
 

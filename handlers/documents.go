@@ -40,7 +40,7 @@ func (a *api) caseDocuments(c *gin.Context) {
 	if !ok {
 		return
 	}
-	ds, err := a.store.CaseDocuments(c.Request.Context(), cs)
+	ds, err := a.store.CaseDocuments(c.Request.Context(), viewerOf(c), cs)
 	if err != nil {
 		fail(c, err)
 		return

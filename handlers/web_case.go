@@ -226,7 +226,7 @@ func (w *web) casePageData(c *gin.Context, cs store.Case, sent *eventForm) (case
 			To: workflow.State(h.ToState), Actor: actor,
 			Details: historyDetails(lang, cs.Kind, workflow.Event(h.Event), h.Payload, names)})
 	}
-	papers, err := w.store.CaseDocuments(ctx, cs)
+	papers, err := w.store.CaseDocuments(ctx, v, cs)
 	if err != nil {
 		return view, err
 	}

@@ -139,15 +139,16 @@ func (s *Store) AttachmentByID(ctx context.Context, id int64) (Attachment, error
 }
 
 // OpenAttachment gives a file's bytes to v, who the caller checked may read
-// its case: a sealed one only to one who may see the petitioner, the read
-// recorded for the purpose.
+// its case, if v may see who sent the letter (a scan shows them; an
+// administrator never does, DOMAIN.md §4): a sealed one's read is recorded
+// for the purpose.
 func (s *Store) OpenAttachment(ctx context.Context, v workflow.Viewer, c Case, a Attachment, purpose string) (io.ReadCloser, error) {
 	if s.files == nil {
 		return nil, errNoFiles
 	}
-	if a.Sealed && !v.MaySeePetitioner(c.Ref()) {
+	if !v.MaySeePetitioner(c.Ref()) {
 		return nil, &workflow.Error{Code: workflow.CodeIdentityForbidden, Field: "attachment",
-			Message: "tệp này có thể nêu danh tính người tố cáo; bạn không được tải về"}
+			Message: "tệp này có thể nêu danh tính người gửi đơn; bạn không được tải về"}
 	}
 	f, err := s.files.open(ctx, a.SHA256)
 	if err != nil {

@@ -58,6 +58,9 @@ func TestAttachmentsKeptAndChecked(t *testing.T) {
 	if !bytes.Equal(got, letter) {
 		t.Errorf("read back %q", got)
 	}
+	if _, err := w.s.OpenAttachment(w.ctx, w.viewer("admin"), c, a, "test"); !isCode(err, workflow.CodeIdentityForbidden) {
+		t.Errorf("the admin opened the complainant's letter: %v", err)
+	}
 	for _, bad := range []struct {
 		name string
 		body []byte

@@ -148,8 +148,10 @@ const documentSelect = `SELECT d.id, d.case_id, d.unit_id, d.template, d.symbol,
 
 // CaseDocuments lists the case's papers, oldest first, for a viewer the
 // caller has checked may read the case. A sealed paper's text stays closed
-// in the list: CaseDocument opens it, and records the read.
-func (s *Store) CaseDocuments(ctx context.Context, c Case) ([]Document, error) {
+// in the list: CaseDocument opens it, and records the read. A paper of a
+// complaint or petition may name its sender: it is closed to one who may not
+// see them (an administrator, DOMAIN.md §4).
+func (s *Store) CaseDocuments(ctx context.Context, v workflow.Viewer, c Case) ([]Document, error) {
 	var rows []documentRow
 	if err := s.r.SelectContext(ctx, &rows, documentSelect+` WHERE d.case_id = ? ORDER BY d.id`, c.ID); err != nil {
 		return nil, fmt.Errorf("store: documents of case %d: %w", c.ID, err)
@@ -160,7 +162,7 @@ func (s *Store) CaseDocuments(ctx context.Context, c Case) ([]Document, error) {
 	}
 	out := make([]Document, len(rows))
 	for i, r := range rows {
-		if out[i], err = s.documentOf(r, false, sent[r.ID]); err != nil {
+		if out[i], err = s.documentOf(r, !r.Sealed && mayReadPapers(v, c), sent[r.ID]); err != nil {
 			return nil, err
 		}
 	}
@@ -179,13 +181,22 @@ func (s *Store) CaseDocument(ctx context.Context, v workflow.Viewer, c Case, id 
 	if err != nil {
 		return Document{}, err
 	}
-	open := r.Sealed && v.MaySeePetitioner(c.Ref())
-	if open {
-		if err := s.recordIdentityRead(ctx, c.ID, v.UserID, purpose); err != nil {
-			return Document{}, err
+	open := mayReadPapers(v, c)
+	if r.Sealed {
+		if open = v.MaySeePetitioner(c.Ref()); open {
+			if err := s.recordIdentityRead(ctx, c.ID, v.UserID, purpose); err != nil {
+				return Document{}, err
+			}
 		}
 	}
 	return s.documentOf(r, open, sent[id])
+}
+
+// mayReadPapers reports whether v may read the text of the case's papers not
+// sealed: a denunciation's never name the denouncer; a complaint's or
+// petition's may name their sender, for those who may see them.
+func mayReadPapers(v workflow.Viewer, c Case) bool {
+	return c.Kind.IdentitySecret() || v.MaySeePetitioner(c.Ref())
 }
 
 // DocumentCase is the case a document belongs to, for the caller to check access.
@@ -197,7 +208,7 @@ func (s *Store) DocumentCase(ctx context.Context, id int64) (int64, error) {
 	return caseID, nil
 }
 
-// documentOf decodes a row; sealed text stays closed unless open.
+// documentOf decodes a row, its text closed unless open.
 func (s *Store) documentOf(r documentRow, open bool, sent map[int]workflow.Date) (Document, error) {
 	d := Document{ID: r.ID, CaseID: r.CaseID, UnitID: r.UnitID, Template: r.Template, State: r.State,
 		IssuedOn: r.IssuedOn, CreatedAt: r.CreatedAt, Sealed: r.Sealed}
@@ -211,17 +222,16 @@ func (s *Store) documentOf(r documentRow, open bool, sent map[int]workflow.Date)
 		d.ReplacesID = *r.ReplacesID
 	}
 	var err error
-	switch {
-	case r.Sealed && !open:
-		d.Hidden = true
-		d.Paper, err = s.closedPaper(r)
-	case r.Sealed:
+	if r.Sealed {
 		err = s.keys.openValue(r.CaseID, documentPurpose, r.Paper, &d.Paper)
-	default:
+	} else {
 		err = json.Unmarshal([]byte(r.Paper), &d.Paper)
 	}
 	if err != nil {
 		return Document{}, fmt.Errorf("store: document %d: %w", r.ID, err)
+	}
+	if !open {
+		d.Hidden, d.Paper = true, closedPaper(d.Paper)
 	}
 	for i, a := range d.Paper.To {
 		d.Recipients = append(d.Recipients, Recipient{Addressee: a, SentOn: sent[i]})
@@ -229,21 +239,17 @@ func (s *Store) documentOf(r documentRow, open bool, sent map[int]workflow.Date)
 	return d, nil
 }
 
-// closedPaper is what a sealed paper shows unopened: that it is addressed
-// to the denouncer, and whether it was sent.
-func (s *Store) closedPaper(r documentRow) (workflow.Paper, error) {
-	var p workflow.Paper
-	if err := s.keys.openValue(r.CaseID, documentPurpose, r.Paper, &p); err != nil {
-		return p, err
-	}
+// closedPaper is what a paper shows unopened: who must receive it, a
+// petitioner by their role, and whether it was sent; no text.
+func closedPaper(p workflow.Paper) workflow.Paper {
 	closed := workflow.Paper{Template: p.Template}
 	for _, a := range p.To {
 		if a.Role == "petitioner" {
-			a.Name = "Người tố cáo"
+			a.Name = "Người gửi đơn"
 		}
 		closed.To = append(closed.To, a)
 	}
-	return closed, nil
+	return closed
 }
 
 // sendings are the days each recipient was sent each paper of a case (or one paper).

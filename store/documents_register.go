@@ -38,7 +38,7 @@ func (s *Store) Register(ctx context.Context, unitID int64, year int) ([]Registe
 	}
 	out := make([]RegisterEntry, len(rows))
 	for i, r := range rows {
-		d, err := s.documentOf(r.documentRow, false, nil)
+		d, err := s.documentOf(r.documentRow, true, nil) // it shows no petitioner (below)
 		if err != nil {
 			return nil, err
 		}

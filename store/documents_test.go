@@ -27,7 +27,7 @@ func (w *world) accepted(k workflow.Kind) store.Case {
 // papers are the case's papers as login opens each of them.
 func (w *world) papers(login string, c store.Case) []store.Document {
 	w.tb.Helper()
-	list, err := w.s.CaseDocuments(w.ctx, c)
+	list, err := w.s.CaseDocuments(w.ctx, workflow.Viewer{}, c)
 	if err != nil {
 		w.tb.Fatal(err)
 	}
@@ -90,6 +90,13 @@ func TestAcceptingDraftsItsPapers(t *testing.T) {
 			if d.Hidden != (d.Template == "TC-05") || strings.Contains(d.Paper.Text(), "Nguyễn Văn An") {
 				t.Errorf("%s reads %s: hidden %v, text %q", login, d.Template, d.Hidden, d.Paper.Text())
 			}
+		}
+	}
+	// An administrator reads neither a complaint's papers, which name the
+	// complainant, nor the notice to a denouncer (DOMAIN.md §4).
+	for _, d := range w.papers("admin", complaint) {
+		if !d.Hidden || strings.Contains(d.Paper.Text(), "Nguyễn Văn An") {
+			t.Errorf("the admin reads %s: hidden %v, %q", d.Template, d.Hidden, d.Paper.Text())
 		}
 	}
 	db := storetest.Raw(t, w.dsn)
