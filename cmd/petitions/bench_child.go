@@ -7,10 +7,13 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
 	"time"
+
+	"petitions/store"
 )
 
 // child is the server under test: this very binary running `serve` in its
@@ -27,7 +30,11 @@ func startChild(ctx context.Context, exe, db, keyFile string) (*child, error) {
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	cmd := exec.CommandContext(ctx, exe, "serve", "--db", db, "--addr", addr)
+	args := []string{"serve", "--db", db, "--addr", addr}
+	if store.IsPostgresDSN(db) { // a PostgreSQL store keeps files only where told (the upload measure)
+		args = append(args, "--files", filepath.Join(os.TempDir(), "petitions-bench-files"))
+	}
+	cmd := exec.CommandContext(ctx, exe, args...)
 	cmd.Env = append(os.Environ(), "PETITIONS_KEY_FILE="+keyFile)
 	cmd.Stderr = nil                                          // request logs are written, to /dev/null, as in production they are to a file
 	if path := os.Getenv("PETITIONS_BENCH_LOG"); path != "" { // or kept, to look into a figure
