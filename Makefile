@@ -11,6 +11,7 @@ export PATH := $(PATH):/usr/local/go/bin
 FUZZ_PURE ?= 300000x
 FUZZ_HTTP ?= 20000x
 FUZZ_IDENTITY ?= 100000x
+FUZZ_PAPERS ?= 20000x
 
 test: check browser
 	PETITIONS_TEST_POSTGRES= PETITIONS_TEST_BACKEND=sqlite $(GO) test -race -count=1 ./...
@@ -30,6 +31,7 @@ test-postgres:
 fuzz:
 	$(GO) test ./workflow -run=NONE -fuzz=FuzzDueDates -fuzztime=$(FUZZ_PURE)
 	$(GO) test ./workflow -run=NONE -fuzz=FuzzDisclosureCheck -fuzztime=$(FUZZ_IDENTITY)
+	$(GO) test ./workflow -run=NONE -fuzz=FuzzDenouncedNoticeNeverNamesTheDenouncer -fuzztime=$(FUZZ_PAPERS)
 	$(GO) test ./handlers -run=NONE -fuzz=FuzzCreateCaseBody -fuzztime=$(FUZZ_HTTP)
 	$(GO) test ./handlers -run=NONE -fuzz=FuzzEventBody -fuzztime=$(FUZZ_HTTP)
 
