@@ -22,15 +22,12 @@ type DocumentEdit struct {
 	To   []string `json:"to"`
 }
 
-// Limits of an edit.
-const (
-	maxPaperParagraphs = 200
-	maxRecipients      = 30
-)
+// maxPaperParagraphs bounds an edit's body.
+const maxPaperParagraphs = 200
 
-// document reads a document of the case for an act on it by v, opened: the
-// caller has checked v may act on the case; a sealed paper needs v to see the
-// petitioner, or it does not exist for them.
+// documentFor reads a paper of the case, opened, for an act on it by v (who
+// the caller checked may act on the case): one whose text v may not read,
+// as it names the sender, is refused.
 func (s *Store) documentFor(ctx context.Context, v workflow.Viewer, c Case, id int64) (Document, error) {
 	d, err := s.CaseDocument(ctx, v, c, id, "document")
 	if err != nil {
@@ -38,7 +35,7 @@ func (s *Store) documentFor(ctx context.Context, v workflow.Viewer, c Case, id i
 	}
 	if d.Hidden {
 		return d, &workflow.Error{Code: workflow.CodeIdentityForbidden, Field: "document",
-			Message: "văn bản này nêu danh tính người tố cáo; bạn không được xem hay sửa văn bản này"}
+			Message: "văn bản này nêu danh tính người gửi đơn; bạn không được xem hay sửa văn bản này"}
 	}
 	return d, nil
 }
