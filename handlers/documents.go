@@ -103,7 +103,7 @@ func (a *api) getDocument(c *gin.Context) {
 		return
 	}
 	if d.Hidden {
-		failCode(c, http.StatusForbidden, string(workflow.CodeIdentityForbidden), "văn bản này nêu danh tính người tố cáo; bạn không được xem", "")
+		failCode(c, http.StatusForbidden, string(workflow.CodeIdentityForbidden), "văn bản này nêu danh tính người gửi đơn; bạn không được xem", "")
 		return
 	}
 	a.writePDF(c, cs, d)

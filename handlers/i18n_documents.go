@@ -9,6 +9,7 @@ var documentMessages = map[string][2]string{
 	"doc.number":          {"số", "number"},
 	"doc.pdf":             {"Tải PDF", "Download PDF"},
 	"doc.hidden":          {"Văn bản này gửi người tố cáo và nêu danh tính của họ; bạn không được xem nội dung (Điều 47 Luật Tố cáo 2018).", "This paper is addressed to the denouncer and names them; you may not read it (Art. 47, Law on Denunciations 2018)."},
+	"doc.hidden_sender":   {"Văn bản này nêu thông tin cá nhân của người gửi đơn; tài khoản quản trị không xem thông tin này (khoản 2 Điều 12 Nghị định 154/2026/NĐ-CP).", "This paper names the sender; an administrator does not read personal data (Art. 12(2), Decree 154/2026)."},
 	"doc.state.draft":     {"Dự thảo", "Draft"},
 	"doc.state.issued":    {"Đã ban hành", "Issued"},
 	"doc.state.replaced":  {"Đã được thay thế", "Replaced"},
