@@ -361,6 +361,28 @@ var amRoutes = []amRoute{
 		do: func(e *amEnv, a amActor, c amCase) amResp {
 			return e.api(a, http.MethodPost, fmt.Sprintf("/api/v1/attachments/%d/withdraw", e.attachment(c)), `{"reason":"Tải nhầm tệp"}`)
 		}},
+	// ---- API v1: users (issue 19): administrators within their scope; a head reads their unit's ----
+	{name: "GET /api/v1/users?unit=",
+		want: [2]string{
+			"403 403 403 403 200 403 200 | 403 403 403 403 403 | 401",
+			"403 403 403 403 403 403 200 | 403 403 200 403 200 | 401"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodGet, "/api/v1/users?unit="+c.Unit, "")
+		}},
+	{name: "POST /api/v1/users",
+		want: [2]string{
+			"403 403 403 403 403 403 201 | 403 403 403 403 403 | 401",
+			"403 403 403 403 403 403 201 | 403 403 403 403 201 | 401"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodPost, "/api/v1/users", fmt.Sprintf(`{"login":"moi%d","name":"Cán Bộ Mới","role":"handler","unit":%q,"password":"matkhau2026x"}`, e.next(), c.Unit))
+		}},
+	{name: "PATCH /api/v1/users/:login",
+		want: [2]string{
+			"403 403 403 403 403 403 200 | 403 403 403 403 403 | 401",
+			"403 403 403 403 403 403 200 | 403 403 403 403 200 | 401"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodPatch, "/api/v1/users/"+e.freshUser(c), `{"password_reset":true}`)
+		}},
 	{name: "GET /api/v1/calendar",
 		want: amBoth("200 200 200 200 200 200 200 | 200 200 200 200 200 | 401"),
 		do: func(e *amEnv, a amActor, c amCase) amResp {
@@ -1006,6 +1028,16 @@ func (e *amEnv) upload(a amActor, path string, page bool) amResp {
 		e.t.Fatal(err)
 	}
 	return amResp{status: res.StatusCode, body: readBody(e.t, res), header: res.Header}
+}
+
+// freshUser is a new handler of the case's unit, for a row to change.
+func (e *amEnv) freshUser(c amCase) string {
+	e.t.Helper()
+	login := fmt.Sprintf("tam%d", e.next())
+	if _, err := e.app.Store.CreateUser(context.Background(), login, "Cán Bộ Tạm", workflow.RoleHandler, c.Unit, "demo"); err != nil {
+		e.t.Fatal(err)
+	}
+	return login
 }
 
 // identityReads counts the recorded reads of the case's denouncer.

@@ -126,6 +126,9 @@ func New(s *store.Store, opts ...Option) (http.Handler, error) {
 	authed.GET("/cases/:id/attachments", a.caseAttachments)
 	authed.GET("/attachments/:id", a.getAttachment)
 	authed.POST("/attachments/:id/withdraw", a.withdrawAttachment)
+	authed.GET("/users", a.listUsers)
+	authed.POST("/users", a.createUser)
+	authed.PATCH("/users/:login", a.changeUser)
 
 	w, err := mountPages(r, s, a.limiter, a.lookups, public)
 	if err != nil {

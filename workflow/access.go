@@ -141,3 +141,16 @@ func (v Viewer) MayReadRegister(unitID int64) bool {
 	}
 	return false
 }
+
+// MayManageUsers reports whether the viewer may create, change and disable
+// the users of a unit: administrators, for their unit and those below it
+// (issue 19).
+func (v Viewer) MayManageUsers(unitID int64) bool {
+	return v.Role == RoleAdmin && v.InScope(unitID)
+}
+
+// MayReadUsers reports whether the viewer may list a unit's users: its
+// administrators, and its head (read-only).
+func (v Viewer) MayReadUsers(unitID int64) bool {
+	return v.MayManageUsers(unitID) || v.Role == RoleHead && v.UnitID == unitID
+}

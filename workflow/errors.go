@@ -74,3 +74,6 @@ func (c Code) IsRule() bool {
 
 // CodePersonalData refuses a public text that names the petitioner.
 const CodePersonalData Code = "personal_data_in_disclosure"
+
+// CodeLastAdmin refuses a change that would leave no enabled administrator (422).
+const CodeLastAdmin Code = "last_admin"
