@@ -635,6 +635,36 @@ var amRoutes = []amRoute{
 		do: func(e *amEnv, a amActor, c amCase) amResp {
 			return e.page(a, http.MethodPost, fmt.Sprintf("/ho-so/%d/tep/%d/rut", c.ID, e.attachment(c)), url.Values{"reason": {"Tải nhầm tệp"}})
 		}},
+	{name: "GET /doi-mat-khau", staff: true, // every official changes their own password
+		want: amBoth("200 200 200 200 200 200 200 | 200 200 200 200 200 | 303"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodGet, "/doi-mat-khau", nil)
+		}},
+	{name: "POST /doi-mat-khau", staff: true, // with a wrong current password: refused, nothing changed
+		want: amBoth("400 400 400 400 400 400 400 | 400 400 400 400 400 | 303"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodPost, "/doi-mat-khau", url.Values{"current": {"sai"}, "password": {"matkhau2026x"}, "repeat": {"matkhau2026x"}})
+		}},
+	{name: "GET /quan-tri/nguoi-dung?unit=", staff: true, // administrators within their scope, heads their own unit
+		want: amBoth("403 403 403 403 200 403 200 | 403 403 200 403 200 | 303"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodGet, "/quan-tri/nguoi-dung?unit="+c.Unit, nil)
+		}},
+	{name: "POST /quan-tri/nguoi-dung", staff: true, // a user added to the case's unit
+		want: [2]string{
+			"403 403 403 403 403 403 303 | 403 403 403 403 403 | 303",
+			"403 403 403 403 403 403 303 | 403 403 403 403 303 | 303"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodPost, "/quan-tri/nguoi-dung", url.Values{"login": {fmt.Sprintf("trang%d", e.next())},
+				"name": {"Cán Bộ Mới"}, "role": {"handler"}, "unit": {c.Unit}, "password": {"matkhau2026x"}})
+		}},
+	{name: "POST /quan-tri/nguoi-dung/:login", staff: true, // a reset answers the temporary password on the page
+		want: [2]string{
+			"403 403 403 403 403 403 200 | 403 403 403 403 403 | 303",
+			"403 403 403 403 403 403 200 | 403 403 403 403 200 | 303"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodPost, "/quan-tri/nguoi-dung/"+e.freshUser(c), url.Values{"act": {"reset"}, "back": {c.Unit}})
+		}},
 	{name: "GET /so-van-ban", staff: true, // each official reads the register of a unit of theirs
 		want: amBoth("200 200 200 200 200 200 200 | 200 200 200 200 200 | 303"),
 		do: func(e *amEnv, a amActor, c amCase) amResp {

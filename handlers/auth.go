@@ -42,6 +42,10 @@ func (a *api) login(c *gin.Context) {
 		fail(c, err)
 		return
 	}
+	if u.MustChangePassword { // the password an administrator gave opens no API: choose one first
+		failCode(c, http.StatusForbidden, "password_change_required", "cần đổi mật khẩu do quản trị viên cấp tại trang "+passwordPage+" trước khi dùng API", "")
+		return
+	}
 	token, err := a.store.CreateToken(c.Request.Context(), u.ID)
 	if err != nil {
 		fail(c, err)

@@ -133,6 +133,12 @@ func (w *web) requireSession(c *gin.Context) {
 		c.Abort()
 		return
 	}
+	// A password an administrator gave is changed before anything else (issue 19).
+	if userOf(c).MustChangePassword && c.Request.URL.Path != passwordPage {
+		c.Redirect(http.StatusSeeOther, passwordPage)
+		c.Abort()
+		return
+	}
 	c.Next()
 }
 
@@ -266,6 +272,9 @@ func (w *web) signIn(c *gin.Context) {
 	if next == "/" {
 		next = homeFor(u.Role)
 	}
+	if u.MustChangePassword {
+		next = passwordPage
+	}
 	c.Redirect(http.StatusSeeOther, next)
 }
 
@@ -282,8 +291,10 @@ func homeFor(r workflow.Role) string {
 	switch r {
 	case workflow.RoleReception:
 		return "/tiep-nhan"
-	case workflow.RoleSupervisor, workflow.RoleAdmin:
+	case workflow.RoleSupervisor:
 		return "/giam-sat"
+	case workflow.RoleAdmin:
+		return "/quan-tri/nguoi-dung"
 	}
 	return "/ho-so"
 }

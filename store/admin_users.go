@@ -212,3 +212,36 @@ func temporaryPassword() string {
 	}
 	return string(out)
 }
+
+// ChangeOwnPassword sets the user's own password after checking the current
+// one: the rule applies, the new one differs, the mark to change it is
+// cleared, and every session and token of the user ends (sign in again).
+func (s *Store) ChangeOwnPassword(ctx context.Context, u User, current, next string) error {
+	current, next = norm.NFC.String(current), norm.NFC.String(next)
+	if bcrypt.CompareHashAndPassword([]byte(u.PasswordHash), []byte(current)) != nil {
+		return workflow.Invalid("current", "mật khẩu hiện tại không đúng")
+	}
+	if err := workflow.CheckNewPassword("password", next); err != nil {
+		return err
+	}
+	if next == current {
+		return workflow.Invalid("password", "mật khẩu mới phải khác mật khẩu hiện tại")
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(next), s.passwordCost)
+	if err != nil {
+		return fmt.Errorf("store: hash password: %w", err)
+	}
+	return s.write(ctx, func(tx *txn) error {
+		for _, q := range []string{`UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?`,
+			`DELETE FROM api_tokens WHERE user_id = ?`, `DELETE FROM sessions WHERE user_id = ?`} {
+			args := []any{u.ID}
+			if strings.HasPrefix(q, "UPDATE") {
+				args = []any{string(hash), false, u.ID}
+			}
+			if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+				return fmt.Errorf("store: change the password of %s: %w", u.Login, err)
+			}
+		}
+		return nil
+	})
+}

@@ -27,12 +27,16 @@ type User struct {
 	UnitCode     string        `db:"unit_code"`
 	PasswordHash string        `db:"password_hash"`
 	Disabled     bool          `db:"disabled"`
+	// MustChangePassword: an administrator gave the password; the user
+	// chooses their own before anything else (issue 19).
+	MustChangePassword bool `db:"must_change_password"`
 }
 
 // MaxPasswordBytes is bcrypt's limit; longer passwords are refused rather than cut.
 const MaxPasswordBytes = 72
 
-const userColumns = `u.id, u.login, u.name, u.role, u.unit_id, n.code AS unit_code, u.password_hash, u.disabled`
+const userColumns = `u.id, u.login, u.name, u.role, u.unit_id, n.code AS unit_code, u.password_hash, u.disabled,
+	u.must_change_password`
 
 // CreateUser adds a user to a unit with a bcrypt-hashed password (NFC-normalised first).
 func (s *Store) CreateUser(ctx context.Context, login, name string, role workflow.Role, unitCode, password string) (User, error) {
