@@ -383,6 +383,26 @@ var amRoutes = []amRoute{
 		do: func(e *amEnv, a amActor, c amCase) amResp {
 			return e.api(a, http.MethodPatch, "/api/v1/users/"+e.freshUser(c), `{"password_reset":true}`)
 		}},
+	// ---- API v1: units (issue 19): administrators within their scope ----
+	{name: "GET /api/v1/units",
+		want: amBoth("403 403 403 403 403 403 200 | 403 403 403 403 200 | 401"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodGet, "/api/v1/units", "")
+		}},
+	{name: "POST /api/v1/units", // a unit added under the case's unit
+		want: [2]string{
+			"403 403 403 403 403 403 201 | 403 403 403 403 403 | 401",
+			"403 403 403 403 403 403 201 | 403 403 403 403 201 | 401"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodPost, "/api/v1/units", fmt.Sprintf(`{"code":"KH-T%d","name":"UBND xã Thử","level":"commune","parent":%q}`, e.next(), c.Unit))
+		}},
+	{name: "PATCH /api/v1/units/:code", // the case's unit renamed
+		want: [2]string{
+			"403 403 403 403 403 403 200 | 403 403 403 403 403 | 401",
+			"403 403 403 403 403 403 200 | 403 403 403 403 200 | 401"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.api(a, http.MethodPatch, "/api/v1/units/"+c.Unit, fmt.Sprintf(`{"name":"Đơn vị %d"}`, e.next()))
+		}},
 	{name: "GET /api/v1/calendar",
 		want: amBoth("200 200 200 200 200 200 200 | 200 200 200 200 200 | 401"),
 		do: func(e *amEnv, a amActor, c amCase) amResp {

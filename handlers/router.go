@@ -129,6 +129,9 @@ func New(s *store.Store, opts ...Option) (http.Handler, error) {
 	authed.GET("/users", a.listUsers)
 	authed.POST("/users", a.createUser)
 	authed.PATCH("/users/:login", a.changeUser)
+	authed.GET("/units", a.listUnits)
+	authed.POST("/units", a.createUnit)
+	authed.PATCH("/units/:code", a.changeUnit)
 
 	w, err := mountPages(r, s, a.limiter, a.lookups, public)
 	if err != nil {

@@ -77,3 +77,6 @@ const CodePersonalData Code = "personal_data_in_disclosure"
 
 // CodeLastAdmin refuses a change that would leave no enabled administrator (422).
 const CodeLastAdmin Code = "last_admin"
+
+// CodeUnitCycle refuses moving a unit under itself or a unit below it (422).
+const CodeUnitCycle Code = "unit_cycle"

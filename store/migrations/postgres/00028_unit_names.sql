@@ -1,0 +1,12 @@
+-- +goose Up
+-- A unit's former names, each with the last day it was borne (issue 19): a
+-- renamed unit keeps its old name for the papers and reports of its time.
+CREATE TABLE unit_names (
+    unit_id  BIGINT NOT NULL REFERENCES units(id),
+    name     TEXT COLLATE "C" NOT NULL,
+    until    TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX unit_names_unit ON unit_names(unit_id, until);
+
+-- +goose Down
+DROP TABLE unit_names;
