@@ -27,6 +27,7 @@ type settingsPage struct {
 	// The form as typed (or pre-filled with the settings in force).
 	EffectiveFrom, PetitionDays string
 	Disclose                    bool
+	DocSymbol                   string // the unit's part of its papers' numbers (issue 18)
 }
 
 // settingsUnitOf picks the unit of the page: ?unit= (or the form's unit), else the viewer's own.
@@ -86,7 +87,7 @@ func (w *web) settingsPagePost(c *gin.Context) {
 		return
 	}
 	typed := &settingsPage{EffectiveFrom: c.PostForm("effective_from"), PetitionDays: c.PostForm("petition_days"),
-		Disclose: c.PostForm("disclose_round1_complaints") == "1"}
+		Disclose: c.PostForm("disclose_round1_complaints") == "1", DocSymbol: strings.TrimSpace(c.PostForm("doc_symbol"))}
 	from, ok := deskDate(typed.EffectiveFrom)
 	if !ok {
 		w.renderSettings(c, http.StatusBadRequest, u, typed, map[string]string{"effective_from": translate(lang, "desk.err.date")})
@@ -97,9 +98,7 @@ func (w *web) settingsPagePost(c *gin.Context) {
 		w.renderSettings(c, http.StatusBadRequest, u, typed, map[string]string{"petition_days": translate(lang, "case.bad_number")})
 		return
 	}
-	// The page does not set the papers' symbol (the API does): the one in force stays.
-	us := workflow.UnitSettings{PetitionDays: days, DiscloseRound1Complaints: typed.Disclose,
-		DocSymbol: u.SettingsHistory().On(w.store.Today()).DocSymbol}
+	us := workflow.UnitSettings{PetitionDays: days, DiscloseRound1Complaints: typed.Disclose, DocSymbol: typed.DocSymbol}
 	if err := w.store.SetUnitSettings(c.Request.Context(), userOf(c), u.ID, from, us); err != nil {
 		e := userRefusal(c, err)
 		if e == nil {
@@ -126,14 +125,15 @@ func (w *web) renderSettings(c *gin.Context, status int, u store.Unit, typed *se
 		return
 	}
 	p := settingsPage{View: view, CanSet: v.MaySetSettings(u.ID), EffectiveFrom: w.store.Today().String(),
-		PetitionDays: strconv.Itoa(view.InForce.PetitionDays), Disclose: view.InForce.DiscloseRound1Complaints}
+		PetitionDays: strconv.Itoa(view.InForce.PetitionDays), Disclose: view.InForce.DiscloseRound1Complaints,
+		DocSymbol: view.InForce.Symbol()}
 	for _, x := range all {
 		if v.InScope(x.ID) {
 			p.Units = append(p.Units, x)
 		}
 	}
 	if typed != nil {
-		p.EffectiveFrom, p.PetitionDays, p.Disclose = typed.EffectiveFrom, typed.PetitionDays, typed.Disclose
+		p.EffectiveFrom, p.PetitionDays, p.Disclose, p.DocSymbol = typed.EffectiveFrom, typed.PetitionDays, typed.Disclose, typed.DocSymbol
 	}
 	w.render(c, status, "settings", p, errs)
 }
