@@ -685,6 +685,26 @@ var amRoutes = []amRoute{
 		do: func(e *amEnv, a amActor, c amCase) amResp {
 			return e.page(a, http.MethodPost, "/quan-tri/nguoi-dung/"+e.freshUser(c), url.Values{"act": {"reset"}, "back": {c.Unit}})
 		}},
+	{name: "GET /quan-tri/don-vi", staff: true, // administrators only, each their scope's units
+		want: amBoth("403 403 403 403 403 403 200 | 403 403 403 403 200 | 303"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodGet, "/quan-tri/don-vi", nil)
+		}},
+	{name: "POST /quan-tri/don-vi", staff: true, // a unit added under the case's unit
+		want: [2]string{
+			"403 403 403 403 403 403 303 | 403 403 403 403 403 | 303",
+			"403 403 403 403 403 403 303 | 403 403 403 403 303 | 303"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodPost, "/quan-tri/don-vi", url.Values{"code": {fmt.Sprintf("KH-P%d", e.next())},
+				"name": {"UBND xã Thử"}, "level": {"commune"}, "parent": {c.Unit}})
+		}},
+	{name: "POST /quan-tri/don-vi/:code", staff: true, // the case's unit renamed
+		want: [2]string{
+			"403 403 403 403 403 403 303 | 403 403 403 403 403 | 303",
+			"403 403 403 403 403 403 303 | 403 403 403 403 303 | 303"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodPost, "/quan-tri/don-vi/"+c.Unit, url.Values{"name": {fmt.Sprintf("Đơn vị %d", e.next())}})
+		}},
 	{name: "GET /so-van-ban", staff: true, // each official reads the register of a unit of theirs
 		want: amBoth("200 200 200 200 200 200 200 | 200 200 200 200 200 | 303"),
 		do: func(e *amEnv, a amActor, c amCase) amResp {

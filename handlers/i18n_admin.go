@@ -36,6 +36,28 @@ var adminMessages = map[string][2]string{
 	"users.saved":          {"Đã lưu.", "Saved."},
 	"users.temporary":      {"Mật khẩu tạm thời của", "The temporary password of"},
 	"users.temporary_hint": {"Trao cho người dùng; mật khẩu chỉ hiện lần này, và phải đổi khi đăng nhập.", "Hand it over; it is shown this once and must be changed at sign-in."},
+
+	"nav.units":            {"Đơn vị", "Units"},
+	"units.title":          {"Đơn vị trong phạm vi quản trị", "The units you administer"},
+	"units.denied":         {"Chỉ quản trị viên được quản lý đơn vị.", "Only administrators manage units."},
+	"units.list":           {"Danh sách đơn vị", "Units"},
+	"units.hint":           {"Đổi tên thì tên cũ được giữ kèm ngày cuối dùng tên đó; ngày cuối hoạt động không được trước hôm qua.", "A rename keeps the old name with its last day; a unit's last day cannot be before yesterday."},
+	"units.code":           {"Mã đơn vị", "Code"},
+	"units.name":           {"Tên đơn vị", "Name"},
+	"units.level":          {"Cấp", "Level"},
+	"units.parent":         {"Đơn vị cấp trên", "Parent unit"},
+	"units.history":        {"Tên cũ, ngày cuối", "Former names, last day"},
+	"units.former":         {"Tên cũ", "Formerly"},
+	"units.until":          {"đến ngày", "until"},
+	"units.closed_after":   {"Ngừng hoạt động sau ngày", "Closed after"},
+	"units.last_day":       {"Ngày cuối hoạt động", "Last day"},
+	"units.level_province": {"Cấp tỉnh", "Province"},
+	"units.level_agency":   {"Cơ quan, sở, ngành", "Agency"},
+	"units.level_commune":  {"Cấp xã", "Commune"},
+	"units.new":            {"Thêm đơn vị", "Add a unit"},
+	"units.create":         {"Thêm", "Add"},
+	"units.created":        {"Đã thêm đơn vị.", "Unit added."},
+	"units.saved":          {"Đã lưu thay đổi của đơn vị.", "Unit saved."},
 }
 
 func init() { addMessages(adminMessages) }

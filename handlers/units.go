@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"net/http"
 	"slices"
 	"strings"
@@ -22,22 +23,37 @@ type unitAdminView struct {
 	FormerNames []store.UnitName `json:"former_names"`
 }
 
-// unitsByID are every unit, by id.
-func (a *api) unitsByID(c *gin.Context) (map[int64]store.Unit, error) {
-	all, err := a.store.Units(c.Request.Context())
-	byID := map[int64]store.Unit{}
-	for _, u := range all {
-		byID[u.ID] = u
+// adminUnits are the units of the administrator's scope, by code, each with
+// its parent's code and former names: the API's list and the units' page.
+func adminUnits(ctx context.Context, st *store.Store, v workflow.Viewer) ([]unitAdminView, error) {
+	all, err := st.Units(ctx)
+	if err != nil {
+		return nil, err
 	}
-	return byID, err
+	var items []unitAdminView
+	for _, u := range all {
+		if !v.InScope(u.ID) {
+			continue
+		}
+		uv, err := adminUnitOf(ctx, st, u, all)
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, uv)
+	}
+	slices.SortFunc(items, func(x, y unitAdminView) int { return strings.Compare(x.Code, y.Code) })
+	return items, nil
 }
 
-func (a *api) unitAdminViewOf(c *gin.Context, u store.Unit, byID map[int64]store.Unit) (unitAdminView, error) {
+// adminUnitOf is one unit with its parent's code and former names.
+func adminUnitOf(ctx context.Context, st *store.Store, u store.Unit, all []store.Unit) (unitAdminView, error) {
 	v := unitAdminView{Unit: u, ValidTo: u.ValidTo}
-	if u.ParentID != nil {
-		v.Parent = byID[*u.ParentID].Code
+	for _, p := range all {
+		if u.ParentID != nil && p.ID == *u.ParentID {
+			v.Parent = p.Code
+		}
 	}
-	names, err := a.store.FormerNames(c.Request.Context(), u.ID)
+	names, err := st.FormerNames(ctx, u.ID)
 	v.FormerNames = nonNil(names)
 	return v, err
 }
@@ -48,24 +64,11 @@ func (a *api) listUnits(c *gin.Context) {
 		forbidden(c, "chỉ quản trị viên được quản lý đơn vị")
 		return
 	}
-	byID, err := a.unitsByID(c)
+	items, err := adminUnits(c.Request.Context(), a.store, v)
 	if err != nil {
 		fail(c, err)
 		return
 	}
-	var items []unitAdminView
-	for _, u := range byID {
-		if !v.InScope(u.ID) {
-			continue
-		}
-		uv, err := a.unitAdminViewOf(c, u, byID)
-		if err != nil {
-			fail(c, err)
-			return
-		}
-		items = append(items, uv)
-	}
-	slices.SortFunc(items, func(x, y unitAdminView) int { return strings.Compare(x.Code, y.Code) })
 	c.JSON(http.StatusOK, gin.H{"items": nonNil(items)})
 }
 
@@ -131,12 +134,12 @@ func (a *api) answerUnit(c *gin.Context, status int, u store.Unit, err error) {
 		fail(c, err)
 		return
 	}
-	byID, err := a.unitsByID(c)
+	all, err := a.store.Units(c.Request.Context())
 	if err != nil {
 		fail(c, err)
 		return
 	}
-	uv, err := a.unitAdminViewOf(c, u, byID)
+	uv, err := adminUnitOf(c.Request.Context(), a.store, u, all)
 	if err != nil {
 		fail(c, err)
 		return

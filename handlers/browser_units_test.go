@@ -1,0 +1,33 @@
+package handlers
+
+import (
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Issue 19's units in Chromium: the administrator adds a commune under the
+// province, renames it (the old name stays, with its last day), and is
+// refused a move of a unit under itself. Screenshots at 375 and 1280 px.
+func TestUnitsStoryInTheBrowser(t *testing.T) {
+	app := mustServeWeb(t)
+	admin := app.newTab(t)
+	storySignIn(admin, "admin", "/quan-tri/nguoi-dung")
+	admin.open("/quan-tri/don-vi")
+	admin.mustSee("the units of the scope", "Đơn vị trong phạm vi quản trị", "KH-UBND", "KH-NT", "Thêm đơn vị")
+	admin.run("a new commune", chromedp.SetValue(chromedp.CSS("#n-code"), "KH-XM"),
+		chromedp.SetValue(chromedp.CSS("#n-name"), "UBND xã Xuân Mai"), chromedp.SetValue(chromedp.CSS("#n-level"), "commune"),
+		chromedp.SetValue(chromedp.CSS("#n-parent"), "KH-UBND"))
+	storySubmit(admin, "add", chromedp.Click(chromedp.CSS(`form[action="/quan-tri/don-vi"] button`)))
+	admin.mustSee("added", "Đã thêm đơn vị.", "KH-XM", "UBND xã Xuân Mai", "Cấp xã")
+
+	admin.run("rename it", chromedp.SetValue(chromedp.CSS(`form[action="/quan-tri/don-vi/KH-XM"] input[name="name"]`), "UBND phường Xuân Mai"))
+	storySubmit(admin, "save", chromedp.Click(chromedp.CSS(`form[action="/quan-tri/don-vi/KH-XM"] button`)))
+	admin.mustSee("renamed, the old name kept", "Đã lưu thay đổi của đơn vị.", "UBND phường Xuân Mai", "Tên cũ «UBND xã Xuân Mai» đến ngày")
+	citeShots(admin, "units", "the units of the scope, one renamed")
+
+	admin.run("move the commune under itself", chromedp.SetValue(chromedp.CSS(`form[action="/quan-tri/don-vi/KH-NT"] select[name="parent"]`), "KH-NT"))
+	storySubmit(admin, "save", chromedp.Click(chromedp.CSS(`form[action="/quan-tri/don-vi/KH-NT"] button`)))
+	admin.mustSee("refused", "Không thể chuyển đơn vị KH-NT vào dưới chính nó")
+	storyDone(admin)
+}
