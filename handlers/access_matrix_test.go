@@ -705,6 +705,12 @@ var amRoutes = []amRoute{
 		do: func(e *amEnv, a amActor, c amCase) amResp {
 			return e.page(a, http.MethodPost, "/quan-tri/don-vi/"+c.Unit, url.Values{"name": {fmt.Sprintf("Đơn vị %d", e.next())}})
 		}},
+	{name: "POST /lich-lam-viec", staff: true, // administrators set a day of 2031, confirmed; no case crosses it
+		want: amBoth("403 403 403 403 403 403 303 | 403 403 403 403 303 | 303"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodPost, "/lich-lam-viec", url.Values{"day": {fmt.Sprintf("%02d/03/2031", e.next()%28+1)},
+				"kind": {"off"}, "name": {"Ngày nghỉ thử"}, "source": {"QĐ thử"}, "confirm": {"1"}})
+		}},
 	{name: "GET /so-van-ban", staff: true, // each official reads the register of a unit of theirs
 		want: amBoth("200 200 200 200 200 200 200 | 200 200 200 200 200 | 303"),
 		do: func(e *amEnv, a amActor, c amCase) amResp {

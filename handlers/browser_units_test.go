@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"petitions/workflow"
 )
 
 // Issue 19's units in Chromium: the administrator adds a commune under the
@@ -29,5 +31,25 @@ func TestUnitsStoryInTheBrowser(t *testing.T) {
 	admin.run("move the commune under itself", chromedp.SetValue(chromedp.CSS(`form[action="/quan-tri/don-vi/KH-NT"] select[name="parent"]`), "KH-NT"))
 	storySubmit(admin, "save", chromedp.Click(chromedp.CSS(`form[action="/quan-tri/don-vi/KH-NT"] button`)))
 	admin.mustSee("refused", "Không thể chuyển đơn vị KH-NT vào dưới chính nó")
+	storyDone(admin)
+}
+
+// The calendar in Chromium: the administrator makes a working day a day off,
+// sees how many running deadlines it would move before confirming, and the
+// recount is reported once saved. Screenshots at 375 and 1280 px.
+func TestCalendarEditInTheBrowser(t *testing.T) {
+	app := mustServeWeb(t)
+	qcCase(t, app, "reception", workflow.Petition, "2026-11-20", "Kiến nghị sửa đường liên thôn", "Nguyễn Văn Kiến")
+	admin := app.newTab(t)
+	storySignIn(admin, "admin", "/quan-tri/nguoi-dung")
+	admin.open("/lich-lam-viec")
+	admin.mustSee("the form", "Sửa một ngày của lịch", "Xem trước")
+	admin.run("a day off", chromedp.SetValue(chromedp.CSS("#cal-day"), "01/12/2026"), chromedp.SetValue(chromedp.CSS("#cal-kind"), "off"),
+		chromedp.SetValue(chromedp.CSS("#cal-name"), "Nghỉ bù theo quyết định"), chromedp.SetValue(chromedp.CSS("#cal-source"), "QĐ 1/2026/QĐ-TTg"))
+	storySubmit(admin, "preview", chromedp.Click(chromedp.CSS(`button[value="0"]`)))
+	admin.mustSee("how many would move", "thời hạn đang chạy của 1 hồ sơ sẽ được tính lại", "Xác nhận và tính lại thời hạn")
+	citeShots(admin, "calendar-preview", "a day off previewed: the deadlines it would move")
+	storySubmit(admin, "confirm", chromedp.Click(chromedp.CSS("#cal-confirm")))
+	admin.mustSee("saved and recounted", "Đã lưu ngày 01/12/2026; đã tính lại", "của 1 hồ sơ", "Nghỉ bù theo quyết định", "do quản trị viên đặt")
 	storyDone(admin)
 }

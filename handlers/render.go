@@ -155,7 +155,7 @@ func navFor(u *store.User, current string) []navItem {
 				navItem{Key: "nav.reports", Href: "/bao-cao"}, navItem{Key: "nav.queue", Href: "/ho-so"})
 		case workflow.RoleAdmin:
 			items = append(items, navItem{Key: "nav.users", Href: "/quan-tri/nguoi-dung"}, navItem{Key: "nav.units", Href: unitsPath}, navItem{Key: "nav.audit", Href: "/giam-sat"},
-				navItem{Key: "nav.reports", Href: "/bao-cao"}, navItem{Key: "nav.queue", Href: "/ho-so"}, navItem{Key: "nav.settings", Href: "/cai-dat"})
+				navItem{Key: "nav.reports", Href: "/bao-cao"}, navItem{Key: "nav.queue", Href: "/ho-so"}, navItem{Key: "nav.settings", Href: "/cai-dat"}, navItem{Key: "nav.calendar", Href: "/lich-lam-viec"})
 		}
 	}
 	items = append(items, navItem{Key: "nav.public", Href: "/cong-khai"}, navItem{Key: "nav.schedule", Href: "/lich-tiep-cong-dan"})

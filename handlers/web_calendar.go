@@ -4,7 +4,8 @@ package handlers
 // everyone: the days off and the swapped working days of a year, each with
 // the document it comes from, a year the Prime Minister has not yet fixed
 // marked provisional (DOMAIN.md §3). Every deadline is counted on these days.
-// Administrators change a day through PUT /api/v1/calendar/{day}.
+// Administrators change a day on the page itself (web_calendar_edit.go) or
+// through PUT /api/v1/calendar/{day}.
 
 import (
 	"net/http"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"petitions/store"
 	"petitions/workflow"
 )
 
@@ -49,6 +51,9 @@ type calendarView struct {
 	Year, Prev, Next int
 	Provisional      bool
 	Days             []calendarRow
+	CanEdit          bool             // an administrator: the form to set a day
+	Edit             calendarEdit     // the form, as typed
+	Preview          *store.Recounted // what the typed change would recount, before it is confirmed
 }
 
 type calendarRow struct {
@@ -63,15 +68,23 @@ type calendarRow struct {
 
 // calendarPage is GET /lich-lam-viec?nam=YYYY (this year by default).
 func (w *web) calendarPage(c *gin.Context) {
-	lang := langOf(c)
-	v := calendarView{Year: w.store.Today().Year()}
+	year := w.store.Today().Year()
 	if y, err := strconv.Atoi(c.Query("nam")); err == nil && y >= 2000 && y <= 2100 {
-		v.Year = y
+		year = y
 	}
+	w.renderCalendar(c, http.StatusOK, calendarView{Year: year}, nil)
+}
+
+// renderCalendar shows the year's days; view carries the edit form's state.
+func (w *web) renderCalendar(c *gin.Context, status int, v calendarView, errs map[string]string) {
+	lang := langOf(c)
 	v.Prev, v.Next = v.Year-1, v.Year+1
+	if viewer, ok := c.Get(viewerKey); ok {
+		v.CanEdit = viewer.(workflow.Viewer).Role == workflow.RoleAdmin
+	}
 	entries, err := w.store.CalendarDays(c.Request.Context())
 	if err != nil {
-		fail(c, err)
+		pageFail(c, err)
 		return
 	}
 	for _, e := range entries {
@@ -87,5 +100,5 @@ func (w *web) calendarPage(c *gin.Context) {
 		v.Provisional = v.Provisional || e.Provisional
 		v.Days = append(v.Days, row)
 	}
-	w.render(c, http.StatusOK, "calendar", v, nil)
+	w.render(c, status, "calendar", v, errs)
 }

@@ -49,6 +49,7 @@ func (w *web) mountStaffPages(g *gin.RouterGroup) {
 	g.GET("/bao-cao/:form", w.reportPage)
 	g.GET("/bao-cao/:form/ho-so", w.reportCasesPage)
 	g.GET("/bao-cao/:form/tai-ve", w.reportDownload)
+	g.POST("/lich-lam-viec", w.calendarSet)
 	g.GET("/cai-dat", w.settingsPageGet)
 	g.POST("/cai-dat", w.settingsPagePost)
 }

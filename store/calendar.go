@@ -113,6 +113,26 @@ func (s *Store) SetCalendarDay(ctx context.Context, by User, d workflow.Calendar
 	return moved, err
 }
 
+// PreviewCalendarDay is what SetCalendarDay would recount, written nowhere:
+// the calendar page shows it before the administrator confirms.
+func (s *Store) PreviewCalendarDay(ctx context.Context, d workflow.CalendarDay) (Recounted, error) {
+	if d.Kind != workflow.DayOff && d.Kind != workflow.DayWork {
+		return Recounted{}, workflow.Invalid("kind", "loại ngày phải là off hoặc work")
+	}
+	before, err := s.CalendarDays(ctx)
+	if err != nil {
+		return Recounted{}, err
+	}
+	cal, changed := withDay(before, CalendarEntry{CalendarDay: d, Origin: originAdmin})
+	plan, err := planRecount(ctx, s.r, cal, changed, s.Today())
+	var out Recounted
+	for _, m := range plan.moves {
+		out.Cases++
+		out.Clocks += len(m.rec.Payload["clocks"].([]workflow.MovedClock))
+	}
+	return out, err
+}
+
 // withDay is the calendar of entries with e set, and the days whose working
 // status that changes.
 func withDay(entries []CalendarEntry, e CalendarEntry) (*workflow.Calendar, []workflow.CalendarDay) {

@@ -45,6 +45,15 @@ func TestCalendarDayChangeRecountsTheCrossingRunningClocks(t *testing.T) {
 
 	day := workflow.CalendarDay{Day: workflow.MustDate("2026-11-27"), Kind: workflow.DayOff,
 		Name: "Nghỉ hoán đổi", Source: "Thông báo 99/TB-VPCP"}
+	// The page's preview counts the same moves and writes nothing.
+	preview, err := w.s.PreviewCalendarDay(w.ctx, day)
+	if err != nil || preview != (store.Recounted{Cases: 2, Clocks: 3}) {
+		t.Errorf("preview %+v, %v; want 2 cases and 3 clocks", preview, err)
+	}
+	if now := w.reload(crossed); now.Version != crossed.Version || len(w.history(crossed.ID)) != historyBefore[crossed.ID] ||
+		!w.s.Calendar().IsWorkingDay(day.Day) {
+		t.Errorf("the preview changed something: version %d→%d", crossed.Version, now.Version)
+	}
 	moved, err := w.s.SetCalendarDay(w.ctx, w.user("admin"), day)
 	if err != nil {
 		t.Fatal(err)
