@@ -403,6 +403,11 @@ var amRoutes = []amRoute{
 		do: func(e *amEnv, a amActor, c amCase) amResp {
 			return e.api(a, http.MethodPatch, "/api/v1/units/"+c.Unit, fmt.Sprintf(`{"name":"Đơn vị %d"}`, e.next()))
 		}},
+	{name: "POST /api/v1/import", // a dry run of a sheet of one user of the case's unit: checked, nothing written
+		want: amBoth("403 403 403 403 403 403 200 | 403 403 403 403 200 | 401"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.importSheet(a, "/api/v1/import", c, false)
+		}},
 	{name: "GET /api/v1/calendar",
 		want: amBoth("200 200 200 200 200 200 200 | 200 200 200 200 200 | 401"),
 		do: func(e *amEnv, a amActor, c amCase) amResp {
@@ -710,6 +715,16 @@ var amRoutes = []amRoute{
 		do: func(e *amEnv, a amActor, c amCase) amResp {
 			return e.page(a, http.MethodPost, "/lich-lam-viec", url.Values{"day": {fmt.Sprintf("%02d/03/2031", e.next()%28+1)},
 				"kind": {"off"}, "name": {"Ngày nghỉ thử"}, "source": {"QĐ thử"}, "confirm": {"1"}})
+		}},
+	{name: "GET /quan-tri/nhap", staff: true, // administrators only
+		want: amBoth("403 403 403 403 403 403 200 | 403 403 403 403 200 | 303"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.page(a, http.MethodGet, "/quan-tri/nhap", nil)
+		}},
+	{name: "POST /quan-tri/nhap", staff: true, // the same dry run through the page; the unit above admin B is refused in the answer
+		want: amBoth("403 403 403 403 403 403 200 | 403 403 403 403 200 | 303"),
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			return e.importSheet(a, "/quan-tri/nhap", c, true)
 		}},
 	{name: "GET /so-van-ban", staff: true, // each official reads the register of a unit of theirs
 		want: amBoth("200 200 200 200 200 200 200 | 200 200 200 200 200 | 303"),
@@ -1090,6 +1105,38 @@ func (e *amEnv) upload(a amActor, path string, page bool) amResp {
 		if !a.anonymous() {
 			path += "?csrf=" + url.QueryEscape(e.csrf[a.login])
 		}
+	}
+	req, err := http.NewRequest(http.MethodPost, e.app.URL+path, &b)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	if tok := e.tokens[a.login]; tok != "" && !page {
+		req.Header.Set("Authorization", "Bearer "+tok)
+	}
+	res, err := client.Do(req)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return amResp{status: res.StatusCode, body: readBody(e.t, res), header: res.Header}
+}
+
+// importSheet sends a dry run of a csv sheet naming one new user of the case's
+// unit, as the API's multipart body or the page's form (its token in the form).
+func (e *amEnv) importSheet(a amActor, path string, c amCase, page bool) amResp {
+	e.t.Helper()
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	mw.WriteField("dry_run", map[bool]string{false: "true", true: "1"}[page])
+	if page && !a.anonymous() {
+		mw.WriteField("csrf", e.csrf[a.login])
+	}
+	part, _ := mw.CreateFormFile("file", "can-bo.csv")
+	fmt.Fprintf(part, "login,name,role,unit\nnhap%d,Cán Bộ Nhập,handler,%s\n", e.next(), c.Unit)
+	mw.Close()
+	client := e.client
+	if page {
+		client = e.browsers[a.login].client
 	}
 	req, err := http.NewRequest(http.MethodPost, e.app.URL+path, &b)
 	if err != nil {

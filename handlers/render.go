@@ -154,7 +154,7 @@ func navFor(u *store.User, current string) []navItem {
 			items = append(items, navItem{Key: "nav.audit", Href: "/giam-sat"}, navItem{Key: "nav.reception", Href: "/giam-sat/tiep-cong-dan"},
 				navItem{Key: "nav.reports", Href: "/bao-cao"}, navItem{Key: "nav.queue", Href: "/ho-so"})
 		case workflow.RoleAdmin:
-			items = append(items, navItem{Key: "nav.users", Href: "/quan-tri/nguoi-dung"}, navItem{Key: "nav.units", Href: unitsPath}, navItem{Key: "nav.audit", Href: "/giam-sat"},
+			items = append(items, navItem{Key: "nav.users", Href: "/quan-tri/nguoi-dung"}, navItem{Key: "nav.units", Href: unitsPath}, navItem{Key: "nav.import", Href: importPath}, navItem{Key: "nav.audit", Href: "/giam-sat"},
 				navItem{Key: "nav.reports", Href: "/bao-cao"}, navItem{Key: "nav.queue", Href: "/ho-so"}, navItem{Key: "nav.settings", Href: "/cai-dat"}, navItem{Key: "nav.calendar", Href: "/lich-lam-viec"})
 		}
 	}

@@ -1,7 +1,11 @@
 package handlers_test
 
 import (
+	"bytes"
+	"io"
+	"mime/multipart"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -33,5 +37,46 @@ func TestUsersThroughTheAPI(t *testing.T) {
 	if status, body := app.Do(t, "admin", http.MethodPatch, "/api/v1/users/admin", map[string]any{"role": "handler"}); status != http.StatusUnprocessableEntity ||
 		!strings.Contains(string(body), `"code":"last_admin"`) {
 		t.Errorf("the last admin demoted: %d %s", status, body)
+	}
+}
+
+// Issue 19: a sheet through the API. A refused row refuses the whole sheet
+// (422 import_refused with every problem), and a clean one is written (201)
+// with each temporary password; the new official's token waits for their own
+// password.
+func TestImportThroughTheAPI(t *testing.T) {
+	app := MustServe(t)
+	send := func(sheet string, dryRun bool) (int, string) {
+		var b bytes.Buffer
+		mw := multipart.NewWriter(&b)
+		mw.WriteField("dry_run", strconv.FormatBool(dryRun))
+		part, _ := mw.CreateFormFile("file", "can-bo.csv")
+		part.Write([]byte(sheet))
+		mw.Close()
+		req, _ := http.NewRequest(http.MethodPost, app.URL+"/api/v1/import", &b)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		req.Header.Set("Authorization", "Bearer "+app.Token(t, "admin"))
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		body, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(body)
+	}
+	refused := "\ufeffTên đăng nhập,Họ tên,Vai trò,Đơn vị\ncb.a,Cán Bộ A,Chuyên viên,KH-NT\ncb.b,Cán Bộ B,thủ kho,KH-NT\n"
+	if status, body := send(refused, false); status != http.StatusUnprocessableEntity || !strings.Contains(body, `"code":"import_refused"`) ||
+		!strings.Contains(body, `"line":3,"field":"role"`) {
+		t.Errorf("a refused row: %d %s", status, body)
+	}
+	if status, body := app.Do(t, "admin", http.MethodGet, "/api/v1/users?unit=KH-NT", nil); status != http.StatusOK || strings.Contains(string(body), "cb.a") {
+		t.Errorf("a refused sheet wrote a row: %d %s", status, body)
+	}
+	status, body := send(strings.Replace(refused, "thủ kho", "cán bộ tiếp dân", 1), false)
+	if status != http.StatusCreated || !strings.Contains(body, `"users":2`) || !strings.Contains(body, `{"login":"cb.b","password":"`) {
+		t.Fatalf("a clean sheet: %d %s", status, body)
+	}
+	if status, body := app.Do(t, "admin", http.MethodGet, "/api/v1/users?unit=KH-NT", nil); !strings.Contains(string(body), `"login":"cb.b","name":"Cán Bộ B","role":"reception"`) {
+		t.Errorf("the imported reception officer: %d %s", status, body)
 	}
 }

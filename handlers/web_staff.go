@@ -24,6 +24,8 @@ func (w *web) mountStaffPages(g *gin.RouterGroup) {
 	g.GET("/quan-tri/nguoi-dung", w.usersPage)
 	g.POST("/quan-tri/nguoi-dung", w.usersCreate)
 	g.POST("/quan-tri/nguoi-dung/:login", w.usersChange)
+	g.GET(importPath, w.importPage)
+	g.POST(importPath, w.importPost)
 	g.GET(unitsPath, w.unitsPage)
 	g.POST(unitsPath, w.unitsCreate)
 	g.POST(unitsPath+"/:code", w.unitsChange)

@@ -22,16 +22,26 @@ type NewUnit struct {
 	Code, Name, Level, Parent string
 }
 
-// AddUnit adds a unit under a parent in the administrator's scope.
-func (s *Store) AddUnit(ctx context.Context, actor User, v workflow.Viewer, in NewUnit) (Unit, error) {
-	in.Code, in.Name = strings.TrimSpace(in.Code), strings.TrimSpace(in.Name)
+// checkNewUnit is a new unit's own rules, its fields trimmed; the parent's
+// existence and scope are the caller's (AddUnit, ImportStaff).
+func checkNewUnit(in NewUnit) (NewUnit, error) {
+	in.Code, in.Name, in.Parent = strings.TrimSpace(in.Code), strings.TrimSpace(in.Name), strings.TrimSpace(in.Parent)
 	switch {
 	case in.Code == "" || len(in.Code) > 32 || strings.ContainsAny(in.Code, " /?#&"):
-		return Unit{}, workflow.Invalid("code", "mã đơn vị gồm 1 đến 32 ký tự, không có dấu cách")
+		return in, workflow.Invalid("code", "mã đơn vị gồm 1 đến 32 ký tự, không có dấu cách")
 	case in.Name == "":
-		return Unit{}, workflow.Invalid("name", "cần nhập tên đơn vị")
+		return in, workflow.Invalid("name", "cần nhập tên đơn vị")
 	case !slices.Contains(unitLevels, in.Level):
-		return Unit{}, workflow.Invalid("level", "cấp đơn vị phải là province, agency hoặc commune")
+		return in, workflow.Invalid("level", "cấp đơn vị phải là province, agency hoặc commune")
+	}
+	return in, refuseUnstorable("code", in.Code, "name", in.Name)
+}
+
+// AddUnit adds a unit under a parent in the administrator's scope.
+func (s *Store) AddUnit(ctx context.Context, actor User, v workflow.Viewer, in NewUnit) (Unit, error) {
+	in, err := checkNewUnit(in)
+	if err != nil {
+		return Unit{}, err
 	}
 	parent, err := s.UnitByCode(ctx, in.Parent)
 	if err != nil {
@@ -43,13 +53,32 @@ func (s *Store) AddUnit(ctx context.Context, actor User, v workflow.Viewer, in N
 	if _, err := s.UnitByCode(ctx, in.Code); err == nil {
 		return Unit{}, workflow.Errorf(workflow.CodeConflict, "mã đơn vị %q đã có", in.Code)
 	}
-	u, err := s.CreateUnit(ctx, in.Code, in.Name, in.Level, in.Parent)
-	if err != nil {
-		return u, err
-	}
-	return u, s.write(ctx, func(tx *txn) error {
-		return logAdmin(ctx, tx, actor.ID, s.stamp(), "unit_created", u.Code, in.Level+" under "+parent.Code)
+	var id int64
+	err = s.write(ctx, func(tx *txn) error {
+		if id, err = insertUnit(ctx, tx, in, parent.ID); err != nil {
+			return err
+		}
+		return logAdmin(ctx, tx, actor.ID, s.stamp(), "unit_created", in.Code, in.Level+" under "+parent.Code)
 	})
+	s.tree.forget()
+	if err != nil {
+		return Unit{}, err
+	}
+	return unitByID(ctx, s.r, id)
+}
+
+// insertUnit adds a checked unit under its parent.
+func insertUnit(ctx context.Context, tx *txn, in NewUnit, parentID int64) (int64, error) {
+	var id int64
+	err := tx.GetContext(ctx, &id, `INSERT INTO units (code, name, level, parent_id) VALUES (?, ?, ?, ?) RETURNING id`,
+		in.Code, in.Name, in.Level, parentID)
+	if isUniqueViolation(err) {
+		return 0, workflow.Errorf(workflow.CodeConflict, "mã đơn vị %q đã có", in.Code)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("store: add unit %s: %w", in.Code, err)
+	}
+	return id, nil
 }
 
 // UnitChange is what an administrator changes of a unit; nil leaves it.

@@ -53,23 +53,31 @@ type NewUser struct {
 	Password    string // to be changed at the first sign-in
 }
 
-// AddUser creates a user in a unit of the administrator's scope.
-func (s *Store) AddUser(ctx context.Context, actor User, v workflow.Viewer, in NewUser) (UserView, error) {
+// checkNewUser is a new user's own rules, its fields trimmed and NFC; the
+// unit's existence and scope are the caller's (AddUser, ImportStaff).
+func checkNewUser(in NewUser) (NewUser, error) {
 	in.Login, in.Name, in.Password = norm.NFC.String(strings.TrimSpace(in.Login)), strings.TrimSpace(in.Name), norm.NFC.String(in.Password)
+	in.Unit = strings.TrimSpace(in.Unit)
 	switch {
 	case in.Login == "":
-		return UserView{}, workflow.Invalid("login", "tên đăng nhập không được để trống")
+		return in, workflow.Invalid("login", "tên đăng nhập không được để trống")
 	case in.Name == "":
-		return UserView{}, workflow.Invalid("name", "cần nhập họ tên")
+		return in, workflow.Invalid("name", "cần nhập họ tên")
 	case !in.Role.Valid():
-		return UserView{}, workflow.Invalid("role", "vai trò không hợp lệ: %q", in.Role)
-	case strings.TrimSpace(in.Unit) == "":
-		return UserView{}, workflow.Invalid("unit", "người dùng phải thuộc một đơn vị")
+		return in, workflow.Invalid("role", "vai trò không hợp lệ: %q", in.Role)
+	case in.Unit == "":
+		return in, workflow.Invalid("unit", "người dùng phải thuộc một đơn vị")
 	}
 	if err := workflow.CheckNewPassword("password", in.Password); err != nil {
-		return UserView{}, err
+		return in, err
 	}
-	if err := refuseUnstorable("login", in.Login, "name", in.Name); err != nil {
+	return in, refuseUnstorable("login", in.Login, "name", in.Name)
+}
+
+// AddUser creates a user in a unit of the administrator's scope.
+func (s *Store) AddUser(ctx context.Context, actor User, v workflow.Viewer, in NewUser) (UserView, error) {
+	in, err := checkNewUser(in)
+	if err != nil {
 		return UserView{}, err
 	}
 	unit, err := s.UnitByCode(ctx, in.Unit)
@@ -85,13 +93,8 @@ func (s *Store) AddUser(ctx context.Context, actor User, v workflow.Viewer, in N
 	}
 	now := s.stamp()
 	err = s.write(ctx, func(tx *txn) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO users (login, name, role, unit_id, password_hash, created_at, must_change_password)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, in.Login, in.Name, in.Role, unit.ID, string(hash), now, true)
-		if isUniqueViolation(err) {
-			return workflow.Errorf(workflow.CodeConflict, "tên đăng nhập %q đã tồn tại", in.Login)
-		}
-		if err != nil {
-			return fmt.Errorf("store: add user: %w", err)
+		if err := insertUser(ctx, tx, in, unit.ID, hash, now); err != nil {
+			return err
 		}
 		return logAdmin(ctx, tx, actor.ID, now, "user_created", in.Login, string(in.Role)+" "+unit.Code)
 	})
@@ -99,6 +102,19 @@ func (s *Store) AddUser(ctx context.Context, actor User, v workflow.Viewer, in N
 		return UserView{}, err
 	}
 	return s.userView(ctx, in.Login)
+}
+
+// insertUser adds a checked user, who must change the password at the first sign-in.
+func insertUser(ctx context.Context, tx *txn, in NewUser, unitID int64, hash []byte, now string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO users (login, name, role, unit_id, password_hash, created_at, must_change_password)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, in.Login, in.Name, in.Role, unitID, string(hash), now, true)
+	if isUniqueViolation(err) {
+		return workflow.Errorf(workflow.CodeConflict, "tên đăng nhập %q đã tồn tại", in.Login)
+	}
+	if err != nil {
+		return fmt.Errorf("store: add user: %w", err)
+	}
+	return nil
 }
 
 func (s *Store) userView(ctx context.Context, login string) (UserView, error) {
