@@ -5,6 +5,8 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -78,5 +80,15 @@ func TestImportThroughTheAPI(t *testing.T) {
 	}
 	if status, body := app.Do(t, "admin", http.MethodGet, "/api/v1/users?unit=KH-NT", nil); !strings.Contains(string(body), `"login":"cb.b","name":"Cán Bộ B","role":"reception"`) {
 		t.Errorf("the imported reception officer: %d %s", status, body)
+	}
+	// The sample sheets of docs/import, units first, import as they are.
+	for _, sample := range []string{"don-vi.csv", "can-bo.csv"} {
+		sheet, err := os.ReadFile(filepath.Join("..", "docs", "import", sample))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if status, body := send(string(sheet), false); status != http.StatusCreated {
+			t.Errorf("the sample %s: %d %s", sample, status, body)
+		}
 	}
 }

@@ -14,6 +14,8 @@ import (
 // changes it back: each change counts again every running clock that crosses
 // the day, in one write transaction (DOMAIN.md §3). Meanwhile officers read
 // case pages, pausing between clicks, to show the server keeps answering.
+// Before each change the administrator previews it (the calendar page's
+// "Xem trước": the same count, written nowhere), measured on the store.
 // The day is the first Friday at least three days ahead, which the working-day
 // clocks of every letter of the last two weeks cross.
 func (rep *benchReport) measureRecount(ctx context.Context, s *store.Store, srv *child, w *benchWork) error {
@@ -37,6 +39,15 @@ func (rep *benchReport) measureRecount(ctx context.Context, s *store.Store, srv 
 		{Day: day, Kind: workflow.DayOff, Name: "Nghỉ hoán đổi (đo hiệu năng)", Source: "petitions bench"},
 		{Day: day, Kind: workflow.DayWork, Name: "Làm việc bình thường (đo hiệu năng)", Source: "petitions bench"},
 	} {
+		var preview store.Recounted
+		pf, err := hammer(ctx, "", 1, 0, 1, 0, func(ctx context.Context, _, _ int) error {
+			preview, err = s.PreviewCalendarDay(ctx, change)
+			return err
+		})
+		pf.name = fmt.Sprintf("calendar preview %s %s: %d cases, %d clocks", change.Day.VN(), change.Kind, preview.Cases, preview.Clocks)
+		if err := rep.add(pf, err); err != nil {
+			return err
+		}
 		reading, stopReading := context.WithCancel(ctx)
 		reads := make(chan figure, 1)
 		go func() {

@@ -46,9 +46,13 @@ func TestBenchOnASmallProvince(t *testing.T) {
 		want["report "+code+" xlsx, province's year"] = 1
 	}
 	want[fmt.Sprintf("reports, all %d forms, a commune's quarter", len(workflow.Forms))] = 1
-	recounts := 0
+	recounts, previews := 0, 0
 	for _, f := range rep.figures {
-		if strings.HasPrefix(f.name, "calendar day ") {
+		if strings.HasPrefix(f.name, "calendar preview ") {
+			if previews++; strings.Contains(f.name, ": 0 cases") {
+				t.Errorf("%s: the preview counted no clock", f.name)
+			}
+		} else if strings.HasPrefix(f.name, "calendar day ") {
 			// A day off three to nine days ahead crosses the working-day clocks of the last fortnight's letters.
 			if recounts++; strings.Contains(f.name, "recount of 0 cases") {
 				t.Errorf("%s: the change of the calendar moved no clock", f.name)
@@ -59,6 +63,9 @@ func TestBenchOnASmallProvince(t *testing.T) {
 		if f.count == 0 || f.errors > 0 || f.p50 <= 0 || f.p99 < f.p50 {
 			t.Errorf("%s at %d clients: %d done, %d errors, p50 %v, p99 %v", f.name, f.clients, f.count, f.errors, f.p50, f.p99)
 		}
+	}
+	if previews != 2 {
+		t.Errorf("%d previews of a calendar change, want 2", previews)
 	}
 	if recounts != 2 {
 		t.Errorf("%d figures of a calendar change, want 2 (a day off, and back)", recounts)
