@@ -54,11 +54,11 @@ var importMessages = map[string][2]string{
 func init() { addMessages(importMessages) }
 
 func (w *web) importPage(c *gin.Context) {
-	w.render(c, statusFor(viewerOf(c)), "import", importView{Denied: viewerOf(c).Role != workflow.RoleAdmin, CheckOnly: true}, nil)
+	w.render(c, adminOnlyStatus(viewerOf(c)), "import", importView{Denied: viewerOf(c).Role != workflow.RoleAdmin, CheckOnly: true}, nil)
 }
 
-// statusFor is 403 for anyone but an administrator.
-func statusFor(v workflow.Viewer) int {
+// adminOnlyStatus is 403 for anyone but an administrator.
+func adminOnlyStatus(v workflow.Viewer) int {
 	if v.Role != workflow.RoleAdmin {
 		return http.StatusForbidden
 	}
