@@ -1122,21 +1122,21 @@ func (e *amEnv) upload(a amActor, path string, page bool) amResp {
 }
 
 // importSheet sends a dry run of a csv sheet naming one new user of the case's
-// unit, as the API's multipart body or the page's form (its token in the form).
+// unit, as the API's multipart body or the page's form (its token in the address).
 func (e *amEnv) importSheet(a amActor, path string, c amCase, page bool) amResp {
 	e.t.Helper()
 	var b bytes.Buffer
 	mw := multipart.NewWriter(&b)
 	mw.WriteField("dry_run", map[bool]string{false: "true", true: "1"}[page])
-	if page && !a.anonymous() {
-		mw.WriteField("csrf", e.csrf[a.login])
-	}
 	part, _ := mw.CreateFormFile("file", "can-bo.csv")
 	fmt.Fprintf(part, "login,name,role,unit\nnhap%d,Cán Bộ Nhập,handler,%s\n", e.next(), c.Unit)
 	mw.Close()
 	client := e.client
 	if page {
 		client = e.browsers[a.login].client
+		if !a.anonymous() {
+			path += "?csrf=" + url.QueryEscape(e.csrf[a.login])
+		}
 	}
 	req, err := http.NewRequest(http.MethodPost, e.app.URL+path, &b)
 	if err != nil {

@@ -30,7 +30,7 @@ const uploadOverhead = 64 << 10
 func isUpload(c *gin.Context) bool {
 	p := c.Request.URL.Path
 	return c.Request.Method == http.MethodPost && (strings.HasPrefix(p, "/api/v1/cases/") && strings.HasSuffix(p, "/attachments") ||
-		strings.HasPrefix(p, "/ho-so/") && strings.HasSuffix(p, "/tep"))
+		strings.HasPrefix(p, "/ho-so/") && strings.HasSuffix(p, "/tep") || p == "/api/v1/import" || p == importPath)
 }
 
 // readUpload streams a multipart upload's file to the store: the title part,

@@ -2,9 +2,11 @@ package handlers
 
 // POST /api/v1/import (issue 19; README "Import"): an administrator sends a
 // csv or xlsx file of units and users as the multipart part "file";
-// dry_run=true checks every row and writes nothing.
+// dry_run=true checks every row and writes nothing. A sheet may be as large
+// as an attachment (isUpload), far above the other requests' cap.
 
 import (
+	"errors"
 	"io"
 	"net/http"
 
@@ -17,6 +19,10 @@ import (
 // runImport reads the uploaded sheet and checks or writes it.
 func runImport(c *gin.Context, st *store.Store, dryRun bool) (store.ImportResult, error) {
 	fh, err := c.FormFile("file")
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return store.ImportResult{}, workflow.Errorf(workflow.CodeTooLarge, "tệp lớn quá %d MB", workflow.MaxAttachmentBytes>>20)
+	}
 	if err != nil {
 		return store.ImportResult{}, workflow.Invalid("file", "cần chọn tệp CSV hoặc Excel (.xlsx)")
 	}

@@ -81,6 +81,9 @@ func TestImportThroughTheAPI(t *testing.T) {
 	if status, body := app.Do(t, "admin", http.MethodGet, "/api/v1/users?unit=KH-NT", nil); !strings.Contains(string(body), `"login":"cb.b","name":"Cán Bộ B","role":"reception"`) {
 		t.Errorf("the imported reception officer: %d %s", status, body)
 	}
+	if status, body := send(strings.Repeat("x", 21<<20), true); status != http.StatusRequestEntityTooLarge || !strings.Contains(body, `"code":"too_large"`) {
+		t.Errorf("a sheet over 20 MB: %d %.200s", status, body)
+	}
 	// The sample sheets of docs/import, units first, import as they are.
 	for _, sample := range []string{"don-vi.csv", "can-bo.csv"} {
 		sheet, err := os.ReadFile(filepath.Join("..", "docs", "import", sample))
