@@ -23,6 +23,9 @@ var settingsMessages = map[string][2]string{
 	"settings.denied":          {"Chỉ quản trị viên, thủ trưởng và giám sát viên của đơn vị hoặc cấp trên được xem cài đặt; chỉ quản trị viên được thay đổi.", "Only administrators, heads and supervisors of the unit or above see its settings; only administrators change them."},
 	"settings.no_unit":         {"Không tìm thấy đơn vị.", "No such unit."},
 	"settings.doc_symbol":      {"Chữ viết tắt tên cơ quan trong số văn bản", "The body's abbreviation in paper numbers"},
+	"settings.lookup_url":      {"Địa chỉ trang tra cứu của đơn vị", "The unit's look-up page"},
+	"settings.lookup_url_own":  {"trang tra cứu của hệ thống (/tra-cuu)", "this site's look-up (/tra-cuu)"},
+	"settings.lookup_url_hint": {"Mã QR trên văn bản gửi công dân dẫn tới địa chỉ này kèm mã hồ sơ; để trống thì dùng trang tra cứu của hệ thống.", "The QR code on papers to the citizen leads here with the tracking code; empty, this site's look-up."},
 	"settings.doc_symbol_hint": {"Ví dụ UBND trong số 15/TB-UBND (Phụ lục I Nghị định 30/2020/NĐ-CP).", "For example UBND in 15/TB-UBND (Decree 30/2020, Annex I)."},
 }
 

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"context"
-	"net/url"
 	"strings"
 
 	"petitions/store"
@@ -47,9 +46,10 @@ func paperOf(ctx context.Context, s *store.Store, cs store.Case, d store.Documen
 	if !t.Exact {
 		v.Form = t.Form + " (" + t.Basis + "; theo thể thức chung của văn bản hành chính)"
 	}
+	settings := store.Unit{Settings: cs.UnitSettings}.SettingsHistory().On(on)
 	v.Number = "Số: " + d.Number
 	if d.Number == "" {
-		v.Number = "Số: ......../" + t.Symbol + "-" + store.Unit{Settings: cs.UnitSettings}.SettingsHistory().On(on).Symbol()
+		v.Number = "Số: ......../" + t.Symbol + "-" + settings.Symbol()
 	}
 	for i, r := range d.Recipients {
 		end := ";"
@@ -60,7 +60,7 @@ func paperOf(ctx context.Context, s *store.Store, cs store.Case, d store.Documen
 		// Never on a paper another party receives about a denunciation: its
 		// code would lead them to the denouncer's case.
 		if r.Role == "petitioner" && (t.ToPetitioner || !cs.Kind.IdentitySecret()) {
-			v.TrackURL = origin + "/tra-cuu?code=" + url.QueryEscape(cs.TrackingCode)
+			v.TrackURL = settings.TrackURL(origin, cs.TrackingCode)
 		}
 	}
 	return v, nil

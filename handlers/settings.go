@@ -31,6 +31,7 @@ type settingsBody struct {
 	PetitionDays             *int          `json:"petition_days"`
 	DiscloseRound1Complaints bool          `json:"disclose_round1_complaints"`
 	DocSymbol                *string       `json:"doc_symbol"` // left out: the symbol in force stays
+	LookupURL                *string       `json:"lookup_url"` // left out: the address in force stays
 }
 
 // settingsUnit loads the unit named in the path and checks the viewer may read
@@ -78,10 +79,14 @@ func (a *api) putSettings(c *gin.Context) {
 		fail(c, workflow.Invalid("petition_days", "cần nhập thời hạn giải quyết kiến nghị, phản ánh (ngày)"))
 		return
 	}
+	now := u.SettingsHistory().On(a.store.Today())
 	us := workflow.UnitSettings{PetitionDays: *b.PetitionDays, DiscloseRound1Complaints: b.DiscloseRound1Complaints,
-		DocSymbol: u.SettingsHistory().On(a.store.Today()).DocSymbol}
+		DocSymbol: now.DocSymbol, LookupURL: now.LookupURL}
 	if b.DocSymbol != nil {
 		us.DocSymbol = strings.TrimSpace(*b.DocSymbol)
+	}
+	if b.LookupURL != nil {
+		us.LookupURL = strings.TrimSpace(*b.LookupURL)
 	}
 	if err := a.store.SetUnitSettings(c.Request.Context(), userOf(c), u.ID, b.EffectiveFrom, us); err != nil {
 		fail(c, err)

@@ -10,7 +10,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 	"unicode"
@@ -424,7 +423,7 @@ func (w *web) receipt(c *gin.Context) {
 		}
 	}
 	view.Clocks = receiptClocks(cs, w.store.Calendar(), lang)
-	view.TrackURL = w.origin(c) + "/tra-cuu?code=" + url.QueryEscape(cs.TrackingCode)
+	view.TrackURL = store.Unit{Settings: cs.UnitSettings}.SettingsHistory().On(w.store.Today()).TrackURL(w.origin(c), cs.TrackingCode)
 	units, err := w.store.Units(ctx)
 	if err != nil {
 		pageFail(c, err)

@@ -28,6 +28,7 @@ type settingsPage struct {
 	EffectiveFrom, PetitionDays string
 	Disclose                    bool
 	DocSymbol                   string // the unit's part of its papers' numbers (issue 18)
+	LookupURL                   string // the look-up page the unit publishes (issue 19)
 }
 
 // settingsUnitOf picks the unit of the page: ?unit= (or the form's unit), else the viewer's own.
@@ -87,7 +88,8 @@ func (w *web) settingsPagePost(c *gin.Context) {
 		return
 	}
 	typed := &settingsPage{EffectiveFrom: c.PostForm("effective_from"), PetitionDays: c.PostForm("petition_days"),
-		Disclose: c.PostForm("disclose_round1_complaints") == "1", DocSymbol: strings.TrimSpace(c.PostForm("doc_symbol"))}
+		Disclose: c.PostForm("disclose_round1_complaints") == "1", DocSymbol: strings.TrimSpace(c.PostForm("doc_symbol")),
+		LookupURL: strings.TrimSpace(c.PostForm("lookup_url"))}
 	from, ok := deskDate(typed.EffectiveFrom)
 	if !ok {
 		w.renderSettings(c, http.StatusBadRequest, u, typed, map[string]string{"effective_from": translate(lang, "desk.err.date")})
@@ -98,7 +100,8 @@ func (w *web) settingsPagePost(c *gin.Context) {
 		w.renderSettings(c, http.StatusBadRequest, u, typed, map[string]string{"petition_days": translate(lang, "case.bad_number")})
 		return
 	}
-	us := workflow.UnitSettings{PetitionDays: days, DiscloseRound1Complaints: typed.Disclose, DocSymbol: typed.DocSymbol}
+	us := workflow.UnitSettings{PetitionDays: days, DiscloseRound1Complaints: typed.Disclose, DocSymbol: typed.DocSymbol,
+		LookupURL: typed.LookupURL}
 	if err := w.store.SetUnitSettings(c.Request.Context(), userOf(c), u.ID, from, us); err != nil {
 		e := userRefusal(c, err)
 		if e == nil {
@@ -126,7 +129,7 @@ func (w *web) renderSettings(c *gin.Context, status int, u store.Unit, typed *se
 	}
 	p := settingsPage{View: view, CanSet: v.MaySetSettings(u.ID), EffectiveFrom: w.store.Today().String(),
 		PetitionDays: strconv.Itoa(view.InForce.PetitionDays), Disclose: view.InForce.DiscloseRound1Complaints,
-		DocSymbol: view.InForce.Symbol()}
+		DocSymbol: view.InForce.Symbol(), LookupURL: view.InForce.LookupURL}
 	for _, x := range all {
 		if v.InScope(x.ID) {
 			p.Units = append(p.Units, x)
@@ -134,6 +137,7 @@ func (w *web) renderSettings(c *gin.Context, status int, u store.Unit, typed *se
 	}
 	if typed != nil {
 		p.EffectiveFrom, p.PetitionDays, p.Disclose, p.DocSymbol = typed.EffectiveFrom, typed.PetitionDays, typed.Disclose, typed.DocSymbol
+		p.LookupURL = typed.LookupURL
 	}
 	w.render(c, status, "settings", p, errs)
 }

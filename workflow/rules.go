@@ -1,6 +1,9 @@
 package workflow
 
-import "regexp"
+import (
+	"net/url"
+	"regexp"
+)
 
 // ClockName names a clock (DOMAIN.md §3, API.md).
 type ClockName string
@@ -162,6 +165,20 @@ type UnitSettings struct {
 	// DocSymbol is the unit's part of its papers' numbers: "UBND" in
 	// 15/TB-UBND (NĐ 30/2020/NĐ-CP, Phụ lục I: chữ viết tắt tên cơ quan).
 	DocSymbol string `json:"doc_symbol"`
+	// LookupURL is the address of the look-up page the unit publishes (its
+	// portal's), printed as the QR code on its papers to the citizen; empty,
+	// this site's own /tra-cuu.
+	LookupURL string `json:"lookup_url"`
+}
+
+// TrackURL is the look-up of a tracking code: the unit's published page, or
+// this site's (origin, scheme and host) /tra-cuu.
+func (s UnitSettings) TrackURL(origin, code string) string {
+	base := origin + "/tra-cuu"
+	if s.LookupURL != "" {
+		base = s.LookupURL
+	}
+	return base + "?code=" + url.QueryEscape(code)
 }
 
 // Symbol is the unit's part of its papers' numbers, "UBND" where none is set.
@@ -188,6 +205,13 @@ func (s UnitSettings) Validate() error {
 	}
 	if s.DocSymbol != "" && !docSymbolPattern.MatchString(s.DocSymbol) {
 		return Invalid("doc_symbol", "chữ viết tắt tên cơ quan gồm 1 đến 20 chữ in hoa, chữ số hoặc dấu gạch ngang, ví dụ UBND hoặc TTr")
+	}
+	if s.LookupURL != "" {
+		u, err := url.Parse(s.LookupURL)
+		if err != nil || u.Scheme != "https" && u.Scheme != "http" || u.Host == "" || u.RawQuery != "" || u.Fragment != "" ||
+			u.User != nil || len(s.LookupURL) > MaxShort {
+			return Invalid("lookup_url", "địa chỉ trang tra cứu phải là một địa chỉ https:// đầy đủ, không có dấu ? hay #")
+		}
 	}
 	return nil
 }
