@@ -1099,26 +1099,7 @@ func (e *amEnv) upload(a amActor, path string, page bool) amResp {
 	part, _ := mw.CreateFormFile("file", "ban-quet.pdf")
 	part.Write([]byte("%PDF-1.4\n%%EOF\n"))
 	mw.Close()
-	client := e.client
-	if page {
-		client = e.browsers[a.login].client
-		if !a.anonymous() {
-			path += "?csrf=" + url.QueryEscape(e.csrf[a.login])
-		}
-	}
-	req, err := http.NewRequest(http.MethodPost, e.app.URL+path, &b)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	if tok := e.tokens[a.login]; tok != "" && !page {
-		req.Header.Set("Authorization", "Bearer "+tok)
-	}
-	res, err := client.Do(req)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	return amResp{status: res.StatusCode, body: readBody(e.t, res), header: res.Header}
+	return e.postMultipart(a, path, page, &b, mw.FormDataContentType())
 }
 
 // importSheet sends a dry run of a csv sheet naming one new user of the case's
@@ -1131,6 +1112,13 @@ func (e *amEnv) importSheet(a amActor, path string, c amCase, page bool) amResp 
 	part, _ := mw.CreateFormFile("file", "can-bo.csv")
 	fmt.Fprintf(part, "login,name,role,unit\nnhap%d,Cán Bộ Nhập,handler,%s\n", e.next(), c.Unit)
 	mw.Close()
+	return e.postMultipart(a, path, page, &b, mw.FormDataContentType())
+}
+
+// postMultipart sends a multipart body: to the API with the actor's token, or
+// as the page's form from the actor's browser, its CSRF token in the address.
+func (e *amEnv) postMultipart(a amActor, path string, page bool, b *bytes.Buffer, contentType string) amResp {
+	e.t.Helper()
 	client := e.client
 	if page {
 		client = e.browsers[a.login].client
@@ -1138,11 +1126,11 @@ func (e *amEnv) importSheet(a amActor, path string, c amCase, page bool) amResp 
 			path += "?csrf=" + url.QueryEscape(e.csrf[a.login])
 		}
 	}
-	req, err := http.NewRequest(http.MethodPost, e.app.URL+path, &b)
+	req, err := http.NewRequest(http.MethodPost, e.app.URL+path, b)
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Content-Type", contentType)
 	if tok := e.tokens[a.login]; tok != "" && !page {
 		req.Header.Set("Authorization", "Bearer "+tok)
 	}
