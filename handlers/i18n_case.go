@@ -123,6 +123,9 @@ var caseMessages = map[string][2]string{
 	"event.implement":         {"Ghi kết quả thi hành quyết định, kết luận", "Record the decision carried out"},
 	"event.recount":           {"Tính lại thời hạn (lịch làm việc thay đổi)", "Deadlines recounted (the calendar changed)"},
 	"event.correct":           {"Sửa thông tin đăng ký", "Correct the registration"},
+	"event.reorganise":        {"Chuyển đơn vị do sắp xếp đơn vị hành chính", "Moved by a reorganisation of units"},
+	"case.h.moved":            {"Chuyển từ", "Moved from"},
+	"case.h.effective":        {"Có hiệu lực từ ngày", "Effective from"},
 
 	"correct.lead":             {"Sửa những gì đã nhập sai khi tiếp nhận. Chỉ thông tin thay đổi được ghi lại, kèm giá trị cũ và mới. Mã hồ sơ không đổi.", "Correct what was mistyped at registration. Only what changes is recorded, with its old and new values. The tracking code stays."},
 	"correct.received_on.hint": {"Đổi ngày nhận đơn thì các thời hạn tính từ ngày nhận được tính lại.", "A new received date recounts the deadlines that run from receipt."},

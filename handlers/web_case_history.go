@@ -23,6 +23,10 @@ func historyDetails(lang string, k workflow.Kind, e workflow.Event, raw json.Raw
 	if e == workflow.EvCorrect {
 		return correctDetails(lang, p)
 	}
+	if e == workflow.EvReorganise {
+		return []string{t("case.h.moved") + ": " + fmt.Sprint(p["from_name"]) + " → " + fmt.Sprint(p["to_name"]),
+			t("case.h.effective") + ": " + isoToVN(fmt.Sprint(p["effective_on"]))}
+	}
 	var out []string
 	add := func(label, value string) {
 		if value != "" {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"petitions/workflow"
@@ -30,7 +31,11 @@ func (s *Store) Backlog(ctx context.Context, units []int64, asOf workflow.Date) 
 
 // backlogBySQL is Backlog with the database grouping the cases, for any day.
 func (s *Store) backlogBySQL(ctx context.Context, units []int64, asOf workflow.Date) (workflow.Backlog, error) {
-	snap, args := s.snapshotQuery(units, asOf, false)
+	moved, err := s.movedAfter(ctx, asOf)
+	if err != nil {
+		return workflow.Backlog{}, err
+	}
+	snap, args := s.snapshotQuery(units, asOf, false, moved)
 	bounds := workflow.BoundsOn(s.Calendar(), asOf)
 	age := "CASE"
 	var ageArgs []any
@@ -127,7 +132,11 @@ var openStates = func() string {
 // last in history_as_of); those are the active ones acted on since, and —
 // through the kept settled_on and span_class (store/settled.go) — for each
 // span class the settled ones received in the 2^k days before and settled after.
-func (s *Store) snapshotQuery(units []int64, asOf workflow.Date, detail bool) (string, []any) {
+//
+// With moved (a reorganisation moved cases after asOf, movedAfter) a case
+// counts under the unit it was in at asOf, not its unit now (unit_moves.go).
+// A case moved since has a record dated after asOf, so the parts hold it.
+func (s *Store) snapshotQuery(units []int64, asOf workflow.Date, detail, moved bool) (string, []any) {
 	in := "unit_id IN (" + placeholders(len(units)) + ")"
 	unitArgs := make([]any, len(units))
 	for i, id := range units {
@@ -142,12 +151,24 @@ func (s *Store) snapshotQuery(units []int64, asOf workflow.Date, detail bool) (s
 	untouched := asRow + ` FROM cases WHERE settled_on IS NULL AND received_on <= ? AND last_event_on <= ? AND ` + in
 	args := append([]any{day, day}, unitArgs...)
 
-	parts := []string{asRecord + ` FROM cases WHERE settled_on IS NULL AND received_on <= ? AND last_event_on > ? AND ` + in}
-	partArgs := append([]any{day, day}, unitArgs...)
+	inThen, unitThenArgs := in, unitArgs
+	if moved {
+		inThen, unitThenArgs = in+` AND `+notMovedAfter, append(slices.Clip(unitArgs), day)
+	}
+	parts := []string{asRecord + ` FROM cases WHERE settled_on IS NULL AND received_on <= ? AND last_event_on > ? AND ` + inThen}
+	partArgs := append([]any{day, day}, unitThenArgs...)
 	for k := 0; k <= maxSpanClass; k++ {
 		parts = append(parts, asRecord+` FROM cases WHERE settled_on IS NOT NULL AND span_class = ? AND received_on > ?
-			AND received_on <= ? AND settled_on > ? AND `+in)
-		partArgs = append(append(partArgs, k, asOf.AddDays(-spanWindow(k)).String(), day, day), unitArgs...)
+			AND received_on <= ? AND settled_on > ? AND `+inThen)
+		partArgs = append(append(partArgs, k, asOf.AddDays(-spanWindow(k)).String(), day, day), unitThenArgs...)
+	}
+	if moved {
+		columns := `c.id, mv.from_unit_id AS unit_id, c.kind, c.received_on, c.matter_started_on`
+		if detail {
+			columns += `, c.tracking_code`
+		}
+		parts = append(parts, movedFromUnits(columns, in))
+		partArgs = append(append(append(partArgs, day, day), unitArgs...), day, day)
 	}
 	then := func(col string) string {
 		return `(SELECT h.` + col + ` FROM history h WHERE h.case_id = c.id AND h.on_date <= ?
@@ -175,7 +196,11 @@ type snapshotRow struct {
 // filters them by the definitions Backlog counts by, so a list always holds
 // the cases of its number.
 func (s *Store) snapshots(ctx context.Context, units []int64, asOf workflow.Date) ([]snapshotRow, error) {
-	snap, args := s.snapshotQuery(units, asOf, true)
+	moved, err := s.movedAfter(ctx, asOf)
+	if err != nil {
+		return nil, err
+	}
+	snap, args := s.snapshotQuery(units, asOf, true, moved)
 	var rows []struct {
 		ID              int64         `db:"id"`
 		TrackingCode    string        `db:"tracking_code"`
@@ -187,7 +212,7 @@ func (s *Store) snapshots(ctx context.Context, units []int64, asOf workflow.Date
 		ReceivedOn      workflow.Date `db:"received_on"`
 		MatterStartedOn workflow.Date `db:"matter_started_on"`
 	}
-	err := s.r.SelectContext(ctx, &rows, s.r.Rebind(`SELECT x.id, x.tracking_code, x.kind, n.code AS unit_code,
+	err = s.r.SelectContext(ctx, &rows, s.r.Rebind(`SELECT x.id, x.tracking_code, x.kind, n.code AS unit_code,
 		n.name AS unit_name, x.state, x.clocks, x.received_on, x.matter_started_on
 		FROM (`+snap+`) x JOIN units n ON n.id = x.unit_id`), args...)
 	if err != nil {

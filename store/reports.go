@@ -60,6 +60,11 @@ var restsOn = func() string {
 // and not carried out before it began.
 func reportCases(f *workflow.Form, units []int64, p workflow.ReportPeriod) (string, []any) {
 	where, args := unitsAndDays("c.unit_id", "", units, workflow.Date{}, workflow.Date{})
+	return reportCasesWhere(f, where, args, p)
+}
+
+// reportCasesWhere is reportCases for the cases where selects.
+func reportCasesWhere(f *workflow.Form, where []string, args []any, p workflow.ReportPeriod) (string, []any) {
 	if len(f.Kinds) > 0 {
 		where = append(where, "c.kind IN (?"+strings.Repeat(", ?", len(f.Kinds)-1)+")")
 		for _, k := range f.Kinds {
@@ -76,6 +81,23 @@ func reportCases(f *workflow.Form, units []int64, p workflow.ReportPeriod) (stri
 
 func (s *Store) caseEntries(ctx context.Context, f *workflow.Form, units []int64, p workflow.ReportPeriod) ([]workflow.Entry, error) {
 	where, args := reportCases(f, units, p)
+	out, err := s.readReportCases(ctx, where, args, p)
+	if err != nil {
+		return nil, err
+	}
+	if out, err = s.reportUnitsThen(ctx, f, units, p, out); err != nil {
+		return nil, err
+	}
+	// In the order they were received, sorted here: sorted by the database,
+	// a province's year of rows with their acts went through a temporary
+	// B-tree before the first came out.
+	slices.SortFunc(out, func(a, b workflow.Entry) int { return cmp.Compare(a.ID, b.ID) })
+	return out, nil
+}
+
+// readReportCases reads the cases where selects as entries, with the acts
+// dated by the period's end.
+func (s *Store) readReportCases(ctx context.Context, where string, args []any, p workflow.ReportPeriod) ([]workflow.Entry, error) {
 	// A round-2 complaint follows one decision; a letter whose prior case
 	// itself followed one, two or more. Whether a case was decided in time is
 	// kept on it when it is decided (workflow.Case.DecidedLate), and the acts
@@ -118,10 +140,54 @@ func (s *Store) caseEntries(ctx context.Context, f *workflow.Form, units []int64
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: report cases: %w", err)
 	}
-	// In the order they were received, sorted here: sorted by the database,
-	// a province's year of rows with their acts went through a temporary
-	// B-tree before the first came out.
-	slices.SortFunc(out, func(a, b workflow.Entry) int { return cmp.Compare(a.ID, b.ID) })
+	return out, nil
+}
+
+// reportUnitsThen counts each case of entries under the unit it was in at
+// the period's end (unit_moves.go): a case a reorganisation moved after it
+// leaves the units it moved into and comes back to the unit it left, read
+// again when that unit is asked for alone.
+func (s *Store) reportUnitsThen(ctx context.Context, f *workflow.Form, units []int64, p workflow.ReportPeriod, entries []workflow.Entry) ([]workflow.Entry, error) {
+	if moved, err := s.movedAfter(ctx, p.To); err != nil || !moved {
+		return entries, err
+	}
+	then, err := s.unitsThen(ctx, p.To)
+	if err != nil {
+		return nil, err
+	}
+	asked := map[int64]bool{}
+	for _, u := range units {
+		asked[u] = true
+	}
+	out, had := entries[:0], map[int64]bool{}
+	for _, e := range entries {
+		had[e.ID] = true
+		if u, ok := then[e.ID]; ok {
+			if !asked[u] {
+				continue
+			}
+			e.UnitID, e.Case.UnitID = u, u
+		}
+		out = append(out, e)
+	}
+	var missing []any
+	for id, u := range then {
+		if asked[u] && !had[id] {
+			missing = append(missing, id)
+		}
+	}
+	for start := 0; start < len(missing); start += recountBatch {
+		ids := missing[start:min(start+recountBatch, len(missing))]
+		where, args := reportCasesWhere(f, []string{"c.id IN (" + placeholders(len(ids)) + ")"}, ids, p)
+		back, err := s.readReportCases(ctx, where, args, p)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range back {
+			e.UnitID, e.Case.UnitID = then[e.ID], then[e.ID]
+			out = append(out, e)
+		}
+	}
 	return out, nil
 }
 

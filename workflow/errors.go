@@ -80,3 +80,10 @@ const CodeLastAdmin Code = "last_admin"
 
 // CodeUnitCycle refuses moving a unit under itself or a unit below it (422).
 const CodeUnitCycle Code = "unit_cycle"
+
+// CodeUnitClosed refuses a reorganisation of a unit that has ended, or into one (422).
+const CodeUnitClosed Code = "unit_closed"
+
+// CodeSuccessorOutsideParent refuses a successor that is not under the
+// reorganised units' parent, or units of different parents (422).
+const CodeSuccessorOutsideParent Code = "successor_outside_parent"

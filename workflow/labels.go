@@ -28,8 +28,9 @@ var eventLabels = map[Event]string{
 	EvRecordDialogue: "ghi biên bản đối thoại", EvExtend: "gia hạn", EvNotify: "thông báo thụ lý",
 	EvSuspend: "tạm đình chỉ", EvResume: "tiếp tục giải quyết", EvWithdraw: "rút đơn / đình chỉ",
 	EvResolve: "giải quyết", EvDeliver: "gửi quyết định/kết luận", EvDisclose: "công khai", EvClose: "kết thúc", EvImplement: "thi hành quyết định, kết luận",
-	EvRecount: "tính lại thời hạn",
-	EvCorrect: "sửa thông tin đăng ký",
+	EvRecount:    "tính lại thời hạn",
+	EvCorrect:    "sửa thông tin đăng ký",
+	EvReorganise: "chuyển đơn vị do sắp xếp",
 }
 
 func label[K comparable](m map[K]string, k K, fallback string) string {

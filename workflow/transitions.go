@@ -90,7 +90,7 @@ var Transitions = []Transition{
 
 // Events lists every event a case's history can hold: EvReceive, which opens
 // every case, the events of the transition table in its order, then the
-// events the system records itself (EvRecount; EvCorrect is also in the table).
+// events the system records itself (EvRecount, EvReorganise; EvCorrect is also in the table).
 var Events = func() []Event {
 	out := []Event{EvReceive}
 	seen := map[Event]bool{EvReceive: true}
@@ -105,6 +105,7 @@ var Events = func() []Event {
 	}
 	add(EvRecount)
 	add(EvCorrect)
+	add(EvReorganise)
 	return out
 }()
 
