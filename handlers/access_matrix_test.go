@@ -403,6 +403,15 @@ var amRoutes = []amRoute{
 		do: func(e *amEnv, a amActor, c amCase) amResp {
 			return e.api(a, http.MethodPatch, "/api/v1/units/"+c.Unit, fmt.Sprintf(`{"name":"Đơn vị %d"}`, e.next()))
 		}},
+	{name: "POST /api/v1/units/reorganise", // a new commune under the case's unit merged into another, new, from today
+		want: [2]string{
+			"403 403 403 403 403 403 200 | 403 403 403 403 403 | 401",
+			"403 403 403 403 403 403 200 | 403 403 403 403 200 | 401"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			from := e.freshUnit(c)
+			return e.api(a, http.MethodPost, "/api/v1/units/reorganise", fmt.Sprintf(`{"effective_on":%q,"from":[%q],"into":[{"code":"%s-M","name":"UBND xã Hợp Nhất"}]}`,
+				e.app.Store.Today(), from, from))
+		}},
 	{name: "POST /api/v1/import", // a dry run of a sheet of one user of the case's unit: checked, nothing written
 		want: amBoth("403 403 403 403 403 403 200 | 403 403 403 403 200 | 401"),
 		do: func(e *amEnv, a amActor, c amCase) amResp {
@@ -709,6 +718,15 @@ var amRoutes = []amRoute{
 			"403 403 403 403 403 403 303 | 403 403 403 403 303 | 303"},
 		do: func(e *amEnv, a amActor, c amCase) amResp {
 			return e.page(a, http.MethodPost, "/quan-tri/don-vi/"+c.Unit, url.Values{"name": {fmt.Sprintf("Đơn vị %d", e.next())}})
+		}},
+	{name: "POST /quan-tri/sap-xep-don-vi", staff: true, // a new commune under the case's unit merged into a new one, confirmed
+		want: [2]string{
+			"403 403 403 403 403 403 303 | 403 403 403 403 403 | 303",
+			"403 403 403 403 403 403 303 | 403 403 403 403 303 | 303"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			from := e.freshUnit(c)
+			return e.page(a, http.MethodPost, "/quan-tri/sap-xep-don-vi", url.Values{"from": {from}, "effective_on": {e.app.Store.Today().VN()},
+				"into_code": {from + "-M"}, "into_name": {"UBND xã Hợp Nhất"}, "users": {"move"}, "confirm": {"1"}})
 		}},
 	{name: "POST /lich-lam-viec", staff: true, // administrators set a day of 2031, confirmed; no case crosses it
 		want: amBoth("403 403 403 403 403 403 303 | 403 403 403 403 303 | 303"),
@@ -1142,6 +1160,16 @@ func (e *amEnv) postMultipart(a amActor, path string, page bool, b *bytes.Buffer
 }
 
 // freshUser is a new handler of the case's unit, for a row to change.
+// freshUnit adds a commune under the case's unit, for an act that ends it.
+func (e *amEnv) freshUnit(c amCase) string {
+	e.t.Helper()
+	code := fmt.Sprintf("KH-R%d", e.next())
+	if _, err := e.app.Store.CreateUnit(context.Background(), code, "UBND xã Tạm", "commune", c.Unit); err != nil {
+		e.t.Fatal(err)
+	}
+	return code
+}
+
 func (e *amEnv) freshUser(c amCase) string {
 	e.t.Helper()
 	login := fmt.Sprintf("tam%d", e.next())

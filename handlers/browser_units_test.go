@@ -1,6 +1,8 @@
 package handlers
 
 import (
+	"context"
+	"fmt"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -52,4 +54,46 @@ func TestCalendarEditInTheBrowser(t *testing.T) {
 	storySubmit(admin, "confirm", chromedp.Click(chromedp.CSS("#cal-confirm")))
 	admin.mustSee("saved and recounted", "Đã lưu ngày 01/12/2026; đã tính lại", "của 1 hồ sơ", "Nghỉ bù theo quyết định", "do quản trị viên đặt")
 	storyDone(admin)
+}
+
+// Issue 19's merger in Chromium: the administrator ticks two communes, names
+// the new commune that takes over from 01/11/2026, sees how many active cases
+// and users would move, confirms; the moved case tells its move in its
+// history, and a merger into the ended commune is refused by its rule.
+// Screenshots at 375 and 1280 px.
+func TestMergeStoryInTheBrowser(t *testing.T) {
+	app := mustServeWeb(t)
+	if _, err := app.Store.CreateUnit(context.Background(), "KH-VH", "UBND xã Vĩnh Hiệp", "commune", "KH-UBND"); err != nil {
+		t.Fatal(err)
+	}
+	moved := qcCase(t, app, "reception.nt", workflow.Petition, "2026-10-12", "Kiến nghị sửa đường liên thôn", "Nguyễn Văn Kiến")
+	admin := app.newTab(t)
+	storySignIn(admin, "admin", "/quan-tri/nguoi-dung")
+	admin.open("/quan-tri/don-vi")
+	admin.mustSee("the merger's form", "Sắp xếp đơn vị (sáp nhập)", "Đơn vị kết thúc hoạt động", "UBND xã Vĩnh Hiệp (KH-VH)")
+	admin.run("two communes into a new one", chromedp.Click(chromedp.CSS(`input[name="from"][value="KH-NT"]`)),
+		chromedp.Click(chromedp.CSS(`input[name="from"][value="KH-VH"]`)),
+		chromedp.SetValue(chromedp.CSS("#r-on"), "01/11/2026"), chromedp.SetValue(chromedp.CSS("#r-code"), "KH-HN"),
+		chromedp.SetValue(chromedp.CSS("#r-name"), "UBND phường Hòa Nha"))
+	storySubmit(admin, "preview", chromedp.Click(chromedp.CSS(`form[action="/quan-tri/sap-xep-don-vi"] button[value="0"]`)))
+	admin.mustSee("what it would do", "Nếu xác nhận: KH-NT, KH-VH kết thúc từ ngày 01/11/2026; 1 hồ sơ đang giải quyết chuyển sang KH-HN (đơn vị mới)",
+		"Xác nhận sắp xếp")
+	citeShots(admin, "merge-preview", "two communes merged into a new one, previewed")
+	storySubmit(admin, "confirm", chromedp.Click(chromedp.CSS("#reorg-confirm")))
+	admin.mustSee("merged", "Đã sắp xếp: KH-NT, KH-VH kết thúc từ ngày 01/11/2026; 1 hồ sơ đang giải quyết đã chuyển sang KH-HN (đơn vị mới)",
+		"UBND phường Hòa Nha", "Ngừng hoạt động sau ngày 31/10/2026", "Công việc chuyển sang KH-HN")
+
+	admin.run("merge the ended commune again", chromedp.Click(chromedp.CSS(`input[name="from"][value="KH-HN"]`)),
+		chromedp.SetValue(chromedp.CSS("#r-on"), "20/11/2026"), chromedp.SetValue(chromedp.CSS("#r-code"), "KH-NT"))
+	storySubmit(admin, "preview", chromedp.Click(chromedp.CSS(`form[action="/quan-tri/sap-xep-don-vi"] button[value="0"]`)))
+	admin.mustSee("refused", "Không thể sáp nhập vào đơn vị KH-NT đã kết thúc hoạt động")
+
+	head := app.newTab(t)
+	storySignIn(head, "head.nt", "/ho-so") // moved with the commune: its case is still theirs
+	head.open(fmt.Sprintf("/ho-so/%d", moved.ID))
+	head.mustSee("the move in the case's history", "Chuyển đơn vị do sắp xếp đơn vị hành chính",
+		"Chuyển từ: UBND phường Nha Trang → UBND phường Hòa Nha", "Có hiệu lực từ ngày: 01/11/2026")
+	citeShots(head, "merge-case", "the moved case's history")
+	storyDone(admin)
+	storyDone(head)
 }

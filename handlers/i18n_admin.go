@@ -50,6 +50,7 @@ var adminMessages = map[string][2]string{
 	"units.former":         {"Tên cũ", "Formerly"},
 	"units.until":          {"đến ngày", "until"},
 	"units.closed_after":   {"Ngừng hoạt động sau ngày", "Closed after"},
+	"units.successor":      {"Công việc chuyển sang", "Its work passed to"},
 	"units.last_day":       {"Ngày cuối hoạt động", "Last day"},
 	"units.level_province": {"Cấp tỉnh", "Province"},
 	"units.level_agency":   {"Cơ quan, sở, ngành", "Agency"},

@@ -132,6 +132,7 @@ func New(s *store.Store, opts ...Option) (http.Handler, error) {
 	authed.GET("/units", a.listUnits)
 	authed.POST("/units", a.createUnit)
 	authed.PATCH("/units/:code", a.changeUnit)
+	authed.POST("/units/reorganise", a.reorganiseUnits)
 	authed.POST("/import", a.importStaff)
 
 	w, err := mountPages(r, s, a.limiter, a.lookups, public)

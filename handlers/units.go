@@ -20,6 +20,7 @@ type unitAdminView struct {
 	store.Unit
 	Parent      string           `json:"parent"`
 	ValidTo     workflow.Date    `json:"closed_after"`
+	Successor   string           `json:"successor,omitempty"` // the unit its work passed to
 	FormerNames []store.UnitName `json:"former_names"`
 }
 
@@ -51,6 +52,9 @@ func adminUnitOf(ctx context.Context, st *store.Store, u store.Unit, all []store
 	for _, p := range all {
 		if u.ParentID != nil && p.ID == *u.ParentID {
 			v.Parent = p.Code
+		}
+		if u.SuccessorID != nil && p.ID == *u.SuccessorID {
+			v.Successor = p.Code
 		}
 	}
 	names, err := st.FormerNames(ctx, u.ID)

@@ -29,6 +29,7 @@ func (w *web) mountStaffPages(g *gin.RouterGroup) {
 	g.GET(unitsPath, w.unitsPage)
 	g.POST(unitsPath, w.unitsCreate)
 	g.POST(unitsPath+"/:code", w.unitsChange)
+	g.POST(reorganisePath, w.unitsReorganise)
 	g.POST(passwordPage, w.passwordPost)
 	g.POST("/ho-so/:id/tep", w.attachmentPost)
 	g.GET("/ho-so/:id/tep/:att", w.attachmentGet)

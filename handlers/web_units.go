@@ -24,6 +24,9 @@ type unitsView struct {
 	Levels []string
 	New    newUnitBody // the creation form, as typed
 	Denied bool
+	// The reorganisation's form as typed, and what it would do once previewed.
+	Reorg        reorganiseForm
+	ReorgPreview string
 }
 
 func (w *web) unitsPage(c *gin.Context) { w.renderUnits(c, http.StatusOK, unitsView{}, nil) }

@@ -125,6 +125,35 @@ func (s *Store) Reorganise(ctx context.Context, actor User, v workflow.Viewer, r
 	return out, nil
 }
 
+// PreviewReorganisation checks a reorganisation and tells what it would do
+// as things stand, writing nothing: the units it would end and create, the
+// active cases it would move, the users it would move or disable.
+func (s *Store) PreviewReorganisation(ctx context.Context, v workflow.Viewer, r Reorganisation) (Reorganised, error) {
+	plan, err := s.planReorganisation(ctx, v, r)
+	if err != nil {
+		return Reorganised{}, err
+	}
+	out := Reorganised{EffectiveOn: r.EffectiveOn, Created: codesOf(nil, plan.create)}
+	args := make([]any, len(plan.from))
+	for i, u := range plan.from {
+		out.Ended, args[i] = append(out.Ended, u.Code), u.ID
+	}
+	in := placeholders(len(args))
+	var users int
+	if err := s.r.GetContext(ctx, &out.CasesMoved, `SELECT COUNT(*) FROM cases WHERE settled_on IS NULL AND unit_id IN (`+in+`)`, args...); err != nil {
+		return out, fmt.Errorf("store: reorganise: %w", err)
+	}
+	if err := s.r.GetContext(ctx, &users, `SELECT COUNT(*) FROM users WHERE disabled = ? AND unit_id IN (`+in+`)`, append([]any{false}, args...)...); err != nil {
+		return out, fmt.Errorf("store: reorganise: %w", err)
+	}
+	if r.Users == "disable" {
+		out.UsersDisabled = users
+	} else {
+		out.UsersMoved = users
+	}
+	return out, nil
+}
+
 // planReorganisation checks a reorganisation against the units as they stand.
 func (s *Store) planReorganisation(ctx context.Context, v workflow.Viewer, r Reorganisation) (reorganisePlan, error) {
 	var plan reorganisePlan
