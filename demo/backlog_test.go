@@ -90,6 +90,24 @@ type rawCase struct {
 	kind, unit       string
 	received, matter time.Time
 	records          []rawRecord // by seq
+	moves            []rawMove   // the reorganisations that moved it, by seq
+}
+
+// rawMove is a reorganisation's record: the unit the case left, from a day.
+type rawMove struct {
+	from      string
+	effective time.Time
+}
+
+// unitOn is the unit the case was in at the end of day d: the unit the first
+// move effective after d took it from, or its unit now.
+func (c *rawCase) unitOn(d time.Time) string {
+	for _, m := range c.moves {
+		if m.effective.After(d) {
+			return m.from
+		}
+	}
+	return c.unit
 }
 
 type rawRecord struct {
@@ -145,6 +163,19 @@ func readHistory(t *testing.T, db *sqlx.DB) rawData {
 		}
 		byID[id].records = append(byID[id].records, rec)
 	})
+	each(t, db, `SELECT case_id, payload FROM history WHERE event = 'reorganise' ORDER BY case_id, seq`, func(sc func(...any)) {
+		var id int64
+		var payload string
+		sc(&id, &payload)
+		var p struct {
+			From      string `json:"from_unit"`
+			Effective string `json:"effective_on"`
+		}
+		if err := json.Unmarshal([]byte(payload), &p); err != nil {
+			t.Fatalf("reorganise record of case %d: %v", id, err)
+		}
+		byID[id].moves = append(byID[id].moves, rawMove{from: p.From, effective: mustTime(p.Effective)})
+	})
 	return r
 }
 
@@ -156,7 +187,8 @@ func (r rawData) count(d time.Time, root string) handCount {
 		h.ByKind[k] = [2]int{}
 	}
 	for _, c := range r.cases {
-		if !r.under(c.unit, root) || c.received.After(d) {
+		unitThen := c.unitOn(d)
+		if !r.under(unitThen, root) || c.received.After(d) {
 			continue
 		}
 		var rec *rawRecord
@@ -175,7 +207,7 @@ func (r rawData) count(d time.Time, root string) handCount {
 		if open || rec.state == "resolved" || rec.state == "disclosed" || rec.state == "withdrawn" {
 			status = r.worst(rec, d)
 		}
-		kind, unit := h.ByKind[c.kind], h.ByUnit[c.unit]
+		kind, unit := h.ByKind[c.kind], h.ByUnit[unitThen]
 		if open {
 			h.Open++
 			kind[0]++
@@ -197,7 +229,7 @@ func (r rawData) count(d time.Time, root string) handCount {
 			kind[1]++
 			unit[1]++
 		}
-		h.ByKind[c.kind], h.ByUnit[c.unit] = kind, unit
+		h.ByKind[c.kind], h.ByUnit[unitThen] = kind, unit
 	}
 	return h
 }

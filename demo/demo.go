@@ -54,7 +54,7 @@ func Load(ctx context.Context, s *store.Store, opt Options) (loaded bool, err er
 	if opt.Cases <= 0 {
 		opt.Cases = DefaultCases
 	}
-	l := &loader{ctx: ctx, s: s, cal: s.Calendar(), today: s.Today(), want: opt.Cases, decisionNo: 100,
+	l := &loader{ctx: ctx, s: s, cal: s.Calendar(), today: s.Today(), want: max(opt.Cases-len(camHaiLetters), 0), // Cam Hải's letters are of the number asked decisionNo: 100,
 		registered: map[shelf][]int64{}, visitors: map[*office][]store.Petitioner{}, spanDays: 548,
 		rng: rand.New(rand.NewPCG(uint64(opt.Seed), 0x4b48_2025_0701))}
 	if opt.Years > 0 {
@@ -83,6 +83,9 @@ func Load(ctx context.Context, s *store.Store, opt Options) (loaded bool, err er
 		return true, err
 	}
 	if err := l.loadReception(opt.ReceptionYears); err != nil {
+		return true, err
+	}
+	if err := l.mergeCamHai(); err != nil {
 		return true, err
 	}
 	return true, correctFreshLetter(ctx, s)
