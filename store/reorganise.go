@@ -179,7 +179,9 @@ func (s *Store) planReorganisation(ctx context.Context, v workflow.Viewer, r Reo
 	for _, u := range all {
 		byCode[u.Code] = u
 	}
-	ended := func(u Unit) bool { return u.SuccessorID != nil || !u.ValidTo.IsZero() && u.ValidTo.Before(r.EffectiveOn) }
+	ended := func(u Unit) bool {
+		return u.SuccessorID != nil || !u.ValidTo.IsZero() && u.ValidTo.Before(r.EffectiveOn)
+	}
 	for _, code := range r.From {
 		u, ok := byCode[strings.TrimSpace(code)]
 		switch {

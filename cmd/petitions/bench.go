@@ -32,7 +32,7 @@ type benchConfig struct {
 	writers           []int // concurrent clients of each round of transitions
 	readers, backlogs int
 	think             time.Duration // an officer's pause between clicks, in the second round of reads and the reception loads
-	only              string        // measure only these groups: transitions, backlog, reads, reception, papers, reports, recount
+	only              string        // measure only these groups: transitions, backlog, reads, reception, papers, reports, recount, reorganise
 	out               io.Writer
 }
 
@@ -52,7 +52,7 @@ func bench(ctx context.Context, args []string) error {
 	fs.IntVar(&cfg.readers, "readers", 64, "clients reading at once")
 	fs.IntVar(&cfg.backlogs, "backlogs", 30, "backlog requests per date")
 	fs.DurationVar(&cfg.think, "think", time.Second, "an officer's pause between clicks in the second round of reads and in the reception loads")
-	fs.StringVar(&cfg.only, "only", "", "measure only these groups, comma-separated: transitions, backlog, reads, reception, papers, reports, recount")
+	fs.StringVar(&cfg.only, "only", "", "measure only these groups, comma-separated: transitions, backlog, reads, reception, papers, reports, recount, reorganise")
 	writers := fs.String("writers", "1,16,64", "rounds of transitions, comma-separated: how many clients write at once in each")
 	if err := fs.Parse(args); err != nil {
 		return err

@@ -120,10 +120,18 @@ func (rep *benchReport) measure(ctx context.Context, s *store.Store, srv *child,
 	if err := rep.measurePapers(ctx, s, srv, w); err != nil {
 		return err
 	}
-	if err := rep.measureReports(ctx, s, w); err != nil || !rep.cfg.wants("recount") {
+	if err := rep.measureReports(ctx, s, w); err != nil {
 		return err
 	}
-	return rep.measureRecount(ctx, s, srv, w)
+	if rep.cfg.wants("recount") {
+		if err := rep.measureRecount(ctx, s, srv, w); err != nil {
+			return err
+		}
+	}
+	if !rep.cfg.wants("reorganise") {
+		return nil
+	}
+	return rep.measureReorganise(ctx, s, srv, w)
 }
 
 // pacedLonger is how much longer than --duration the officers who pause

@@ -38,17 +38,23 @@ func TestBenchOnASmallProvince(t *testing.T) {
 		"search, common word first page": 3, "search, a word in no letter": 3,
 		"case page during the recount": 2, "reception book, first page": 1, "reception book via API, first page": 1,
 		"a head's compliance page, any day": 1, "a head's compliance via API, any day": 1, "province's compliance, any day": 1,
-		"issue and number a paper": 1, "a paper as PDF": 1, "upload a 20 MB scan": 1}
+		"issue and number a paper": 1, "a paper as PDF": 1, "upload a 20 MB scan": 1,
+		"backlog the day before a merger": 1, "backlog five years back, after a merger": 1}
 	for _, f := range workflow.Forms {
 		want["report "+f.Code+", province's year, first time"], want["report "+f.Code+", province's year, again"] = 1, 1
+		want["report "+f.Code+", province's year, after a merger"] = 1
 	}
 	for _, code := range reportFiles {
 		want["report "+code+" xlsx, province's year"] = 1
 	}
 	want[fmt.Sprintf("reports, all %d forms, a commune's quarter", len(workflow.Forms))] = 1
-	recounts, previews := 0, 0
+	recounts, previews, mergers := 0, 0, 0
 	for _, f := range rep.figures {
-		if strings.HasPrefix(f.name, "calendar preview ") {
+		if strings.HasPrefix(f.name, "reorganisation: ") {
+			if mergers++; strings.Contains(f.name, ", 0 active cases moved") {
+				t.Errorf("%s: the merger moved no case", f.name)
+			}
+		} else if strings.HasPrefix(f.name, "calendar preview ") {
 			if previews++; strings.Contains(f.name, ": 0 cases") {
 				t.Errorf("%s: the preview counted no clock", f.name)
 			}
@@ -63,6 +69,9 @@ func TestBenchOnASmallProvince(t *testing.T) {
 		if f.count == 0 || f.errors > 0 || f.p50 <= 0 || f.p99 < f.p50 {
 			t.Errorf("%s at %d clients: %d done, %d errors, p50 %v, p99 %v", f.name, f.clients, f.count, f.errors, f.p50, f.p99)
 		}
+	}
+	if mergers != 1 {
+		t.Errorf("%d figures of a merger, want 1", mergers)
 	}
 	if previews != 2 {
 		t.Errorf("%d previews of a calendar change, want 2", previews)
