@@ -719,6 +719,15 @@ var amRoutes = []amRoute{
 		do: func(e *amEnv, a amActor, c amCase) amResp {
 			return e.page(a, http.MethodPost, "/quan-tri/don-vi/"+c.Unit, url.Values{"name": {fmt.Sprintf("Đơn vị %d", e.next())}})
 		}},
+	{name: "POST /doi-don-vi", staff: true, // a session switched to its post in the case's unit: those who hold one there
+		want: [2]string{
+			"303 303 303 303 303 303 303 | 403 403 403 403 403 | 303",
+			"403 303 403 403 403 403 403 | 303 303 303 303 303 | 303"},
+		do: func(e *amEnv, a amActor, c amCase) amResp {
+			res := e.page(a, http.MethodPost, "/doi-don-vi", url.Values{"unit": {c.Unit}})
+			e.page(a, http.MethodPost, "/doi-don-vi", url.Values{"unit": {""}}) // back to their own, for the rows after
+			return res
+		}},
 	{name: "POST /quan-tri/sap-xep-don-vi", staff: true, // a new commune under the case's unit merged into a new one, confirmed
 		want: [2]string{
 			"403 403 403 403 403 403 303 | 403 403 403 403 403 | 303",
@@ -1237,7 +1246,8 @@ func amBrowse(b *browser, method, path string, form url.Values) amResp {
 }
 
 // amSetup starts the app with the fixture of mustServeWeb plus a second
-// reception officer in KH-UBND, a supervisor and an administrator in KH-NT,
+// reception officer in KH-UBND (who holds a further post in KH-NT), a
+// supervisor and an administrator in KH-NT,
 // and the two denunciations:
 //   - A in KH-UBND: registered by reception, assigned to handler, accepted,
 //     resolved and disclosed (all through the store, as the officials would);
@@ -1258,6 +1268,15 @@ func amSetup(t *testing.T) *amEnv {
 			t.Fatal(err)
 		}
 		return u
+	}
+	// reception2 also receives for KH-NT (a further post), acting in KH-UBND unless switched.
+	adminView, err := app.Store.Viewer(ctx, user("admin"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := app.Store.ChangeUser(ctx, user("admin"), adminView, "reception2",
+		store.UserChange{Posts: &[]store.PostIn{{Unit: "KH-NT", Role: workflow.RoleReception}}}); err != nil {
+		t.Fatal(err)
 	}
 	register := func(by, received string, p amPerson) store.Case {
 		cs, err := app.Store.CreateCase(ctx, user(by), store.NewCase{

@@ -15,11 +15,13 @@ const (
 	viewerKey = "viewer"
 )
 
-// login answers POST /api/v1/session {"login","password"} with a new token.
+// login answers POST /api/v1/session {"login","password","unit"?} with a new
+// token, acting in the user's post in unit when given (store/posts.go).
 func (a *api) login(c *gin.Context) {
 	var in struct {
 		Login    string `json:"login"`
 		Password string `json:"password"`
+		Unit     string `json:"unit"`
 	}
 	if !decodeJSON(c, &in) {
 		return
@@ -46,7 +48,7 @@ func (a *api) login(c *gin.Context) {
 		failCode(c, http.StatusForbidden, "password_change_required", "cần đổi mật khẩu do quản trị viên cấp tại trang "+passwordPage+" trước khi dùng API", "")
 		return
 	}
-	token, err := a.store.CreateToken(c.Request.Context(), u.ID)
+	token, err := a.store.CreateTokenInPost(c.Request.Context(), u, in.Unit)
 	if err != nil {
 		fail(c, err)
 		return

@@ -85,6 +85,7 @@ type page struct {
 	Path   string // the page's path, for the navigation
 	Here   string // path and query, to come back to after switching language
 	User   *store.User
+	Posts  []store.Post // every post of a user holding several, to choose the one acted in
 	CSRF   string
 	Nav    []navItem
 	Flash  string
@@ -126,7 +127,7 @@ func (w *web) pageFor(c *gin.Context) page {
 	p := page{Lang: langOf(c), Path: c.Request.URL.Path, Here: c.Request.URL.RequestURI(), Today: w.store.Today().VN()}
 	if s, ok := c.Get(sessionKey); ok {
 		sess := s.(store.Session)
-		p.User, p.CSRF = &sess.User, sess.CSRF
+		p.User, p.CSRF, p.Posts = &sess.User, sess.CSRF, sess.Posts
 		if f, err := c.Cookie(flashCookie); err == nil && f != "" {
 			p.Flash = f
 			c.SetCookie(flashCookie, "", -1, "/", "", secureCookies(c), true)

@@ -82,10 +82,11 @@ func (a *api) createUser(c *gin.Context) {
 
 // changeUserBody is PATCH /users/{login}; what it leaves out stays.
 type changeUserBody struct {
-	Role          *workflow.Role `json:"role"`
-	Unit          *string        `json:"unit"`
-	Disabled      *bool          `json:"disabled"`
-	PasswordReset bool           `json:"password_reset"`
+	Role          *workflow.Role  `json:"role"`
+	Unit          *string         `json:"unit"`
+	Disabled      *bool           `json:"disabled"`
+	PasswordReset bool            `json:"password_reset"`
+	Posts         *[]store.PostIn `json:"posts"` // every further post: a role held in another unit
 }
 
 func (a *api) changeUser(c *gin.Context) {
@@ -98,7 +99,7 @@ func (a *api) changeUser(c *gin.Context) {
 		return
 	}
 	u, temporary, err := a.store.ChangeUser(c.Request.Context(), userOf(c), viewerOf(c), c.Param("login"),
-		store.UserChange{Role: b.Role, Unit: b.Unit, Disabled: b.Disabled, PasswordReset: b.PasswordReset})
+		store.UserChange{Role: b.Role, Unit: b.Unit, Disabled: b.Disabled, PasswordReset: b.PasswordReset, Posts: b.Posts})
 	if err != nil {
 		fail(c, err)
 		return

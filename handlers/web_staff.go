@@ -27,6 +27,7 @@ func (w *web) mountStaffPages(g *gin.RouterGroup) {
 	g.GET(importPath, w.importPage)
 	g.POST(importPath, w.importPost)
 	g.GET(unitsPath, w.unitsPage)
+	g.POST("/doi-don-vi", w.switchPost)
 	g.POST(unitsPath, w.unitsCreate)
 	g.POST(unitsPath+"/:code", w.unitsChange)
 	g.POST(reorganisePath, w.unitsReorganise)

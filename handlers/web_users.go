@@ -8,6 +8,7 @@ package handlers
 import (
 	"net/http"
 	"net/url"
+	"slices"
 
 	"github.com/gin-gonic/gin"
 
@@ -21,6 +22,7 @@ type usersView struct {
 	Unit      store.Unit
 	Users     []store.UserView
 	Roles     []workflow.Role
+	PostRoles []workflow.Role // the roles a further post may be
 	CanManage bool
 	Denied    bool
 	Temporary string // a reset's password, shown once
@@ -60,6 +62,7 @@ func (w *web) renderUsers(c *gin.Context, status int, code string, view usersVie
 		}
 	}
 	view.CanManage, view.Roles = v.MayManageUsers(view.Unit.ID), workflow.Roles
+	view.PostRoles = slices.DeleteFunc(slices.Clone(workflow.Roles), func(r workflow.Role) bool { return r == workflow.RoleAdmin })
 	if view.Users, err = w.store.UsersOf(ctx, []int64{view.Unit.ID}); err != nil {
 		pageFail(c, err)
 		return
@@ -97,6 +100,18 @@ func (w *web) usersChange(c *gin.Context) {
 		ch.Disabled = &locked
 	case "reset":
 		ch.PasswordReset = true
+	case "add_post", "remove_post": // one further post added to, or taken from, the list
+		posts, err := w.store.FurtherPosts(c.Request.Context(), login)
+		if err != nil {
+			w.usersRefused(c, unit, usersView{}, err)
+			return
+		}
+		at := c.PostForm("post_unit")
+		posts = slices.DeleteFunc(posts, func(p store.PostIn) bool { return p.Unit == at })
+		if c.PostForm("act") == "add_post" {
+			posts = append(posts, store.PostIn{Unit: at, Role: workflow.Role(c.PostForm("post_role"))})
+		}
+		ch.Posts = &posts
 	default:
 		w.notFound(c, http.StatusNotFound)
 		return
@@ -120,5 +135,9 @@ func (w *web) usersRefused(c *gin.Context, unit string, view usersView, err erro
 	if e == nil {
 		return
 	}
-	w.renderUsers(c, statusOf(e.Code), unit, view, map[string]string{e.Field: sentence(e.Message)})
+	field := e.Field
+	if view.New == (newUserBody{}) { // a row's change: the page tells it at the top
+		field = ""
+	}
+	w.renderUsers(c, statusOf(e.Code), unit, view, map[string]string{field: sentence(e.Message)})
 }

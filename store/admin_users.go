@@ -27,22 +27,52 @@ type UserView struct {
 	Unit               string        `json:"unit" db:"unit_code"`
 	Disabled           bool          `json:"disabled" db:"disabled"`
 	MustChangePassword bool          `json:"must_change_password" db:"must_change_password"`
+	Posts              []Post        `json:"posts" db:"-"` // further posts (posts.go)
+	ID                 int64         `json:"-" db:"id"`
 }
 
-const userViewSelect = `SELECT u.login, u.name, u.role, n.code AS unit_code, u.disabled, u.must_change_password
+const userViewSelect = `SELECT u.id, u.login, u.name, u.role, n.code AS unit_code, u.disabled, u.must_change_password
 	FROM users u JOIN units n ON n.id = u.unit_id`
 
-// UsersOf lists the users of the units, by unit and login.
+// UsersOf lists the users of the units, and those holding a post in them,
+// by unit and login, each with their further posts.
 func (s *Store) UsersOf(ctx context.Context, units []int64) ([]UserView, error) {
 	if len(units) == 0 {
 		return nil, nil
 	}
-	where, args := unitsAndDays("u.unit_id", "", units, workflow.Date{}, workflow.Date{})
+	in := placeholders(len(units))
+	args := make([]any, 0, 2*len(units))
+	for range 2 {
+		for _, u := range units {
+			args = append(args, u)
+		}
+	}
 	var out []UserView
-	if err := s.r.SelectContext(ctx, &out, userViewSelect+` WHERE `+strings.Join(where, " AND ")+` ORDER BY n.code, u.login`, args...); err != nil {
+	if err := s.r.SelectContext(ctx, &out, userViewSelect+` WHERE u.unit_id IN (`+in+`)
+		OR u.id IN (SELECT user_id FROM user_posts WHERE unit_id IN (`+in+`)) ORDER BY n.code, u.login`, args...); err != nil {
 		return nil, fmt.Errorf("store: users: %w", err)
 	}
-	return out, nil
+	return out, s.withPosts(ctx, out)
+}
+
+// withPosts fills the users' further posts.
+func (s *Store) withPosts(ctx context.Context, users []UserView) error {
+	ids := make([]int64, len(users))
+	for i, u := range users {
+		ids[i] = u.ID
+	}
+	posts, err := postsOf(ctx, s.r, ids...)
+	for i := range users {
+		users[i].Posts = nonNilPosts(posts[users[i].ID])
+	}
+	return err
+}
+
+func nonNilPosts(p []Post) []Post {
+	if p == nil {
+		return []Post{}
+	}
+	return p
 }
 
 // NewUser is a user an administrator creates.
@@ -122,7 +152,9 @@ func (s *Store) userView(ctx context.Context, login string) (UserView, error) {
 	if err := s.r.GetContext(ctx, &u, userViewSelect+` WHERE u.login = ?`, login); err != nil {
 		return u, notFound(err, "người dùng")
 	}
-	return u, nil
+	one := []UserView{u}
+	err := s.withPosts(ctx, one)
+	return one[0], err
 }
 
 func logAdmin(ctx context.Context, tx *txn, actorID int64, at, act, target, detail string) error {
@@ -138,7 +170,8 @@ type UserChange struct {
 	Role          *workflow.Role
 	Unit          *string
 	Disabled      *bool
-	PasswordReset bool // a new temporary password, to be changed at the next sign-in
+	PasswordReset bool      // a new temporary password, to be changed at the next sign-in
+	Posts         *[]PostIn // the further posts, all of them (posts.go)
 }
 
 // ChangeUser changes a user of the administrator's scope (into a unit of it),
@@ -154,6 +187,7 @@ func (s *Store) ChangeUser(ctx context.Context, actor User, v workflow.Viewer, l
 		return UserView{}, "", workflow.Errorf(workflow.CodeForbidden, "người dùng %s không thuộc phạm vi quản trị của bạn", login)
 	}
 	set, args, acts := []string{}, []any{}, []string{}
+	ownUnit := target.UnitID
 	if ch.Role != nil {
 		if !ch.Role.Valid() {
 			return UserView{}, "", workflow.Invalid("role", "vai trò không hợp lệ: %q", *ch.Role)
@@ -169,6 +203,7 @@ func (s *Store) ChangeUser(ctx context.Context, actor User, v workflow.Viewer, l
 			return UserView{}, "", workflow.Errorf(workflow.CodeForbidden, "đơn vị %s không thuộc phạm vi quản trị của bạn", unit.Code)
 		}
 		set, args, acts = append(set, "unit_id = ?"), append(args, unit.ID), append(acts, "unit "+unit.Code)
+		ownUnit = unit.ID
 	}
 	if ch.Disabled != nil {
 		set, args = append(set, "disabled = ?"), append(args, *ch.Disabled)
@@ -183,13 +218,31 @@ func (s *Store) ChangeUser(ctx context.Context, actor User, v workflow.Viewer, l
 		}
 		set, args, acts = append(set, "password_hash = ?", "must_change_password = ?"), append(args, string(hash), true), append(acts, "password reset")
 	}
-	if len(set) == 0 {
+	var posts []Post
+	if ch.Posts != nil {
+		if posts, err = s.checkPosts(ctx, v, ownUnit, *ch.Posts); err != nil {
+			return UserView{}, "", err
+		}
+		acts = append(acts, "posts "+postsText(posts))
+	}
+	if len(set) == 0 && ch.Posts == nil {
 		return UserView{}, "", workflow.Invalid("", "không có thay đổi nào")
 	}
 	now := s.stamp()
 	err = s.write(ctx, func(tx *txn) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE users SET `+strings.Join(set, ", ")+` WHERE id = ?`, append(args, target.ID)...); err != nil {
-			return fmt.Errorf("store: change user %s: %w", login, err)
+		if len(set) > 0 {
+			if _, err := tx.ExecContext(ctx, `UPDATE users SET `+strings.Join(set, ", ")+` WHERE id = ?`, append(args, target.ID)...); err != nil {
+				return fmt.Errorf("store: change user %s: %w", login, err)
+			}
+		}
+		if ch.Posts != nil {
+			if err := writePosts(ctx, tx, target.ID, posts); err != nil {
+				return err
+			}
+		} else if ch.Unit != nil { // a post in the new own unit is the user's own now
+			if _, err := tx.ExecContext(ctx, `DELETE FROM user_posts WHERE user_id = ? AND unit_id = ?`, target.ID, ownUnit); err != nil {
+				return fmt.Errorf("store: change user %s: %w", login, err)
+			}
 		}
 		var admins int
 		if err := tx.GetContext(ctx, &admins, `SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = ?`, false); err != nil {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"github.com/jmoiron/sqlx"
@@ -173,6 +174,9 @@ func (s *Store) checkOriginal(ctx context.Context, actor User, id int64) error {
 // assignable finds the user a case may be assigned to: a handler or head of the case's unit.
 func assignable(ctx context.Context, q sqlx.QueryerContext, login string, unitID int64) (User, error) {
 	u, err := userBy(ctx, q, "u.login = ?", login)
+	if err == nil && u.UnitID != unitID { // a post there (posts.go)?
+		u, err = inPost(ctx, q, u, sql.NullInt64{Int64: unitID, Valid: true})
+	}
 	if err != nil || u.UnitID != unitID || (u.Role != workflow.RoleHandler && u.Role != workflow.RoleHead) || u.Disabled {
 		return User{}, workflow.Invalid("assignee", "người được giao phải là chuyên viên hoặc thủ trưởng của đơn vị xử lý")
 	}

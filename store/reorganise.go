@@ -387,6 +387,9 @@ func reassignUsers(ctx context.Context, tx *txn, plan reorganisePlan, ids map[st
 			moved += len(users)
 		}
 	}
+	if err := reassignPosts(ctx, tx, plan, ids, disable); err != nil {
+		return 0, 0, err
+	}
 	var admins int
 	if err := tx.GetContext(ctx, &admins, `SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = ?`, false); err != nil {
 		return 0, 0, fmt.Errorf("store: reorganise users: %w", err)
@@ -395,4 +398,30 @@ func reassignUsers(ctx context.Context, tx *txn, plan reorganisePlan, ids map[st
 		return 0, 0, workflow.Errorf(workflow.CodeLastAdmin, "không thể khoá quản trị viên cuối cùng đang hoạt động")
 	}
 	return moved, disabled, nil
+}
+
+// reassignPosts moves the posts held in the ended units (posts.go) to their
+// successors, or with disable takes them away; a post in the unit a user now
+// belongs to, or holds a post in already, is dropped.
+func reassignPosts(ctx context.Context, tx *txn, plan reorganisePlan, ids map[string]int64, disable bool) error {
+	for _, u := range plan.from {
+		to := ids[plan.dest[u.ID]]
+		stmts := [][]any{
+			{`DELETE FROM user_posts WHERE unit_id = ? AND user_id IN (SELECT user_id FROM user_posts WHERE unit_id = ?)`, u.ID, to},
+			{`UPDATE user_posts SET unit_id = ? WHERE unit_id = ?`, to, u.ID},
+		}
+		if disable {
+			stmts = [][]any{{`DELETE FROM user_posts WHERE unit_id = ?`, u.ID}}
+		}
+		for _, st := range stmts {
+			if _, err := tx.ExecContext(ctx, st[0].(string), st[1:]...); err != nil {
+				return fmt.Errorf("store: reorganise posts: %w", err)
+			}
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM user_posts WHERE EXISTS (SELECT 1 FROM users u
+		WHERE u.id = user_posts.user_id AND u.unit_id = user_posts.unit_id)`); err != nil {
+		return fmt.Errorf("store: reorganise posts: %w", err)
+	}
+	return nil
 }

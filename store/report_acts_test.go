@@ -92,12 +92,14 @@ func implementedOn(t *testing.T, db *sqlx.DB, ids []int64) []string {
 	return out
 }
 
-// undoDocuments undoes migrations 00024 to 00029: the papers, the
+// undoDocuments undoes migrations 00024 to 00030: the papers, the
 // attachments, the reception's papers, the administration of users and units.
 func undoDocuments(t *testing.T, db *sqlx.DB) {
 	t.Helper()
+	mustExec(t, db, `ALTER TABLE api_tokens DROP COLUMN unit_id`)
+	mustExec(t, db, `ALTER TABLE sessions DROP COLUMN unit_id`)
 	mustExec(t, db, `ALTER TABLE users DROP COLUMN must_change_password`)
-	for _, table := range []string{"case_unit_moves", "unit_names", "admin_log", "visit_papers", "attachments", "document_log", "document_sendings", "document_counters", "documents"} {
+	for _, table := range []string{"user_posts", "case_unit_moves", "unit_names", "admin_log", "visit_papers", "attachments", "document_log", "document_sendings", "document_counters", "documents"} {
 		mustExec(t, db, `DROP TABLE `+table)
 	}
 	if storetest.Postgres() {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"crypto/rand"
+	"database/sql"
 	"encoding/base64"
 	"fmt"
 	"time"
@@ -13,8 +14,11 @@ const SessionTTL = 12 * time.Hour
 
 // Session is a signed-in browser.
 type Session struct {
-	User User
+	User User   // as in the post the session acts in (posts.go)
 	CSRF string // the token every form of this session must carry
+	// Posts are every post of a user who holds more than one, their own
+	// first; nil for the others.
+	Posts []Post
 }
 
 // CreateSession starts a browser session for the user and returns the cookie value.
@@ -32,22 +36,32 @@ func (s *Store) CreateSession(ctx context.Context, userID int64) (string, error)
 // SessionByID returns the live session with that cookie value; unauthorized otherwise.
 func (s *Store) SessionByID(ctx context.Context, id string) (Session, error) {
 	var row struct {
-		UserID    int64  `db:"user_id"`
-		CSRF      string `db:"csrf"`
-		ExpiresAt string `db:"expires_at"`
+		UserID    int64         `db:"user_id"`
+		CSRF      string        `db:"csrf"`
+		ExpiresAt string        `db:"expires_at"`
+		UnitID    sql.NullInt64 `db:"unit_id"`
 	}
-	err := s.r.GetContext(ctx, &row, `SELECT user_id, csrf, expires_at FROM sessions WHERE id_hash = ?`, hashToken(id))
+	err := s.r.GetContext(ctx, &row, `SELECT user_id, csrf, expires_at, unit_id FROM sessions WHERE id_hash = ?`, hashToken(id))
 	if err != nil {
 		return Session{}, unauthorized(err)
 	}
 	if exp, err := time.Parse(time.RFC3339, row.ExpiresAt); err != nil || !s.Now().Before(exp) {
 		return Session{}, unauthorized(nil)
 	}
-	u, err := userBy(ctx, s.r, "u.id = ?", row.UserID)
-	if err != nil || u.Disabled {
+	own, err := userBy(ctx, s.r, "u.id = ?", row.UserID)
+	if err != nil || own.Disabled {
 		return Session{}, unauthorized(err)
 	}
-	return Session{User: u, CSRF: row.CSRF}, nil
+	further, err := postsOf(ctx, s.r, own.ID)
+	if err != nil {
+		return Session{}, err
+	}
+	sess := Session{User: own, CSRF: row.CSRF}
+	if len(further[own.ID]) > 0 {
+		sess.Posts = append([]Post{{UnitID: own.UnitID, Unit: own.UnitCode, Role: own.Role}}, further[own.ID]...)
+		sess.User, err = inPost(ctx, s.r, own, row.UnitID)
+	}
+	return sess, err
 }
 
 // DeleteSession signs a browser out.

@@ -138,13 +138,27 @@ func (s *Store) CreateToken(ctx context.Context, userID int64) (string, error) {
 // CreateTokenTTL issues a new API token for the user that ends ttl from now
 // (invalid when ttl is not positive); only its hash is stored.
 func (s *Store) CreateTokenTTL(ctx context.Context, userID int64, ttl time.Duration) (string, error) {
+	return s.createToken(ctx, userID, sql.NullInt64{}, ttl)
+}
+
+// CreateTokenInPost issues a token, living TokenTTL, that acts in the user's
+// post in the unit with that code ("" for their own; posts.go).
+func (s *Store) CreateTokenInPost(ctx context.Context, u User, unitCode string) (string, error) {
+	unit, err := s.postUnit(ctx, u, unitCode)
+	if err != nil {
+		return "", err
+	}
+	return s.createToken(ctx, u.ID, unit, TokenTTL)
+}
+
+func (s *Store) createToken(ctx context.Context, userID int64, unit sql.NullInt64, ttl time.Duration) (string, error) {
 	if ttl <= 0 {
 		return "", workflow.Invalid("ttl", "thời hạn của mã truy cập phải dương")
 	}
 	token := randomToken()
 	now := s.Now().UTC()
-	_, err := s.exec(ctx, `INSERT INTO api_tokens (user_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?)`,
-		userID, hashToken(token), now.Format(time.RFC3339), now.Add(ttl).Format(time.RFC3339))
+	_, err := s.exec(ctx, `INSERT INTO api_tokens (user_id, token_hash, created_at, expires_at, unit_id) VALUES (?, ?, ?, ?, ?)`,
+		userID, hashToken(token), now.Format(time.RFC3339), now.Add(ttl).Format(time.RFC3339), unit)
 	if err != nil {
 		return "", fmt.Errorf("store: create token: %w", err)
 	}
@@ -158,8 +172,9 @@ func (s *Store) UserByToken(ctx context.Context, token string) (User, error) {
 	var row struct {
 		UserID    int64          `db:"user_id"`
 		ExpiresAt sql.NullString `db:"expires_at"`
+		UnitID    sql.NullInt64  `db:"unit_id"`
 	}
-	err := s.r.GetContext(ctx, &row, `SELECT user_id, expires_at FROM api_tokens WHERE token_hash = ?`, hashToken(token))
+	err := s.r.GetContext(ctx, &row, `SELECT user_id, expires_at, unit_id FROM api_tokens WHERE token_hash = ?`, hashToken(token))
 	if err != nil {
 		return User{}, unauthorized(err)
 	}
@@ -170,7 +185,7 @@ func (s *Store) UserByToken(ctx context.Context, token string) (User, error) {
 	if err != nil || u.Disabled {
 		return User{}, unauthorized(err)
 	}
-	return u, nil
+	return inPost(ctx, s.r, u, row.UnitID)
 }
 
 // RevokeToken ends one API token at once (not_found when it is unknown or
