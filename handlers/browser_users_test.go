@@ -1,6 +1,8 @@
 package handlers
 
 import (
+	"context"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -56,4 +58,40 @@ func TestUsersStoryInTheBrowser(t *testing.T) {
 	storySubmit(admin, "reset the reception officer's password", chromedp.Click(chromedp.CSS(`form[action="/quan-tri/nguoi-dung/reception"] button[value="reset"]`)))
 	admin.mustSee("the temporary password, once", "Mật khẩu tạm thời của", "reception", "chỉ hiện lần này")
 	storyDone(admin)
+}
+
+// Issue 19's deputy in Chromium: the administrator gives the commune's
+// reception officer a further post, receiving for a second commune, on the
+// users page; the officer switches to it from the page's header and the
+// desk then registers for that commune. Screenshots at 375 and 1280 px.
+func TestDeputyInTwoUnitsInTheBrowser(t *testing.T) {
+	app := mustServeWeb(t)
+	if _, err := app.Store.CreateUnit(context.Background(), "KH-VH", "UBND xã Vĩnh Hiệp", "commune", "KH-UBND"); err != nil {
+		t.Fatal(err)
+	}
+	deputy := app.newTab(t)
+	storySignIn(deputy, "reception.nt", "/tiep-nhan")
+	admin := app.newTab(t)
+	storySignIn(admin, "admin", "/quan-tri/nguoi-dung")
+	admin.open("/quan-tri/nguoi-dung?unit=KH-NT")
+	sel := `form.add-post[action="/quan-tri/nguoi-dung/reception.nt"]`
+	admin.run("a post in KH-VH", chromedp.SetValue(chromedp.CSS(sel+` select[name="post_unit"]`), "KH-VH"),
+		chromedp.SetValue(chromedp.CSS(sel+` select[name="post_role"]`), "reception"))
+	storySubmit(admin, "add the post", chromedp.Click(chromedp.CSS(sel+` button`)))
+	admin.mustSee("the post given", "Đã lưu", "KH-VH — cán bộ tiếp dân")
+	citeShots(admin, "users-posts", "a commune's users, one holding a further post")
+
+	deputy.open("/tiep-nhan") // the post ended their session (a change of posts does)
+	storyWaitFor(deputy, "the sign-in page", `location.pathname === "/dang-nhap"`)
+	storySignIn(deputy, "reception.nt", "/tiep-nhan")
+	if header := get(deputy, "the header", chromedp.Text(chromedp.CSS("header .post-switch"))); !strings.Contains(header, "Đơn vị làm việc") ||
+		!strings.Contains(header, "KH-NT — cán bộ tiếp dân") || !strings.Contains(header, "KH-VH — cán bộ tiếp dân") {
+		t.Fatalf("the header's choice of posts: %q", header)
+	}
+	deputy.run("choose KH-VH", chromedp.SetValue(chromedp.CSS("#post-unit"), "KH-VH"))
+	storySubmit(deputy, "switch", chromedp.Click(chromedp.CSS(`form.post-switch button`)))
+	deputy.mustSee("acting in KH-VH", "Đang làm việc tại KH-VH với vai trò cán bộ tiếp dân")
+	citeShots(deputy, "deputy-switched", "the deputy acting for the second commune")
+	storyDone(admin)
+	storyDone(deputy)
 }

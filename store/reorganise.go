@@ -73,6 +73,9 @@ func (s *Store) Reorganise(ctx context.Context, actor User, v workflow.Viewer, r
 	if err != nil {
 		return Reorganised{}, err
 	}
+	if err := s.readMovesAhead(ctx, plan); err != nil {
+		return Reorganised{}, err
+	}
 	var out Reorganised
 	err = s.write(ctx, func(tx *txn) error {
 		out = Reorganised{EffectiveOn: r.EffectiveOn}
@@ -348,6 +351,28 @@ func (s *Store) moveCases(ctx context.Context, tx *txn, actor User, plan reorgan
 		}
 	}
 	return len(rows), nil
+}
+
+// readMovesAhead reads, on the reader pool before the writer is taken, what
+// moving the ended units' active cases will read: their rows, the last
+// history record of each (the chain the new record follows) and their
+// drafts. A unit's active cases span years, and at a province's scale most
+// of those pages are not in memory; read inside the write, each case cost
+// a few milliseconds of disk while every other writer waited.
+func (s *Store) readMovesAhead(ctx context.Context, plan reorganisePlan) error {
+	args := make([]any, len(plan.from))
+	for i, u := range plan.from {
+		args[i] = u.ID
+	}
+	var n []int64
+	err := s.r.SelectContext(ctx, &n, `SELECT c.version + LENGTH(c.clocks)
+		+ COALESCE((SELECT LENGTH(h.hash) FROM history h WHERE h.case_id = c.id ORDER BY h.seq DESC LIMIT 1), 0)
+		+ (SELECT COUNT(*) FROM documents d WHERE d.case_id = c.id AND d.state = 'draft')
+		FROM cases c WHERE c.settled_on IS NULL AND c.unit_id IN (`+placeholders(len(args))+`)`, args...)
+	if err != nil {
+		return fmt.Errorf("store: reorganise: read ahead: %w", err)
+	}
+	return nil
 }
 
 // movingCase is what a reorganisation reads and writes of a case.
