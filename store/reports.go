@@ -159,10 +159,10 @@ func (s *Store) reportUnitsThen(ctx context.Context, f *workflow.Form, units []i
 	for _, u := range units {
 		asked[u] = true
 	}
-	out, had := entries[:0], map[int64]bool{}
+	out, had := entries[:0], map[int64]bool{} // had: the moved cases read
 	for _, e := range entries {
-		had[e.ID] = true
 		if u, ok := then[e.ID]; ok {
+			had[e.ID] = true
 			if !asked[u] {
 				continue
 			}
