@@ -189,3 +189,26 @@ func TestReorganisationRules(t *testing.T) {
 		t.Errorf("handler.cl: disabled %v in unit %d; want disabled in KH-CL", u.Disabled, u.UnitID)
 	}
 }
+
+// A split: KH-NT splits into two new communes; its active cases go to the
+// first unless a line names another, here by tracking code.
+func TestReorganisationSplitsAUnit(t *testing.T) {
+	w, nt, _, _ := reorganiseWorld(t)
+	other := w.register("reception.nt", letter(workflow.Petition, 0, "2026-10-20"))
+	done, err := w.s.Reorganise(w.ctx, w.user("admin"), w.viewer("admin"), store.Reorganisation{
+		EffectiveOn: workflow.MustDate("2026-11-15"), From: []string{"KH-NT"},
+		Into:  []store.Successor{{Code: "KH-NTB", Name: "UBND phường Bắc Nha Trang"}, {Code: "KH-NTN", Name: "UBND phường Nam Nha Trang"}},
+		Moves: []store.CaseMove{{Case: other.TrackingCode, To: "KH-NTN"}}})
+	if err != nil || done.CasesMoved != 2 || !slices.Equal(done.Created, []string{"KH-NTB", "KH-NTN"}) {
+		t.Fatalf("split: %+v, %v", done, err)
+	}
+	if c := w.reload(nt); c.UnitCode != "KH-NTB" {
+		t.Errorf("the first case went to %s, want KH-NTB", c.UnitCode)
+	}
+	if c := w.reload(other); c.UnitCode != "KH-NTN" {
+		t.Errorf("the case named went to %s, want KH-NTN", c.UnitCode)
+	}
+	if u, _ := w.s.UnitByCode(w.ctx, "KH-NTN"); u.ValidFrom != workflow.MustDate("2026-11-15") || u.ParentID == nil || *u.ParentID != w.unitID("KH-UBND") {
+		t.Errorf("the new commune: %+v", u)
+	}
+}
