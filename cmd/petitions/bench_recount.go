@@ -19,11 +19,7 @@ import (
 // The day is the first Friday at least three days ahead, which the working-day
 // clocks of every letter of the last two weeks cross.
 func (rep *benchReport) measureRecount(ctx context.Context, s *store.Store, srv *child, w *benchWork) error {
-	admin, err := s.UserByLogin(ctx, "admin")
-	if err != nil {
-		return err
-	}
-	token, err := s.CreateToken(ctx, admin.ID)
+	_, token, err := adminToken(ctx, s)
 	if err != nil {
 		return err
 	}
@@ -77,4 +73,14 @@ func (rep *benchReport) measureRecount(ctx context.Context, s *store.Store, srv 
 		}
 	}
 	return nil
+}
+
+// adminToken is the bench's administrator with a new API token.
+func adminToken(ctx context.Context, s *store.Store) (store.User, string, error) {
+	admin, err := s.UserByLogin(ctx, "admin")
+	if err != nil {
+		return admin, "", err
+	}
+	token, err := s.CreateToken(ctx, admin.ID)
+	return admin, token, err
 }

@@ -19,11 +19,7 @@ import (
 // last year. The merger is not undone: each run ends two more communes of
 // the bench's file.
 func (rep *benchReport) measureReorganise(ctx context.Context, s *store.Store, srv *child, w *benchWork) error {
-	admin, err := s.UserByLogin(ctx, "admin")
-	if err != nil {
-		return err
-	}
-	token, err := s.CreateToken(ctx, admin.ID)
+	admin, token, err := adminToken(ctx, s)
 	if err != nil {
 		return err
 	}
