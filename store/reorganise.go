@@ -61,8 +61,8 @@ type reorganisePlan struct {
 	from    []Unit
 	parent  *Unit
 	level   string
-	into    []Unit // existing successors, and the new ones without an id yet
-	create  []NewUnit
+	into    []Unit    // the successors that exist
+	create  []NewUnit // the successors to create
 	dest    map[int64]string  // ended unit id → successor code
 	perCase map[string]string // tracking code → successor code
 }
@@ -281,9 +281,13 @@ func codesOf(into []Unit, created []NewUnit) []string {
 // endUnit closes u the day before on, naming its successor, and puts the
 // units still under it under the successor.
 func (s *Store) endUnit(ctx context.Context, tx *txn, u Unit, successor int64, on workflow.Date) error {
-	if _, err := tx.ExecContext(ctx, `UPDATE units SET successor_id = ?, valid_to = ? WHERE id = ?`,
-		successor, on.AddDays(-1).String(), u.ID); err != nil {
+	res, err := tx.ExecContext(ctx, `UPDATE units SET successor_id = ?, valid_to = ? WHERE id = ? AND successor_id IS NULL`,
+		successor, on.AddDays(-1).String(), u.ID)
+	if err != nil {
 		return fmt.Errorf("store: end unit %s: %w", u.Code, err)
+	}
+	if n, _ := res.RowsAffected(); n != 1 { // another reorganisation ended it since the plan was checked
+		return workflow.Errorf(workflow.CodeUnitClosed, "đơn vị %s đã kết thúc hoạt động", u.Code)
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE units SET parent_id = ? WHERE parent_id = ? AND valid_to IS NULL`, successor, u.ID); err != nil {
 		return fmt.Errorf("store: end unit %s: %w", u.Code, err)
