@@ -25,6 +25,7 @@ as_postgres() {
 
 dir=$(mktemp -d /tmp/petitions-pg.XXXXXX)
 cleanup() {
+	as_postgres "$PGBIN/pg_ctl" -D "$dir/replica" -m immediate stop >/dev/null 2>&1 || true
 	as_postgres "$PGBIN/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
 	rm -rf "$dir"
 }
@@ -49,7 +50,31 @@ as_postgres "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
 	-o "-c listen_addresses='' -k $dir $options" >/dev/null ||
 	{ cat "$dir/server.log" >&2; exit 1; }
 
+# A streaming standby of it (issue 20), on port 5433 of the same socket
+# directory: the read replica's tests read from it, and stop and start it with
+# the script in PETITIONS_TEST_REPLICA_CTL.
+as_postgres "$PGBIN/pg_basebackup" -D "$dir/replica" -h "$dir" -U postgres -R -X stream >"$dir/basebackup.log" 2>&1 ||
+	{ cat "$dir/basebackup.log" >&2; exit 1; }
+runas=""
+if [ "$(id -u)" = 0 ]; then
+	runas="runuser -u postgres --"
+fi
+cat >"$dir/replica-ctl" <<CTL
+#!/usr/bin/env bash
+# replica-ctl stop|start: the throwaway cluster's standby.
+set -euo pipefail
+if [ "\$1" = stop ]; then
+	$runas "$PGBIN/pg_ctl" -D "$dir/replica" -m fast -w stop
+else
+	$runas "$PGBIN/pg_ctl" -D "$dir/replica" -l "$dir/replica.log" -w -t 60 start -o "-c listen_addresses='' -k $dir -p 5433 $options"
+fi
+CTL
+chmod 755 "$dir/replica-ctl"
+"$dir/replica-ctl" start >/dev/null || { cat "$dir/replica.log" >&2; exit 1; }
+
 export PETITIONS_TEST_POSTGRES="postgres://postgres@/postgres?host=$dir"
+export PETITIONS_TEST_POSTGRES_REPLICA="postgres://postgres@/postgres?host=$dir&port=5433"
+export PETITIONS_TEST_REPLICA_CTL="$dir/replica-ctl"
 echo "with-postgres: PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') at $dir" >&2
 status=0
 "$@" || status=$?

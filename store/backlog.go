@@ -16,7 +16,16 @@ import (
 // (workflow.BacklogTally) — today's from the kept active cases
 // (backlog_today.go), any other day's by the database — and workflow adds
 // the groups up.
-func (s *Store) Backlog(ctx context.Context, units []int64, asOf workflow.Date) (workflow.Backlog, error) {
+func (s *Store) Backlog(ctx context.Context, units []int64, asOf workflow.Date) (b workflow.Backlog, err error) {
+	err = s.onReplica(ctx, func(ctx context.Context) error {
+		b, err = s.backlog(ctx, units, asOf)
+		return err
+	})
+	return b, err
+}
+
+// backlog is Backlog on the pool of ctx (replica.go).
+func (s *Store) backlog(ctx context.Context, units []int64, asOf workflow.Date) (workflow.Backlog, error) {
 	if asOf.Equal(s.Today()) {
 		tallies, ok, err := s.backlogToday(ctx, units, asOf)
 		if err != nil {
@@ -57,7 +66,7 @@ func (s *Store) backlogBySQL(ctx context.Context, units []int64, asOf workflow.D
 		GROUP BY 1, 2, 3, 4, 5, 6) g JOIN units n ON n.id = g.unit_id`
 	all := append([]any{bounds.VeryOverdueBefore.String(), bounds.OverdueBefore.String(), bounds.DueSoonThrough.String()}, ageArgs...)
 	all = append(append(all, workflow.ProlongedBefore(asOf).String()), args...)
-	rows, err := s.r.QueryContext(ctx, s.r.Rebind(query), all...)
+	rows, err := s.rd(ctx).QueryContext(ctx, s.rd(ctx).Rebind(query), all...)
 	if err != nil {
 		return workflow.Backlog{}, fmt.Errorf("store: backlog: %w", err)
 	}
@@ -98,7 +107,7 @@ func (s *Store) unitsWithCases(ctx context.Context, units []int64, asOf workflow
 		Code string `db:"code"`
 		Name string `db:"name"`
 	}
-	err := s.r.SelectContext(ctx, &rows, `SELECT u.code, u.name FROM units u WHERE EXISTS (
+	err := s.rd(ctx).SelectContext(ctx, &rows, `SELECT u.code, u.name FROM units u WHERE EXISTS (
 		SELECT 1 FROM cases c WHERE c.unit_id = u.id AND c.received_on <= ?) AND u.id IN (`+placeholders(len(units))+`)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: backlog units: %w", err)
@@ -212,7 +221,7 @@ func (s *Store) snapshots(ctx context.Context, units []int64, asOf workflow.Date
 		ReceivedOn      workflow.Date `db:"received_on"`
 		MatterStartedOn workflow.Date `db:"matter_started_on"`
 	}
-	err = s.r.SelectContext(ctx, &rows, s.r.Rebind(`SELECT x.id, x.tracking_code, x.kind, n.code AS unit_code,
+	err = s.rd(ctx).SelectContext(ctx, &rows, s.rd(ctx).Rebind(`SELECT x.id, x.tracking_code, x.kind, n.code AS unit_code,
 		n.name AS unit_name, x.state, x.clocks, x.received_on, x.matter_started_on
 		FROM (`+snap+`) x JOIN units n ON n.id = x.unit_id`), args...)
 	if err != nil {

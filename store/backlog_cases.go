@@ -32,7 +32,16 @@ type BacklogCase struct {
 // backlog as of asOf: the same rebuild from the history as Backlog, filtered by
 // the same definitions, so the list's length is always the number shown. The
 // worst deadlines come first. An invalid filter is an invalid error.
-func (s *Store) BacklogCases(ctx context.Context, units []int64, asOf workflow.Date, f workflow.BacklogFilter) ([]BacklogCase, error) {
+func (s *Store) BacklogCases(ctx context.Context, units []int64, asOf workflow.Date, f workflow.BacklogFilter) (out []BacklogCase, err error) {
+	err = s.onReplica(ctx, func(ctx context.Context) error {
+		out, err = s.backlogCases(ctx, units, asOf, f)
+		return err
+	})
+	return out, err
+}
+
+// backlogCases is BacklogCases on the pool of ctx (replica.go).
+func (s *Store) backlogCases(ctx context.Context, units []int64, asOf workflow.Date, f workflow.BacklogFilter) ([]BacklogCase, error) {
 	if err := f.Validate(); err != nil {
 		return nil, err
 	}

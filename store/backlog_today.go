@@ -102,7 +102,7 @@ func (s *Store) unitNames(ctx context.Context, units []int64) (map[int64][2]stri
 		Code string `db:"code"`
 		Name string `db:"name"`
 	}
-	if err := s.r.SelectContext(ctx, &rows, `SELECT id, code, name FROM units WHERE id IN (`+placeholders(len(units))+`)`, args...); err != nil {
+	if err := s.rd(ctx).SelectContext(ctx, &rows, `SELECT id, code, name FROM units WHERE id IN (`+placeholders(len(units))+`)`, args...); err != nil {
 		return nil, fmt.Errorf("store: backlog units: %w", err)
 	}
 	out := make(map[int64][2]string, len(rows))
@@ -211,7 +211,7 @@ func (a *activeSet) refresh(ctx context.Context, s *Store) error {
 		ID     int64  `db:"id"`
 		OnDate string `db:"on_date"`
 	}
-	err := s.r.GetContext(ctx, &head, `SELECT id, on_date FROM history ORDER BY id DESC LIMIT 1`)
+	err := s.rd(ctx).GetContext(ctx, &head, `SELECT id, on_date FROM history ORDER BY id DESC LIMIT 1`)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("store: backlog history head: %w", err)
 	}
@@ -309,7 +309,7 @@ type activeRow struct {
 
 // readActiveRows reads rows of activeColumns and settled_on.
 func readActiveRows(ctx context.Context, s *Store, query string, args ...any) ([]activeRow, error) {
-	rows, err := s.r.QueryContext(ctx, query, args...)
+	rows, err := s.rd(ctx).QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: backlog active cases: %w", err)
 	}

@@ -93,7 +93,7 @@ func (s *Store) startBulk(ctx context.Context, empty bool) (memoryJournal bool, 
 	s.r.SetMaxIdleConns(0)
 	var mode string
 	if err := s.w.GetContext(ctx, &mode, `PRAGMA journal_mode = MEMORY`); err != nil || mode != "memory" {
-		s.r.SetMaxIdleConns(readerConns)
+		s.r.SetMaxIdleConns(s.readers)
 		return false, nil // a reader is busy: load through WAL
 	}
 	return true, nil
@@ -141,7 +141,7 @@ func (s *Store) finishBulk(ctx context.Context, create []string, memoryJournal b
 		if err != nil {
 			errs = append(errs, fmt.Errorf("store: bulk: back to WAL: %w", err))
 		}
-		s.r.SetMaxIdleConns(readerConns)
+		s.r.SetMaxIdleConns(s.readers)
 	}
 	if _, err := s.w.ExecContext(ctx, `PRAGMA cache_size = -2000; PRAGMA threads = 0; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON`); err != nil {
 		errs = append(errs, fmt.Errorf("store: bulk: %w", err))

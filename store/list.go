@@ -85,7 +85,7 @@ func (s *Store) ListCases(ctx context.Context, v workflow.Viewer, f CaseFilter) 
 		if query == "" {
 			return []Case{}, "", nil
 		}
-		if err := s.r.SelectContext(ctx, &rows, query, args...); err != nil {
+		if err := s.rd(ctx).SelectContext(ctx, &rows, query, args...); err != nil {
 			return nil, "", fmt.Errorf("store: list cases: %w", err)
 		}
 		limit = l
@@ -276,7 +276,7 @@ func (s *Store) CountCases(ctx context.Context, v workflow.Viewer, f CaseFilter)
 	if err != nil || query == "" {
 		return 0, false, err
 	}
-	if err := s.r.GetContext(ctx, &n, query, args...); err != nil {
+	if err := s.rd(ctx).GetContext(ctx, &n, query, args...); err != nil {
 		return 0, false, fmt.Errorf("store: count cases: %w", err)
 	}
 	return min(n, limit), n > limit, nil

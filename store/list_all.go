@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 
 	"petitions/workflow"
 )
@@ -15,7 +16,35 @@ const ExportCap = 50000
 // max cases; more reports that further cases matched. Only one page is held
 // at a time: a case's letter can be long. It returns ListCases's errors
 // (forbidden for a role that may list nothing) and fn's.
+//
+// An export reads on the replica (replica.go); one that fails there after
+// cases were handed to fn is not read again on the primary, which would hand
+// them twice: its error is the answer.
 func (s *Store) EachCase(ctx context.Context, v workflow.Viewer, f CaseFilter, max int, fn func(Case) error) (more bool, err error) {
+	var given bool
+	var cut error
+	err = s.onReplica(ctx, func(ctx context.Context) error {
+		if given {
+			return cut
+		}
+		more, err = s.eachCase(ctx, v, f, max, func(c Case) error {
+			given = true
+			if err := fn(c); err != nil {
+				return notTheReplicas{err}
+			}
+			return nil
+		})
+		cut = err
+		return err
+	})
+	var own notTheReplicas
+	if errors.As(err, &own) {
+		err = own.error
+	}
+	return more, err
+}
+
+func (s *Store) eachCase(ctx context.Context, v workflow.Viewer, f CaseFilter, max int, fn func(Case) error) (more bool, err error) {
 	f.Cursor, f.Limit = "", MaxPageSize
 	n := 0
 	for {

@@ -65,7 +65,7 @@ func (s *Store) walkFirst(ctx context.Context, v workflow.Viewer, f CaseFilter) 
 	if err != nil || query == "" {
 		return nil, 0, false, err
 	}
-	if err := s.r.SelectContext(ctx, &rows, query, args...); err != nil {
+	if err := s.rd(ctx).SelectContext(ctx, &rows, query, args...); err != nil {
 		return nil, 0, false, fmt.Errorf("store: list cases: %w", err)
 	}
 	return rows, limit, len(rows) > limit, nil
@@ -82,7 +82,7 @@ func (s *Store) walkCount(ctx context.Context, v workflow.Viewer, f CaseFilter) 
 	if err != nil || query == "" {
 		return 0, false, false, err
 	}
-	if err := s.r.GetContext(ctx, &n, query, args...); err != nil {
+	if err := s.rd(ctx).GetContext(ctx, &n, query, args...); err != nil {
 		return 0, false, false, fmt.Errorf("store: count cases: %w", err)
 	}
 	return limit, true, n > limit, nil
@@ -100,7 +100,7 @@ func (s *Store) noneHold(ctx context.Context, q, search string, args []any) (boo
 		return false, nil
 	}
 	var found []int
-	if err := s.r.SelectContext(ctx, &found, `SELECT 1 FROM cases c WHERE `+search+` LIMIT 1`, args...); err != nil {
+	if err := s.rd(ctx).SelectContext(ctx, &found, `SELECT 1 FROM cases c WHERE `+search+` LIMIT 1`, args...); err != nil {
 		return false, fmt.Errorf("store: search: %w", err)
 	}
 	return len(found) == 0, nil

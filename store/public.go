@@ -42,7 +42,16 @@ type DisclosurePage struct {
 // Disclosures lists published texts, newest disclosure first, one page at a
 // time. Only the text the head wrote for publication is returned, never the
 // letter. Errors: invalid (field kind, unit, year or cursor) for a bad filter.
-func (s *Store) Disclosures(ctx context.Context, f DisclosureFilter) (DisclosurePage, error) {
+func (s *Store) Disclosures(ctx context.Context, f DisclosureFilter) (page DisclosurePage, err error) {
+	err = s.onReplica(ctx, func(ctx context.Context) error {
+		page, err = s.disclosures(ctx, f)
+		return err
+	})
+	return page, err
+}
+
+// disclosures is Disclosures on the pool of ctx (replica.go).
+func (s *Store) disclosures(ctx context.Context, f DisclosureFilter) (DisclosurePage, error) {
 	page := DisclosurePage{Items: []Disclosure{}}
 	limit := f.Limit
 	if limit <= 0 || limit > MaxPageSize {
@@ -68,7 +77,7 @@ func (s *Store) Disclosures(ctx context.Context, f DisclosureFilter) (Disclosure
 	}
 	text := s.dialect.jsonText("c.facts", "disclosure_text")
 	ds := []Disclosure{}
-	err = s.r.SelectContext(ctx, &ds, `SELECT c.id, c.tracking_code, c.kind, n.name AS unit, c.resolved_on, c.disclosed_on,
+	err = s.rd(ctx).SelectContext(ctx, &ds, `SELECT c.id, c.tracking_code, c.kind, n.name AS unit, c.resolved_on, c.disclosed_on,
 		COALESCE(c.outcome, '') AS outcome, COALESCE(`+text+`, '') AS text
 		FROM cases c JOIN units n ON n.id = c.unit_id WHERE `+strings.Join(where, " AND ")+`
 		ORDER BY c.disclosed_on `+order+`, c.id `+order+` LIMIT `+strconv.Itoa(limit+1), args...)

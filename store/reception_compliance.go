@@ -44,7 +44,16 @@ type DialogueFigures struct {
 // ReceptionCompliance is every head of the units given (the viewer's reach)
 // as of a day: what the sessions entered by then say of that day's month and
 // year, as the backlog audit rebuilds any past day.
-func (s *Store) ReceptionCompliance(ctx context.Context, units []int64, asOf workflow.Date) ([]HeadCompliance, error) {
+func (s *Store) ReceptionCompliance(ctx context.Context, units []int64, asOf workflow.Date) (out []HeadCompliance, err error) {
+	err = s.onReplica(ctx, func(ctx context.Context) error {
+		out, err = s.receptionCompliance(ctx, units, asOf)
+		return err
+	})
+	return out, err
+}
+
+// receptionCompliance is ReceptionCompliance on the pool of ctx (replica.go).
+func (s *Store) receptionCompliance(ctx context.Context, units []int64, asOf workflow.Date) ([]HeadCompliance, error) {
 	if len(units) == 0 {
 		return nil, nil
 	}
@@ -59,7 +68,7 @@ func (s *Store) ReceptionCompliance(ctx context.Context, units []int64, asOf wor
 		Unit      string `db:"code"`
 		UnitLevel string `db:"level"`
 	}
-	err := s.r.SelectContext(ctx, &heads, `SELECT u.id, u.login, u.name, n.code, n.level FROM users u
+	err := s.rd(ctx).SelectContext(ctx, &heads, `SELECT u.id, u.login, u.name, n.code, n.level FROM users u
 		JOIN units n ON n.id = u.unit_id WHERE u.role = 'head' AND NOT u.disabled AND u.unit_id IN (`+placeholders(len(units))+`)
 		ORDER BY n.code, u.login`, args...)
 	if err != nil {
@@ -71,7 +80,7 @@ func (s *Store) ReceptionCompliance(ctx context.Context, units []int64, asOf wor
 	// every session of every unit, not the units' days.
 	yearStart := workflow.MustDate(fmt.Sprintf("%04d-01-01", asOf.Year()))
 	var rows []headSession
-	err = s.r.SelectContext(ctx, &rows, `SELECT DISTINCT head_id, held_on, host, kind FROM reception_sessions
+	err = s.rd(ctx).SelectContext(ctx, &rows, `SELECT DISTINCT head_id, held_on, host, kind FROM reception_sessions
 		WHERE unit_id IN (`+placeholders(len(units))+`) AND head_id + 0 > 0 AND state = 'held'
 		AND held_on >= ? AND held_on <= ?`, append(args, yearStart.AddDays(-7).String(), asOf.String())...)
 	if err != nil {

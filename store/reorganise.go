@@ -61,8 +61,8 @@ type reorganisePlan struct {
 	from    []Unit
 	parent  *Unit
 	level   string
-	into    []Unit    // the successors that exist
-	create  []NewUnit // the successors to create
+	into    []Unit            // the successors that exist
+	create  []NewUnit         // the successors to create
 	dest    map[int64]string  // ended unit id → successor code
 	perCase map[string]string // tracking code → successor code
 }

@@ -16,7 +16,16 @@ import (
 // is read.
 
 // ReportEntries reads the entries form f counts for the units over the period.
-func (s *Store) ReportEntries(ctx context.Context, f *workflow.Form, units []int64, p workflow.ReportPeriod) ([]workflow.Entry, error) {
+func (s *Store) ReportEntries(ctx context.Context, f *workflow.Form, units []int64, p workflow.ReportPeriod) (out []workflow.Entry, err error) {
+	err = s.onReplica(ctx, func(ctx context.Context) error {
+		out, err = s.reportEntries(ctx, f, units, p)
+		return err
+	})
+	return out, err
+}
+
+// reportEntries is ReportEntries on the pool of ctx (replica.go).
+func (s *Store) reportEntries(ctx context.Context, f *workflow.Form, units []int64, p workflow.ReportPeriod) ([]workflow.Entry, error) {
 	if len(units) == 0 {
 		return nil, nil
 	}
@@ -28,13 +37,22 @@ func (s *Store) ReportEntries(ctx context.Context, f *workflow.Form, units []int
 
 // FirstDay is the day of the first letter received, or for the reception
 // report the first visit; zero when there is none.
-func (s *Store) FirstDay(ctx context.Context, reception bool) (workflow.Date, error) {
+func (s *Store) FirstDay(ctx context.Context, reception bool) (d workflow.Date, err error) {
+	err = s.onReplica(ctx, func(ctx context.Context) error {
+		d, err = s.firstDay(ctx, reception)
+		return err
+	})
+	return d, err
+}
+
+// firstDay is FirstDay on the pool of ctx (replica.go).
+func (s *Store) firstDay(ctx context.Context, reception bool) (workflow.Date, error) {
 	query := `SELECT MIN(received_on) FROM cases`
 	if reception {
 		query = `SELECT MIN(visited_on) FROM reception_visits`
 	}
 	var d workflow.Date
-	if err := s.r.GetContext(ctx, &d, query); err != nil {
+	if err := s.rd(ctx).GetContext(ctx, &d, query); err != nil {
 		return d, fmt.Errorf("store: first day: %w", err)
 	}
 	return d, nil
@@ -102,7 +120,7 @@ func (s *Store) readReportCases(ctx context.Context, where string, args []any, p
 	// itself followed one, two or more. Whether a case was decided in time is
 	// kept on it when it is decided (workflow.Case.DecidedLate), and the acts
 	// the forms count with it as they are recorded (report_acts.go).
-	rows, err := s.r.QueryxContext(ctx, reportCasesQuery(where), args...)
+	rows, err := s.rd(ctx).QueryxContext(ctx, reportCasesQuery(where), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: report cases: %w", err)
 	}
@@ -213,7 +231,7 @@ func (s *Store) receptionEntries(ctx context.Context, units []int64, p workflow.
 		Host   workflow.SessionHost `db:"host"`
 	}
 	where, args := unitsAndDays("v.unit_id", "v.visited_on", units, p.From, p.To)
-	err := s.r.SelectContext(ctx, &visits, `SELECT v.id, v.unit_id, v.visited_on, v.people, v.repeat,
+	err := s.rd(ctx).SelectContext(ctx, &visits, `SELECT v.id, v.unit_id, v.visited_on, v.people, v.repeat,
 		COALESCE(s.kind, '') AS kind, COALESCE(s.host, '') AS host
 		FROM reception_visits v LEFT JOIN reception_sessions s ON s.id = v.session_id WHERE `+strings.Join(where, " AND ")+
 		` ORDER BY v.id`, args...)
@@ -228,7 +246,7 @@ func (s *Store) receptionEntries(ctx context.Context, units []int64, p workflow.
 		Host   workflow.SessionHost `db:"host"`
 	}
 	where, args = unitsAndDays("s.unit_id", "s.held_on", units, p.From, p.To)
-	err = s.r.SelectContext(ctx, &sessions, `SELECT s.id, s.unit_id, s.held_on, s.kind, s.host FROM reception_sessions s
+	err = s.rd(ctx).SelectContext(ctx, &sessions, `SELECT s.id, s.unit_id, s.held_on, s.kind, s.host FROM reception_sessions s
 		WHERE `+strings.Join(where, " AND ")+` AND s.state = 'held' ORDER BY s.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: report sessions: %w", err)

@@ -142,7 +142,7 @@ func (s *Store) searchCandidates(ctx context.Context, v workflow.Viewer, q strin
 	if id, phone, ok := s.identityHashes(q); ok {
 		if _, _, ok := petitionerVisible(v); ok {
 			var found []int64
-			err := s.r.SelectContext(ctx, &found, `SELECT case_id FROM petitioners WHERE id_hash = ? AND id_hash <> ''
+			err := s.rd(ctx).SelectContext(ctx, &found, `SELECT case_id FROM petitioners WHERE id_hash = ? AND id_hash <> ''
 				UNION SELECT case_id FROM petitioners WHERE phone_hash = ? AND phone_hash <> ''`, id, phone)
 			if err != nil {
 				return nil, false, fmt.Errorf("store: search by number: %w", err)

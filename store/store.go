@@ -18,8 +18,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL, registered as driver "pgx"
@@ -40,6 +42,8 @@ type Store struct {
 	// The writer (one connection; IMMEDIATE transactions on SQLite, a lock
 	// on PostgreSQL, see write) and the readers (query-only).
 	w, r    *pool
+	replica *replica // a PostgreSQL standby for the reads that may lag (replica.go); nil without one
+	readers int      // the readers' pool size (WithReaders)
 	dialect dialect
 	files   *files // the attachments' bytes; nil where no place was given (files.go)
 	// Now is the clock of the store; tests replace it to fix "today".
@@ -70,6 +74,9 @@ type options struct {
 	key          []byte
 	passwordCost int
 	files        string
+	replica      string
+	readers      int
+	timeout      time.Duration
 }
 
 // WithKey sets the master key that seals petitioners' identities and keys the
@@ -84,6 +91,20 @@ func WithKey(master []byte) Option { return func(o *options) { o.key = master } 
 // keeps them beside its file by default (DB.files); a PostgreSQL store keeps
 // none without it, and refuses attachments (503).
 func WithFiles(dir string) Option { return func(o *options) { o.files = dir } }
+
+// WithReadReplica sends the reads that may lag to a PostgreSQL streaming
+// standby at dsn (replica.go). A replica that does not answer at start is
+// only logged: its reads go to the primary until it does.
+func WithReadReplica(dsn string) Option { return func(o *options) { o.replica = dsn } }
+
+// WithReaders sets how many reads run at once on the primary, and on the
+// replica (default readerConns).
+func WithReaders(n int) Option { return func(o *options) { o.readers = n } }
+
+// WithStatementTimeout ends, on PostgreSQL, any statement of the readers
+// that runs longer (default none): a runaway report must not hold a
+// connection for ever.
+func WithStatementTimeout(d time.Duration) Option { return func(o *options) { o.timeout = d } }
 
 // WithPasswordCost sets the bcrypt cost of new passwords (default
 // bcrypt.DefaultCost). Tests lower it: hashing is meant to be slow.
@@ -111,10 +132,16 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	if s.passwordCost == 0 {
 		s.passwordCost = bcrypt.DefaultCost
 	}
+	if o.readers <= 0 {
+		o.readers = readerConns
+	}
+	s.readers = o.readers
 	if IsPostgresDSN(dsn) {
-		err = s.openPostgres(ctx, dsn)
+		err = s.openPostgres(ctx, dsn, o)
+	} else if o.replica != "" {
+		err = errors.New("store: a read replica needs PostgreSQL")
 	} else {
-		err = s.openSQLite(ctx, dsn)
+		err = s.openSQLite(ctx, dsn, o.readers)
 	}
 	if err != nil {
 		return nil, err
@@ -163,7 +190,7 @@ func IsPostgresDSN(dsn string) bool {
 	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
 }
 
-func (s *Store) openSQLite(ctx context.Context, path string) error {
+func (s *Store) openSQLite(ctx context.Context, path string, readers int) error {
 	if err := createOwnerOnly(path); err != nil {
 		return err
 	}
@@ -188,7 +215,14 @@ func (s *Store) openSQLite(ctx context.Context, path string) error {
 		return fmt.Errorf("store: open writer: %w", err)
 	}
 	keepOpen(w.DB, 1)
-	if err := migrate(ctx, w.DB, sqliteDialect); err != nil {
+	unlock, err := lockMigrations(path)
+	if err != nil {
+		w.Close()
+		return err
+	}
+	err = migrate(ctx, w.DB, sqliteDialect)
+	unlock()
+	if err != nil {
 		w.Close()
 		return err
 	}
@@ -199,7 +233,7 @@ func (s *Store) openSQLite(ctx context.Context, path string) error {
 		w.Close()
 		return fmt.Errorf("store: open readers: %w", err)
 	}
-	keepOpen(r.DB, readerConns)
+	keepOpen(r.DB, readers)
 	s.w, s.r, s.dialect = &pool{w}, &pool{r}, sqliteDialect
 	return nil
 }
@@ -209,7 +243,7 @@ func (s *Store) openSQLite(ctx context.Context, path string) error {
 // and up to eight readers whose transactions are read-only, as SQLite's
 // query-only readers are. write still takes writeLock: other processes
 // (another server, the command-line tools) write to the same database.
-func (s *Store) openPostgres(ctx context.Context, dsn string) error {
+func (s *Store) openPostgres(ctx context.Context, dsn string, o options) error {
 	u, err := url.Parse(dsn)
 	if err != nil {
 		return fmt.Errorf("store: postgres URL: %w", err)
@@ -222,19 +256,50 @@ func (s *Store) openPostgres(ctx context.Context, dsn string) error {
 		w.Close()
 		return err
 	}
-	q := u.Query()
-	q.Set("default_transaction_read_only", "on") // a run-time parameter pgx hands to the server
-	// Each search's plan is made for its own words: a plan cached for
-	// "LIKE $2" cannot tell a word in no letter from one in every letter.
-	q.Set("plan_cache_mode", "force_custom_plan")
-	u.RawQuery = q.Encode()
-	r, err := openPgx(ctx, u.String(), readerConns)
+	r, err := openPgx(ctx, readerDSN(u, o.timeout), o.readers)
 	if err != nil {
 		w.Close()
 		return err
 	}
 	s.w, s.r, s.dialect = &pool{w}, &pool{r}, postgresDialect
+	if o.replica == "" {
+		return nil
+	}
+	ru, err := url.Parse(o.replica)
+	if err != nil || !IsPostgresDSN(o.replica) {
+		s.Close()
+		return fmt.Errorf("store: the read replica wants a postgres:// URL")
+	}
+	// Opened without a first query: a replica down at start is rested like
+	// one that fails later (replica.go), and the primary serves.
+	rdb, err := sqlx.Open("pgx", readerDSN(ru, o.timeout))
+	if err != nil {
+		s.Close()
+		return fmt.Errorf("store: open the read replica: %w", err)
+	}
+	keepOpen(rdb.DB, o.readers)
+	ru.User = nil
+	s.replica = &replica{pool: &pool{rdb}, dsn: ru.Redacted()}
+	if err := rdb.PingContext(ctx); err != nil {
+		s.replica.failed(ctx, time.Now(), err)
+	}
 	return nil
+}
+
+// readerDSN is a PostgreSQL URL for a pool of readers: read-only
+// transactions, a plan for each search's own words (a plan cached for "LIKE
+// $2" cannot tell a word in no letter from one in every letter), and the
+// statement timeout if one is set.
+func readerDSN(u *url.URL, timeout time.Duration) string {
+	c := *u
+	q := c.Query()
+	q.Set("default_transaction_read_only", "on") // run-time parameters pgx hands to the server
+	q.Set("plan_cache_mode", "force_custom_plan")
+	if timeout > 0 {
+		q.Set("statement_timeout", strconv.FormatInt(timeout.Milliseconds(), 10))
+	}
+	c.RawQuery = q.Encode()
+	return c.String()
 }
 
 func openPgx(ctx context.Context, dsn string, conns int) (*sqlx.DB, error) {
@@ -268,7 +333,11 @@ func keepOpen(db *sql.DB, n int) {
 // Close closes both pools.
 func (s *Store) Close() error {
 	s.idLog.stopIdentityLog()
-	return errors.Join(s.r.Close(), s.w.Close())
+	err := errors.Join(s.r.Close(), s.w.Close())
+	if s.replica != nil {
+		err = errors.Join(err, s.replica.pool.Close())
+	}
+	return err
 }
 
 func migrate(ctx context.Context, db *sql.DB, d dialect) error {
@@ -388,6 +457,26 @@ func nullDate(d workflow.Date) any {
 // (0600), unless it exists already. SQLite gives the -wal and -shm files the
 // database file's mode, so they are owner-only too; an existing file keeps
 // the mode it has (chmod 600 it by hand).
+// lockMigrations holds an exclusive lock on DB.lock, beside the SQLite file,
+// until unlock: two processes opening a new file at once (a server and
+// `petitions migrate`) would otherwise both find it unmigrated, since goose's
+// lock is PostgreSQL's. A file of its own, not the database's: closing any
+// descriptor of the database would drop SQLite's own (POSIX) locks on it.
+func lockMigrations(path string) (unlock func(), err error) {
+	if path == "" || strings.HasPrefix(path, ":memory:") {
+		return func() {}, nil
+	}
+	f, err := os.OpenFile(path+".lock", os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("store: migrations lock: %w", err)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("store: migrations lock: %w", err)
+	}
+	return func() { f.Close() }, nil // closing releases the lock
+}
+
 func createOwnerOnly(path string) error {
 	if path == "" || strings.HasPrefix(path, ":memory:") {
 		return nil

@@ -17,7 +17,7 @@ import (
 // movedAfter reports whether any case moved unit effective after day.
 func (s *Store) movedAfter(ctx context.Context, day workflow.Date) (bool, error) {
 	var ids []int64
-	if err := s.r.SelectContext(ctx, &ids, `SELECT case_id FROM case_unit_moves WHERE effective_on > ? LIMIT 1`, day.String()); err != nil {
+	if err := s.rd(ctx).SelectContext(ctx, &ids, `SELECT case_id FROM case_unit_moves WHERE effective_on > ? LIMIT 1`, day.String()); err != nil {
 		return false, fmt.Errorf("store: unit moves: %w", err)
 	}
 	return len(ids) > 0, nil
@@ -30,7 +30,7 @@ func (s *Store) unitsThen(ctx context.Context, day workflow.Date) (map[int64]int
 		CaseID int64 `db:"case_id"`
 		FromID int64 `db:"from_unit_id"`
 	}
-	if err := s.r.SelectContext(ctx, &rows, `SELECT case_id, from_unit_id FROM case_unit_moves WHERE effective_on > ?
+	if err := s.rd(ctx).SelectContext(ctx, &rows, `SELECT case_id, from_unit_id FROM case_unit_moves WHERE effective_on > ?
 		ORDER BY case_id, effective_on DESC, id DESC`, day.String()); err != nil {
 		return nil, fmt.Errorf("store: unit moves: %w", err)
 	}

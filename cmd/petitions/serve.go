@@ -32,6 +32,10 @@ func serve(ctx context.Context, args []string) error {
 		"the address browsers use, such as https://khieunai.example.gov.vn (or PETITIONS_PUBLIC_URL); https makes cookies Secure behind a TLS proxy")
 	files := fs.String("files", os.Getenv("PETITIONS_FILES"),
 		"where the attachments' bytes are kept: a directory, or s3://KEY:SECRET@host/bucket/prefix (or PETITIONS_FILES; default DB.files beside a SQLite file; PostgreSQL needs it)")
+	dbRead := fs.String("db-read", os.Getenv("PETITIONS_DB_READ"),
+		"a PostgreSQL streaming replica for the supervisors' audit, the reports, the public lists and the exports (or PETITIONS_DB_READ); they fall back to --db while it fails")
+	readers := fs.Int("db-readers", 8, "how many reads run at once on the database, and on the replica")
+	timeout := fs.Duration("statement-timeout", 2*time.Minute, "PostgreSQL: a read running longer is ended (0: never)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -43,7 +47,11 @@ func serve(ctx context.Context, args []string) error {
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	s, err := store.Open(ctx, *db, store.WithKey(key), store.WithFiles(*files))
+	opts := []store.Option{store.WithKey(key), store.WithFiles(*files), store.WithReaders(*readers), store.WithStatementTimeout(*timeout)}
+	if *dbRead != "" {
+		opts = append(opts, store.WithReadReplica(*dbRead))
+	}
+	s, err := store.Open(ctx, *db, opts...)
 	if err != nil {
 		return err
 	}
