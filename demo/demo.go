@@ -32,6 +32,9 @@ type Options struct {
 	Cases    int // how many cases; 0 means DefaultCases
 	Years    int // how far back letters were received; 0 means eighteen months
 	Communes int // communes and wards below the agency; 0 means the five named ones
+	// Provinces: 34 makes the country (country.go), each province with as
+	// many communes as Khánh Hòa; 0 or 1 the one province.
+	Provinces int
 	// ReceptionYears: years of citizen reception at every office, about
 	// 0.3 visits for each case; 0 means two years at the agency and the five
 	// named communes, 0–3 visits a session.
@@ -60,7 +63,7 @@ func Load(ctx context.Context, s *store.Store, opt Options) (loaded bool, err er
 	if opt.Years > 0 {
 		l.spanDays = opt.Years * 365
 	}
-	if err := l.buildOffices(max(opt.Communes-len(communes), 0)); err != nil {
+	if err := l.buildOffices(max(opt.Communes-len(communes), 0), opt.Provinces); err != nil {
 		return true, err
 	}
 	desk, err := s.Bulk(ctx)
@@ -103,8 +106,9 @@ type loader struct {
 	today    workflow.Date
 	err      error
 
-	agency   *office
-	communes []*office
+	agency    *office
+	provinces []*office // the other provinces' People's Committees (country.go)
+	communes  []*office
 
 	want, made int
 	decisionNo int                            // the running number of decisions and conclusions

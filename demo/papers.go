@@ -14,7 +14,7 @@ import (
 // kept on paper.
 func (l *loader) issuePapers() error {
 	since := l.today.AddDays(-21)
-	for _, o := range append([]*office{l.agency}, l.communes...) {
+	for _, o := range l.offices() {
 		v, err := l.s.Viewer(l.ctx, o.head)
 		if err != nil {
 			return fmt.Errorf("demo: papers: %w", err)

@@ -32,7 +32,7 @@ func (l *loader) loadReception(years int) error {
 		return l.loadReceptionYears(years)
 	}
 	l.atDesk = true // the small demo shows the staff's regular reception too
-	offices := append([]*office{l.agency}, l.communes...)
+	offices := l.offices()
 	for i, o := range offices {
 		if i >= len(diligences) {
 			break
@@ -53,7 +53,7 @@ const visitShare = 0.3
 // turn. The visits, visitShare of the cases, are spread over the days the
 // heads would hold; a session has at least the small demo's 0–3.
 func (l *loader) loadReceptionYears(years int) error {
-	offices := append([]*office{l.agency}, l.communes...)
+	offices := l.offices()
 	days := 0
 	for i, o := range offices {
 		days += l.dueDays(o, diligences[i%len(diligences)], years*365)

@@ -25,10 +25,10 @@ func (l *loader) playRandom() {
 		return
 	}
 	r.play()
-	if r.c.Kind == workflow.Complaint && r.c.Round == 1 && r.o != l.agency && !r.c.ResolvedOn.IsZero() &&
+	if r.c.Kind == workflow.Complaint && r.c.Round == 1 && r.o.parent != nil && !r.c.ResolvedOn.IsZero() &&
 		r.c.Outcome != workflow.Correct && l.made < l.want && l.chance(0.4) {
 		on := l.workday(r.c.ResolvedOn.AddDays(l.intn(10, 30))) // within 30 days of the decision (LKN 33)
-		if r2 := l.register(letter{o: l.agency, kind: workflow.Complaint, round: 2, prior: r, on: on}); r2 != nil {
+		if r2 := l.register(letter{o: r.o.parent, kind: workflow.Complaint, round: 2, prior: r, on: on}); r2 != nil {
 			r2.play()
 		}
 	}

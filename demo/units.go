@@ -13,10 +13,11 @@ import (
 // office is a unit that handles cases, with its three officials.
 type office struct {
 	unit      store.Unit
-	title     string // how decisions name the unit: "UBND phường Nha Trang"
-	remote    bool   // a remote area: longer complaint resolution (LKN 28, 37)
-	weight    int    // its share of the letters
-	idPrefix  string // the province code opening its residents' ID numbers
+	title     string  // how decisions name the unit: "UBND phường Nha Trang"
+	remote    bool    // a remote area: longer complaint resolution (LKN 28, 37)
+	weight    int     // its share of the letters
+	idPrefix  string  // the province code opening its residents' ID numbers
+	parent    *office // the province's People's Committee above a commune; nil for it
 	quarters  []string
 	reception store.User
 	handler   store.User
@@ -71,10 +72,15 @@ var agencyStaff = []struct {
 }
 
 // buildOffices creates the province, the agency, the communes (extra more
-// than the five named ones) and every user.
-func (l *loader) buildOffices(extra int) error {
+// than the five named ones) and every user; for a country of provinces
+// (buildCountry), the national body above them and the other provinces too.
+func (l *loader) buildOffices(extra, provinces int) error {
 	ctx, s := l.ctx, l.s
-	if _, err := s.CreateUnit(ctx, provinceCode, "Tỉnh Khánh Hòa", "province", ""); err != nil {
+	nation, err := l.buildNation(provinces)
+	if err != nil {
+		return err
+	}
+	if _, err := s.CreateUnit(ctx, provinceCode, "Tỉnh Khánh Hòa", "province", nation); err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
 	unit, err := s.CreateUnit(ctx, agencyCode, "UBND tỉnh Khánh Hòa", "agency", provinceCode)
@@ -100,7 +106,7 @@ func (l *loader) buildOffices(extra int) error {
 		if err != nil {
 			return fmt.Errorf("demo: %w", err)
 		}
-		o := &office{unit: unit, title: c.title, remote: c.remote, weight: c.weight, idPrefix: c.idPrefix}
+		o := &office{unit: unit, title: c.title, remote: c.remote, weight: c.weight, idPrefix: c.idPrefix, parent: l.agency}
 		for _, q := range c.quarters {
 			o.quarters = append(o.quarters, q+", "+lower(c.name))
 		}
@@ -111,7 +117,10 @@ func (l *loader) buildOffices(extra int) error {
 		l.communes = append(l.communes, o)
 		l.agency.quarters = append(l.agency.quarters, o.quarters...)
 	}
-	return l.createUsers(users)
+	if err := l.createUsers(users); err != nil {
+		return err
+	}
+	return l.buildCountry(provinces, len(l.communes))
 }
 
 // newUser is a user to create; into receives it.
@@ -146,9 +155,14 @@ func (l *loader) createUsers(users []newUser) error {
 	return errors.Join(errs...)
 }
 
+// offices are the agency, the other provinces' agencies, then the communes.
+func (l *loader) offices() []*office {
+	return append(append([]*office{l.agency}, l.provinces...), l.communes...)
+}
+
 // pickOffice chooses the office a new letter goes to, by weight.
 func (l *loader) pickOffice() *office {
-	all := append([]*office{l.agency}, l.communes...)
+	all := l.offices()
 	total := 0
 	for _, o := range all {
 		total += o.weight

@@ -27,6 +27,7 @@ type benchConfig struct {
 	exe               string // the petitions binary serving the child process
 	cases, years      int
 	communes          int
+	provinces         int
 	seed              int64
 	duration          time.Duration
 	writers           []int // concurrent clients of each round of transitions
@@ -46,7 +47,8 @@ func bench(ctx context.Context, args []string) error {
 	fs.StringVar(&cfg.keyFile, "key-file", "", "key sealing identities (default: DB.key, or bench.key for PostgreSQL)")
 	fs.IntVar(&cfg.cases, "cases", 1_000_000, "cases to generate")
 	fs.IntVar(&cfg.years, "years", 10, "years over which letters were received")
-	fs.IntVar(&cfg.communes, "communes", 60, "communes and wards below the agency")
+	fs.IntVar(&cfg.communes, "communes", 60, "communes and wards below the agency, and below each province's")
+	fs.IntVar(&cfg.provinces, "provinces", 1, "provinces: 34 generates the country under a national body (demo/country.go)")
 	fs.Int64Var(&cfg.seed, "seed", 2026, "seed of the generated province")
 	fs.DurationVar(&cfg.duration, "duration", 10*time.Second, "how long each load runs (officers pausing between clicks: three times as long)")
 	fs.IntVar(&cfg.readers, "readers", 64, "clients reading at once")
@@ -133,12 +135,13 @@ func generate(ctx context.Context, s *store.Store, cfg benchConfig) (time.Durati
 		fmt.Fprintln(cfg.out, "database already holds a province: measuring it as it is")
 		return 0, err
 	}
-	fmt.Fprintf(cfg.out, "generating %d cases over %d years in %d communes…\n", cfg.cases, cfg.years, cfg.communes)
+	fmt.Fprintf(cfg.out, "generating %d cases over %d years in %d province(s) of %d communes…\n", cfg.cases, cfg.years,
+		max(cfg.provinces, 1), cfg.communes)
 	// The generator allocates fast and keeps little: collect garbage less often.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	start := time.Now()
 	_, err = demo.Load(ctx, s, demo.Options{Seed: cfg.seed, Cases: cfg.cases, Years: cfg.years, Communes: cfg.communes,
-		ReceptionYears: cfg.years})
+		Provinces: cfg.provinces, ReceptionYears: cfg.years})
 	return time.Since(start), err
 }
 
@@ -174,8 +177,10 @@ func machine() string {
 type benchWork struct {
 	head, supervisor    store.User
 	headToken, supTok   string
-	transitionCases     []int64 // open cases of the agency, acted on by its head
-	readCases           []int64 // any cases in the agency's scope
+	countryTok          string         // the national supervisor's, in a country of provinces; "" otherwise
+	province            map[int64]bool // the supervisor's units: the other provinces' are not measured
+	transitionCases     []int64        // open cases of the agency, acted on by its head
+	readCases           []int64        // any cases in the agency's scope
 	searches            []string
 	today, fiveYearsAgo workflow.Date
 	cookie              string // the head's browser session

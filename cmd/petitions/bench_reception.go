@@ -37,7 +37,7 @@ func prepareReception(ctx context.Context, s *store.Store, srv *child, w *benchW
 	code := map[int64]string{}
 	for _, u := range units {
 		code[u.ID] = u.Code
-		if u.Level == "commune" {
+		if u.Level == "commune" && w.province[u.ID] {
 			communes = append(communes, u.ID)
 		}
 		if u.ID == w.supervisor.UnitID {

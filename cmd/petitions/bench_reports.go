@@ -39,7 +39,7 @@ func prepareReports(ctx context.Context, s *store.Store, w *benchWork) (*reportW
 	}
 	rw := &reportWork{year: lastEnded(w.today, "Y"), quarter: lastEnded(w.today, "Q4", "Q3", "Q2", "Q1")}
 	for _, u := range units {
-		if u.Level == "commune" {
+		if u.Level == "commune" && w.province[u.ID] {
 			rw.communes = append(rw.communes, u.Code)
 		}
 		if u.ID == w.supervisor.UnitID {

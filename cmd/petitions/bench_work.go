@@ -45,6 +45,19 @@ func prepareWork(ctx context.Context, s *store.Store, need int) (*benchWork, err
 	if w.supTok, err = s.CreateToken(ctx, w.supervisor.ID); err != nil {
 		return nil, err
 	}
+	province, err := s.Subtree(ctx, w.supervisor.UnitID)
+	if err != nil {
+		return nil, err
+	}
+	w.province = make(map[int64]bool, len(province))
+	for _, u := range province {
+		w.province[u] = true
+	}
+	if national, err := s.UserByLogin(ctx, "giamsat.quocgia"); err == nil { // a country of provinces
+		if w.countryTok, err = s.CreateToken(ctx, national.ID); err != nil {
+			return nil, err
+		}
+	}
 	v, err := s.Viewer(ctx, w.head)
 	if err != nil {
 		return nil, err
@@ -69,8 +82,21 @@ func prepareWork(ctx context.Context, s *store.Store, need int) (*benchWork, err
 	if err != nil {
 		return nil, err
 	}
-	for range 10_000 {
-		w.readCases = append(w.readCases, 1+w.rng.Int64N(cases))
+	// Random cases the head may open: in a country of provinces, most are another province's.
+	inScope := make(map[int64]bool, len(v.Scope))
+	for _, u := range v.Scope {
+		inScope[u] = true
+	}
+	for tries := 0; len(w.readCases) < 10_000 && tries < 1_000_000; tries++ {
+		id := 1 + w.rng.Int64N(cases)
+		if c, err := s.Case(ctx, id); err != nil {
+			return nil, err
+		} else if inScope[c.UnitID] {
+			w.readCases = append(w.readCases, id)
+		}
+	}
+	if len(w.readCases) < 4 {
+		return nil, fmt.Errorf("bench: found no case the head may open")
 	}
 	for _, id := range w.readCases[:4] { // an officer also looks letters up by their code
 		c, err := s.Case(ctx, id)
