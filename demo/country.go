@@ -13,8 +13,9 @@ import (
 // communes, with officials and letters drawn as Khánh Hòa's are. The
 // benchmark generates the country's scale from it.
 
-// countryCode is the national body above the provinces.
-const countryCode = "VN"
+// CountryCode is the national body above the provinces, and CountrySupervisor
+// the login of its supervisor.
+const CountryCode, CountrySupervisor = "VN", "giamsat.quocgia"
 
 // otherProvinces are the 33 provinces and cities besides Khánh Hòa (NQ
 // 202/2025/QH15), with the code opening their residents' citizen IDs.
@@ -44,10 +45,10 @@ func (l *loader) buildNation(n int) (string, error) {
 	if n <= 1 {
 		return "", nil
 	}
-	if _, err := l.s.CreateUnit(l.ctx, countryCode, "Ban Dân nguyện (Ủy ban Thường vụ Quốc hội)", "agency", ""); err != nil {
+	if _, err := l.s.CreateUnit(l.ctx, CountryCode, "Ban Dân nguyện (Ủy ban Thường vụ Quốc hội)", "agency", ""); err != nil {
 		return "", fmt.Errorf("demo: %w", err)
 	}
-	return countryCode, nil
+	return CountryCode, nil
 }
 
 // buildCountry creates the national body's supervisor and the other
@@ -58,9 +59,9 @@ func (l *loader) buildCountry(n, communes int) error {
 		return nil
 	}
 	ctx, s := l.ctx, l.s
-	users := []newUser{{login: "giamsat.quocgia", name: "Nguyễn Thị Quốc Giám", role: workflow.RoleSupervisor, unit: countryCode}}
+	users := []newUser{{login: CountrySupervisor, name: "Nguyễn Thị Quốc Giám", role: workflow.RoleSupervisor, unit: CountryCode}}
 	for _, p := range otherProvinces[:min(n-1, len(otherProvinces))] {
-		if _, err := s.CreateUnit(ctx, p.code, p.name, "province", countryCode); err != nil {
+		if _, err := s.CreateUnit(ctx, p.code, p.name, "province", CountryCode); err != nil {
 			return fmt.Errorf("demo: %w", err)
 		}
 		short := strings.TrimPrefix(strings.TrimPrefix(p.name, "Tỉnh "), "Thành phố ")

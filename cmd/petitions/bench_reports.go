@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strconv"
 
+	"petitions/demo"
 	"petitions/store"
 	"petitions/workflow"
 )
@@ -109,6 +110,17 @@ func (rep *benchReport) measureReports(ctx context.Context, s *store.Store, w *b
 		}
 	}
 	rep.reportChecks(answers)
+	if w.countryTok != "" { // a country of provinces: its supervisor's year, every form once
+		for _, f := range workflow.Forms {
+			u := reportPath(f.Code, rw.year, demo.CountryCode, "")
+			fig, err := hammer(ctx, "report "+f.Code+", the country's year", 1, 0, 1, 0, func(ctx context.Context, _, _ int) error {
+				return call(ctx, one, "GET", u, w.countryTok, "", nil, 200, nil)
+			})
+			if err := rep.add(fig, err); err != nil {
+				return err
+			}
+		}
+	}
 	for _, code := range reportFiles {
 		u := reportPath(code, rw.year, rw.province, "xlsx")
 		fig, err := hammer(ctx, "report "+code+" xlsx, province's year", 1, 0, reportFileRuns, 0, func(ctx context.Context, _, _ int) error {

@@ -43,6 +43,7 @@ func TestBenchOnASmallProvince(t *testing.T) {
 	for _, f := range workflow.Forms {
 		want["report "+f.Code+", province's year, first time"], want["report "+f.Code+", province's year, again"] = 1, 1
 		want["report "+f.Code+", province's year, after a merger"] = 1
+		want["report "+f.Code+", the country's year"] = 1
 	}
 	for _, code := range reportFiles {
 		want["report "+code+" xlsx, province's year"] = 1

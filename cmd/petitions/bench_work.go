@@ -53,7 +53,7 @@ func prepareWork(ctx context.Context, s *store.Store, need int) (*benchWork, err
 	for _, u := range province {
 		w.province[u] = true
 	}
-	if national, err := s.UserByLogin(ctx, "giamsat.quocgia"); err == nil { // a country of provinces
+	if national, err := s.UserByLogin(ctx, demo.CountrySupervisor); err == nil { // a country of provinces
 		if w.countryTok, err = s.CreateToken(ctx, national.ID); err != nil {
 			return nil, err
 		}
