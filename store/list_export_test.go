@@ -2,42 +2,19 @@ package store
 
 import (
 	"context"
-	"strings"
 	"testing"
 
 	"petitions/workflow"
 )
 
-// ListPlan is the plan of ListCases's query, one step a line: SQLite's
-// EXPLAIN QUERY PLAN, or PostgreSQL's EXPLAIN without costs.
-func (s *Store) ListPlan(ctx context.Context, v workflow.Viewer, f CaseFilter) (string, error) {
+// ListPlan is the plan of ListCases's query (plan_export_test.go); empty
+// when no stored case can match and nothing is read.
+func (s *Store) ListPlan(ctx context.Context, v workflow.Viewer, f CaseFilter) (Plan, error) {
 	query, args, _, err := s.listQuery(ctx, v, f)
 	if err != nil || query == "" {
-		return "", err // "": no stored case can match, nothing is read
+		return nil, err
 	}
 	return s.queryPlan(ctx, query, args)
-}
-
-// queryPlan is the database's plan of the query: PostgreSQL's EXPLAIN
-// without costs, or SQLite's EXPLAIN QUERY PLAN, a line a step.
-func (s *Store) queryPlan(ctx context.Context, query string, args []any) (string, error) {
-	if s.postgres() {
-		var lines []string
-		err := s.r.SelectContext(ctx, &lines, "EXPLAIN (COSTS OFF) "+query, args...)
-		return strings.Join(lines, "\n"), err
-	}
-	var steps []struct {
-		ID, Parent, NotUsed int
-		Detail              string
-	}
-	if err := s.r.SelectContext(ctx, &steps, "EXPLAIN QUERY PLAN "+query, args...); err != nil {
-		return "", err
-	}
-	var lines []string
-	for _, st := range steps {
-		lines = append(lines, st.Detail)
-	}
-	return strings.Join(lines, "\n"), nil
 }
 
 // IndexColumns are the named columns of a SQLite index, in order.

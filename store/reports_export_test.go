@@ -8,14 +8,14 @@ import (
 
 // ReportCasesPlan is the database's plan of the query reading the cases
 // form counts for the units over the period, with their acts.
-func (s *Store) ReportCasesPlan(ctx context.Context, form string, units []int64, p workflow.ReportPeriod) (string, error) {
+func (s *Store) ReportCasesPlan(ctx context.Context, form string, units []int64, p workflow.ReportPeriod) (Plan, error) {
 	where, args := reportCases(workflow.FormByCode(form), units, p)
 	return s.queryPlan(ctx, reportCasesQuery(where), args)
 }
 
 // BacklogPlan is the database's plan of the backlog as of a day (backlogBySQL's
 // snapshot), with moved set as when cases moved unit after it.
-func (s *Store) BacklogPlan(ctx context.Context, units []int64, asOf workflow.Date, moved bool) (string, error) {
+func (s *Store) BacklogPlan(ctx context.Context, units []int64, asOf workflow.Date, moved bool) (Plan, error) {
 	query, args := s.snapshotQuery(units, asOf, false, moved)
 	return s.queryPlan(ctx, query, args)
 }
