@@ -37,6 +37,7 @@ type App struct {
 	Store *store.Store
 
 	client *http.Client
+	dsn    string // the store's database, for a look behind its back (storetest.Raw)
 	mu     sync.Mutex
 	now    time.Time
 	tokens map[string]string
@@ -73,11 +74,11 @@ var fixtureUsers = [][4]string{
 // 127.0.0.1 with a random port. Today is 2026-11-25 until the test moves it.
 // Fixture users are created with store.CreateUser when first signed in or
 // named as an assignee (bcrypt makes each one cost a noticeable fraction of a second).
-func MustServe(tb testing.TB) *App {
+func MustServe(tb testing.TB, opts ...store.Option) *App {
 	tb.Helper()
 	ctx := context.Background()
-	s := storetest.Open(tb)
-	a := &App{Store: s, tokens: map[string]string{}, issued: map[string]time.Time{}, users: map[string]bool{},
+	s, dsn := storetest.OpenDSN(tb, opts...)
+	a := &App{Store: s, dsn: dsn, tokens: map[string]string{}, issued: map[string]time.Time{}, users: map[string]bool{},
 		client: &http.Client{Timeout: 30 * time.Second}, now: time.Date(2026, 11, 25, 10, 0, 0, 0, ict)}
 	s.Now = a.clock
 	for _, u := range fixtureUnits {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"petitions/store"
 	"petitions/workflow"
 )
 
@@ -30,6 +31,7 @@ var statusByCode = map[workflow.Code]int{
 // userRefusal is the refusal a page shows its user, or nil once an internal
 // error has been answered with the page of one (pageFail).
 func userRefusal(c *gin.Context, err error) *workflow.Error {
+	err = store.TimedOut(err)
 	var e *workflow.Error
 	if !errors.As(err, &e) || e.Code == workflow.CodeInternal {
 		pageFail(c, err)
@@ -59,6 +61,7 @@ type errorBody struct {
 // fail answers with the error body of API.md. Internal errors are logged with
 // the request id and shown as a plain sentence, never their text.
 func fail(c *gin.Context, err error) {
+	err = store.TimedOut(err)
 	var e *workflow.Error
 	if !errors.As(err, &e) {
 		logInternal(c, err)
@@ -76,6 +79,12 @@ func failCode(c *gin.Context, status int, code, message, field string) {
 // 500 with the plain sentence in the user's language, as text (a page that
 // failed once is not rendered again).
 func pageFail(c *gin.Context, err error) {
+	if store.TimedOut(err) == store.ErrTimedOut { // a read too large for the statement timeout: say so
+		slog.WarnContext(c.Request.Context(), "statement timeout", "path", c.Request.URL.Path, "request_id", c.GetString(requestIDKey))
+		c.Data(statusOf(store.ErrTimedOut.Code), "text/plain; charset=utf-8", []byte(translate(langOf(c), "error.timeout")))
+		c.Abort()
+		return
+	}
 	logInternal(c, err)
 	internalAnswer(c)
 }
@@ -99,6 +108,9 @@ func logInternal(c *gin.Context, err error) {
 // errText is the sentence a page shows for err: the engine's own (Vietnamese)
 // message as a sentence, or the plain internal sentence in lang.
 func errText(lang string, err error) string {
+	if err = store.TimedOut(err); err == store.ErrTimedOut {
+		return translate(lang, "error.timeout")
+	}
 	var e *workflow.Error
 	if errors.As(err, &e) && e.Code != workflow.CodeInternal {
 		return sentence(e.Message)

@@ -17,6 +17,8 @@ var messages = map[string][2]string{
 
 	// internalKey: the one sentence of every internal error, API and pages.
 	"error.internal": {"Đã có lỗi hệ thống; vui lòng thử lại sau.", "Something went wrong; please try again later."},
+	"error.timeout": {"Yêu cầu đọc quá nhiều dữ liệu và đã bị dừng sau thời gian cho phép; hãy chọn phạm vi hẹp hơn hoặc thử lại sau.",
+		"The request read too much and was stopped after the time allowed; choose a narrower range or try again later."},
 
 	"notfound.title":   {"Không tìm thấy trang", "Page not found"},
 	"notfound.text":    {"Địa chỉ này không có trang nào. Có thể địa chỉ bị gõ sai hoặc trang đã được chuyển đi.", "There is no page at this address. It may have been mistyped, or the page has moved."},

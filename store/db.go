@@ -78,6 +78,22 @@ func isUniqueViolation(err error) bool {
 	return errors.As(err, &pe) && pe.Code == "23505" // unique_violation
 }
 
+// ErrTimedOut refuses a read that ran past the statement timeout
+// (WithStatementTimeout): the same on the replica as on the primary, and
+// nothing the user did wrong but asking for too much at once.
+var ErrTimedOut = workflow.Errorf(workflow.CodeUnavailable,
+	"yêu cầu đọc quá nhiều dữ liệu và đã bị dừng sau thời gian cho phép; hãy chọn phạm vi hẹp hơn hoặc thử lại sau")
+
+// TimedOut answers ErrTimedOut for a statement PostgreSQL ended at its
+// statement timeout, and err itself otherwise.
+func TimedOut(err error) error {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && pe.Code == "57014" && strings.Contains(pe.Message, "statement timeout") { // query_canceled
+		return ErrTimedOut
+	}
+	return err
+}
+
 // pool is a pool whose queries are written with ? placeholders and rebound to
 // the driver's own ($1, $2 … on PostgreSQL) on the way out, so every query of
 // the package runs unchanged on both backends. Every method that takes SQL is

@@ -68,7 +68,7 @@ func (s *Store) onReplica(ctx context.Context, fn func(ctx context.Context) erro
 	if rep == nil || !rep.usable(time.Now()) {
 		return fn(ctx)
 	}
-	err := fn(context.WithValue(ctx, replicaKey{}, rep.pool))
+	err := TimedOut(fn(context.WithValue(ctx, replicaKey{}, rep.pool)))
 	var rule *workflow.Error
 	var own notTheReplicas
 	if err == nil || ctx.Err() != nil || errors.As(err, &rule) || errors.As(err, &own) { // the same on either
