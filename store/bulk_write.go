@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"strings"
 	"unsafe"
-
-	"github.com/jmoiron/sqlx"
 )
 
 var bulkCaseColumns = []string{"id", "tracking_code", "kind", "round", "prior_case_id", "channel", "unit_id",
@@ -30,8 +28,9 @@ var (
 var bulkHistoryColumns = []string{"id", "case_id", "seq", "event", "from_state", "to_state", "on_date", "at",
 	"actor_id", "actor", "payload", "clocks", "due_on", "prev_hash", "hash", "chain_hash"}
 
-// bulkTable is a table the loader fills, and how many rows one INSERT
-// carries: under SQLite's and PostgreSQL's limits on bound parameters.
+// bulkTable is a table the loader fills, and how many rows one of SQLite's
+// INSERTs carries, under its limit on bound parameters (PostgreSQL's batches
+// go in by COPY, bulk_copy.go).
 type bulkTable struct {
 	name string
 	cols []string
@@ -62,7 +61,7 @@ func (t bulkTable) statement(rows int) string {
 func (b *Bulk) writeLoop(ctx context.Context) error {
 	var err error
 	if b.s.postgres() {
-		err = b.writeSQL(ctx)
+		err = b.writeCopy(ctx)
 	} else {
 		err = b.writeSQLite(ctx)
 	}
@@ -79,37 +78,6 @@ func (b *Bulk) writeLoop(ctx context.Context) error {
 		ferr = errors.Join(ferr, fillWords(context.WithoutCancel(ctx), b.s.w, b.firstCase-1))
 	}
 	return errors.Join(err, ferr)
-}
-
-// writeSQL writes through database/sql, for PostgreSQL.
-func (b *Bulk) writeSQL(ctx context.Context) error {
-	var values []any
-	for rows := range b.rows {
-		err := b.s.transact(ctx, func(tx *sqlx.Tx) error {
-			for _, t := range []struct {
-				bulkTable
-				values []bulkValue
-			}{{bulkCases, rows.cases}, {bulkPetitioners, rows.petitioners}, {bulkHistory, rows.history},
-				{bulkDocuments, rows.documents}, {bulkDocumentLog, rows.documentLog}} {
-				width := len(t.cols) * t.rows
-				for start := 0; start < len(t.values); start += width {
-					values = values[:0]
-					for _, v := range t.values[start:min(start+width, len(t.values))] {
-						values = append(values, rows.value(v))
-					}
-					if _, err := tx.ExecContext(ctx, tx.Rebind(t.statement(len(values)/len(t.cols))), values...); err != nil {
-						return fmt.Errorf("store: bulk %s: %w", t.name, err)
-					}
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		b.sealer.recycle(rows)
-	}
-	return nil
 }
 
 // writeSQLite writes through the driver's own connection and statements,

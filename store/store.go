@@ -419,12 +419,6 @@ func (s *Store) write(ctx context.Context, fn func(tx *txn) error) error {
 	return nil
 }
 
-// transact is write for code that binds its own queries (tx.Rebind), such as
-// the bulk loader: fn gets the bare sqlx transaction.
-func (s *Store) transact(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
-	return s.write(ctx, func(tx *txn) error { return fn(tx.Tx) })
-}
-
 // exec runs one write statement in its own write transaction, so that it
 // waits its turn like every other write.
 func (s *Store) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
