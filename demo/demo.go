@@ -108,6 +108,8 @@ type loader struct {
 
 	agency    *office
 	provinces []*office // the other provinces' People's Committees (country.go)
+	weighed   []*office // every office, and their weights' running totals (pickOffice)
+	weights   []int
 	communes  []*office
 
 	want, made int
