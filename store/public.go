@@ -57,30 +57,12 @@ func (s *Store) disclosures(ctx context.Context, f DisclosureFilter) (Disclosure
 	if limit <= 0 || limit > MaxPageSize {
 		limit = 50
 	}
-	where, args, ok, err := s.disclosureWhere(ctx, f)
-	if err != nil || !ok {
+	query, args, back, err := s.disclosureQuery(ctx, f, limit+1)
+	if err != nil || query == "" {
 		return page, err
 	}
-	back, order := false, "DESC"
-	if f.Cursor != "" {
-		dir, on, id, err := decodeDisclosureCursor(f.Cursor)
-		if err != nil {
-			return page, workflow.Invalid("cursor", "con trỏ trang không hợp lệ")
-		}
-		back = dir == "b"
-		cmp := "<"
-		if back {
-			cmp, order = ">", "ASC"
-		}
-		where = append(where, "(c.disclosed_on, c.id) "+cmp+" (?, ?)")
-		args = append(args, on, id)
-	}
-	text := s.dialect.jsonText("c.facts", "disclosure_text")
 	ds := []Disclosure{}
-	err = s.rd(ctx).SelectContext(ctx, &ds, `SELECT c.id, c.tracking_code, c.kind, n.name AS unit, c.resolved_on, c.disclosed_on,
-		COALESCE(c.outcome, '') AS outcome, COALESCE(`+text+`, '') AS text
-		FROM cases c JOIN units n ON n.id = c.unit_id WHERE `+strings.Join(where, " AND ")+`
-		ORDER BY c.disclosed_on `+order+`, c.id `+order+` LIMIT `+strconv.Itoa(limit+1), args...)
+	err = s.rd(ctx).SelectContext(ctx, &ds, query, args...)
 	if err != nil {
 		return page, fmt.Errorf("store: disclosures: %w", err)
 	}
@@ -106,6 +88,35 @@ func (s *Store) disclosures(ctx context.Context, f DisclosureFilter) (Disclosure
 		page.Prev = encodeDisclosureCursor("b", first)
 	}
 	return page, nil
+}
+
+// disclosureQuery is the query of a page of at most limit decisions, newest
+// first (oldest first when back, from a "b" cursor), read along
+// cases_disclosed (migration 00031); "" when nothing stored can match.
+func (s *Store) disclosureQuery(ctx context.Context, f DisclosureFilter, limit int) (query string, args []any, back bool, err error) {
+	where, args, ok, err := s.disclosureWhere(ctx, f)
+	if err != nil || !ok {
+		return "", nil, false, err
+	}
+	order := "DESC"
+	if f.Cursor != "" {
+		dir, on, id, err := decodeDisclosureCursor(f.Cursor)
+		if err != nil {
+			return "", nil, false, workflow.Invalid("cursor", "con trỏ trang không hợp lệ")
+		}
+		back = dir == "b"
+		cmp := "<"
+		if back {
+			cmp, order = ">", "ASC"
+		}
+		where = append(where, "(c.disclosed_on, c.id) "+cmp+" (?, ?)")
+		args = append(args, on, id)
+	}
+	text := s.dialect.jsonText("c.facts", "disclosure_text")
+	return `SELECT c.id, c.tracking_code, c.kind, n.name AS unit, c.resolved_on, c.disclosed_on,
+		COALESCE(c.outcome, '') AS outcome, COALESCE(` + text + `, '') AS text
+		FROM cases c JOIN units n ON n.id = c.unit_id WHERE ` + strings.Join(where, " AND ") + `
+		ORDER BY c.disclosed_on ` + order + `, c.id ` + order + ` LIMIT ` + strconv.Itoa(limit), args, back, nil
 }
 
 // disclosureWhere is the filter's conditions; ok false when nothing stored can match.

@@ -19,3 +19,12 @@ func (s *Store) BacklogPlan(ctx context.Context, units []int64, asOf workflow.Da
 	query, args := s.snapshotQuery(units, asOf, false, moved)
 	return s.queryPlan(ctx, query, args)
 }
+
+// DisclosuresPlan is the database's plan of a page of the public decisions.
+func (s *Store) DisclosuresPlan(ctx context.Context, f DisclosureFilter) (Plan, error) {
+	query, args, _, err := s.disclosureQuery(ctx, f, 51)
+	if err != nil || query == "" {
+		return nil, err
+	}
+	return s.queryPlan(ctx, query, args)
+}

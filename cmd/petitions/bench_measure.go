@@ -200,6 +200,7 @@ func (rep *benchReport) measureReads(ctx context.Context, srv *child, w *benchWo
 			return "/ho-so/" + strconv.FormatInt(w.readCases[(c*7919+i)%len(w.readCases)], 10)
 		}},
 		{"search", func(c, i int) string { return "/ho-so?q=" + url.QueryEscape(w.searches[(c+i)%len(w.searches)]) }},
+		{"public decisions, first page", func(int, int) string { return "/cong-khai" }}, // the citizens' (issue 20)
 	}
 	// Each page is read by n clients back to back (the server saturated), then
 	// by n officers who each pause about rep.cfg.think between clicks.
