@@ -44,10 +44,17 @@ func (p Plan) Scans(names ...string) bool {
 }
 
 // Sorts says whether some step sorts rows the indexes did not give in order.
-func (p Plan) Sorts() bool {
-	return p.any(func(s PlanStep) bool {
-		return s.Op == "Sort" || s.Op == "Incremental Sort" || strings.HasPrefix(s.Op, "USE TEMP B-TREE")
-	})
+func (p Plan) Sorts() bool { return p.SortCount() > 0 }
+
+// SortCount is how many steps sort rows the indexes did not give in order.
+func (p Plan) SortCount() int {
+	n := 0
+	for _, s := range p {
+		if s.Op == "Sort" || s.Op == "Incremental Sort" || strings.HasPrefix(s.Op, "USE TEMP B-TREE") {
+			n++
+		}
+	}
+	return n
 }
 
 func (p Plan) any(match func(PlanStep) bool) bool {

@@ -287,18 +287,9 @@ func (s *Store) Visits(ctx context.Context, v workflow.Viewer, f VisitFilter) ([
 	if len(f.Units) == 0 {
 		return nil, nil
 	}
-	where, args := unitsAndDays("v.unit_id", "v.visited_on", f.Units, f.From, f.To)
-	if f.SessionID != 0 {
-		where, args = append(where, "v.session_id = ?"), append(args, f.SessionID)
-	}
-	limit := boundedLimit(f.Limit, 200)
 	var out []ReceptionVisit
-	// The page is chosen first, on the unit's index by day, and only its rows
-	// are joined: PostgreSQL, asked for the joins with the limit, read every
-	// visit of the unit and joined the cases by hash (20–30 ms a page).
-	order := ` ORDER BY v.visited_on DESC, v.id DESC`
-	err := s.r.SelectContext(ctx, &out, `SELECT `+visitColumns+` FROM (SELECT * FROM reception_visits v WHERE `+
-		strings.Join(where, " AND ")+order+` LIMIT `+strconv.Itoa(limit)+`) v`+visitJoins+order, args...)
+	query, args := visitsQuery(f)
+	err := s.r.SelectContext(ctx, &out, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: list visits: %w", err)
 	}
@@ -306,6 +297,20 @@ func (s *Store) Visits(ctx context.Context, v workflow.Viewer, f VisitFilter) ([
 		return nil, err
 	}
 	return out, nil
+}
+
+// visitsQuery is the query of a page of the book, newest first. The page is
+// chosen first, on the unit's index by day (reception_visits_unit), and only
+// its rows are joined: PostgreSQL, asked for the joins with the limit, read
+// every visit of the unit and joined the cases by hash (20–30 ms a page).
+func visitsQuery(f VisitFilter) (string, []any) {
+	where, args := unitsAndDays("v.unit_id", "v.visited_on", f.Units, f.From, f.To)
+	if f.SessionID != 0 {
+		where, args = append(where, "v.session_id = ?"), append(args, f.SessionID)
+	}
+	order := ` ORDER BY v.visited_on DESC, v.id DESC`
+	return `SELECT ` + visitColumns + ` FROM (SELECT * FROM reception_visits v WHERE ` + strings.Join(where, " AND ") + order +
+		` LIMIT ` + strconv.Itoa(boundedLimit(f.Limit, 200)) + `) v` + visitJoins + order, args
 }
 
 // openVisitors opens each visitor the viewer may see, recording the reads of

@@ -28,3 +28,9 @@ func (s *Store) DisclosuresPlan(ctx context.Context, f DisclosureFilter) (Plan, 
 	}
 	return s.queryPlan(ctx, query, args)
 }
+
+// VisitsPlan is the database's plan of a page of the reception book.
+func (s *Store) VisitsPlan(ctx context.Context, f VisitFilter) (Plan, error) {
+	query, args := visitsQuery(f)
+	return s.queryPlan(ctx, query, args)
+}
