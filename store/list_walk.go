@@ -34,9 +34,9 @@ const (
 // walkQuery is the bounded walk: the queue's first f.walkBudget entries
 // after the cursor (where), read from the queue index alone, then the
 // search's conditions on them in queue order, and only then the page's rows.
-func walkQuery(where []string, args []any, search []string, searchArgs []any, f CaseFilter) (string, []any, int, error) {
+func walkQuery(sel string, where []string, args []any, search []string, searchArgs []any, f CaseFilter) (string, []any, int, error) {
 	keys := strings.Join(sortKeys(f.Sort), ", ")
-	page, innerArgs, limit, err := pageQuery(where, args, f)
+	page, innerArgs, limit, err := pageQuery(sel, where, args, f)
 	if err != nil {
 		return "", nil, 0, err
 	}
@@ -50,7 +50,7 @@ func walkQuery(where []string, args []any, search []string, searchArgs []any, f 
 		return "SELECT COUNT(*) FROM (" + found + " LIMIT " + strconv.Itoa(searchCountCap+1) + ") x", args, searchCountCap, nil
 	}
 	found += " ORDER BY " + keys + " LIMIT " + strconv.Itoa(limit+1)
-	return strings.Replace(caseSelect, "FROM cases c", "FROM ("+found+") w JOIN cases c ON c.id = w.id", 1) +
+	return strings.Replace(sel, "FROM cases c", "FROM ("+found+") w JOIN cases c ON c.id = w.id", 1) +
 		" ORDER BY " + keys, args, limit, nil
 }
 
