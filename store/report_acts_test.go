@@ -92,11 +92,12 @@ func implementedOn(t *testing.T, db *sqlx.DB, ids []int64) []string {
 	return out
 }
 
-// undoDocuments undoes migrations 00024 to 00031: the papers, the
+// undoDocuments undoes migrations 00024 to 00032: the papers, the
 // attachments, the reception's papers, the administration of users and
-// units, the index of the public decisions.
+// units, the indexes of the public decisions and of a unit's users.
 func undoDocuments(t *testing.T, db *sqlx.DB) {
 	t.Helper()
+	mustExec(t, db, `DROP INDEX users_unit`)
 	mustExec(t, db, `DROP INDEX cases_disclosed`)
 	mustExec(t, db, `ALTER TABLE api_tokens DROP COLUMN unit_id`)
 	mustExec(t, db, `ALTER TABLE sessions DROP COLUMN unit_id`)
