@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"petitions/workflow"
 )
@@ -74,8 +77,18 @@ func (s *Store) onReplica(ctx context.Context, fn func(ctx context.Context) erro
 	if err == nil || ctx.Err() != nil || errors.As(err, &rule) || errors.As(err, &own) { // the same on either
 		return err
 	}
-	rep.failed(ctx, time.Now(), err)
+	if !recoveryConflict(err) { // a conflict ends one query, not the replica: the next read goes there again
+		rep.failed(ctx, time.Now(), err)
+	}
 	return fn(ctx)
+}
+
+// recoveryConflict reports whether the standby cancelled the query to apply
+// the primary's changes (a vacuum's, a lock's): SQLSTATE 40001 or 40P01
+// with "conflict with recovery".
+func recoveryConflict(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && (pe.Code == "40001" || pe.Code == "40P01") && strings.Contains(pe.Message, "conflict with recovery")
 }
 
 // notTheReplicas is an error of a caller's own inside onReplica (an export's

@@ -76,13 +76,19 @@ func TestReadReplica(t *testing.T) {
 	if _, err := standby.Exec(`SELECT pg_wal_replay_pause()`); err != nil {
 		t.Fatal(err)
 	}
+	// The pause is a request: replay stops at the standby's next record.
+	for state, deadline := "", time.Now().Add(20*time.Second); state != "paused"; time.Sleep(20 * time.Millisecond) {
+		if err := standby.Get(&state, `SELECT pg_get_wal_replay_pause_state()`); err != nil || time.Now().After(deadline) {
+			t.Fatalf("the standby's replay did not pause: %q, %v", state, err)
+		}
+	}
 	second := register()
 	if c, err := s.Case(ctx, second.ID); err != nil || c.ID != second.ID {
 		t.Errorf("the letter just registered, read back: %v", err)
 	}
 	time.Sleep(300 * time.Millisecond)
 	if n := openCases(); n != 1 {
-		t.Errorf("with the standby's replay paused the backlog shows %d open: it was not read on the standby", n)
+		t.Errorf("with the standby's replay paused the backlog shows %d open: it was not read on the standby; log:\n%s", n, logged.String())
 	}
 	if _, err := standby.Exec(`SELECT pg_wal_replay_resume()`); err != nil {
 		t.Fatal(err)
