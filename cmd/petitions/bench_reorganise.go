@@ -72,14 +72,5 @@ func (rep *benchReport) measureReorganise(ctx context.Context, s *store.Store, s
 	if err != nil {
 		return err
 	}
-	for _, form := range workflow.Forms {
-		u := reportPath(form.Code, rw.year, rw.province, "")
-		f, err := hammer(ctx, "report "+form.Code+", province's year, after a merger", 1, 0, 1, 0, func(ctx context.Context, _, _ int) error {
-			return call(ctx, one, "GET", u, w.supTok, "", nil, 200, nil)
-		})
-		if err := rep.add(f, err); err != nil {
-			return err
-		}
-	}
-	return nil
+	return rep.everyForm(ctx, one, "province's year, after a merger", rw.year, rw.province, w.supTok)
 }

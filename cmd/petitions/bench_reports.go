@@ -111,14 +111,8 @@ func (rep *benchReport) measureReports(ctx context.Context, s *store.Store, w *b
 	}
 	rep.reportChecks(answers)
 	if w.countryTok != "" { // a country of provinces: its supervisor's year, every form once
-		for _, f := range workflow.Forms {
-			u := reportPath(f.Code, rw.year, demo.CountryCode, "")
-			fig, err := hammer(ctx, "report "+f.Code+", the country's year", 1, 0, 1, 0, func(ctx context.Context, _, _ int) error {
-				return call(ctx, one, "GET", u, w.countryTok, "", nil, 200, nil)
-			})
-			if err := rep.add(fig, err); err != nil {
-				return err
-			}
+		if err := rep.everyForm(ctx, one, "the country's year", rw.year, demo.CountryCode, w.countryTok); err != nil {
+			return err
 		}
 	}
 	for _, code := range reportFiles {
@@ -146,6 +140,21 @@ func (rep *benchReport) measureReports(ctx context.Context, s *store.Store, w *b
 	})
 	rep.reportRSS = srv.peakRSS()
 	return rep.add(fig, err)
+}
+
+// everyForm reads each form once for the period and the unit, as the
+// token's holder, a figure each named "report FORM, what".
+func (rep *benchReport) everyForm(ctx context.Context, one *benchConn, what string, p workflow.ReportPeriod, unit, token string) error {
+	for _, f := range workflow.Forms {
+		u := reportPath(f.Code, p, unit, "")
+		fig, err := hammer(ctx, "report "+f.Code+", "+what, 1, 0, 1, 0, func(ctx context.Context, _, _ int) error {
+			return call(ctx, one, "GET", u, token, "", nil, 200, nil)
+		})
+		if err := rep.add(fig, err); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // reportPath is the API's path of a form for a period and a unit, as JSON or a file.
